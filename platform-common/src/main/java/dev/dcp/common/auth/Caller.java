@@ -1,0 +1,28 @@
+package dev.dcp.common.auth;
+
+/** Who is calling, as the gateway established it. {@code tenantId} is null for the admin. */
+public record Caller(String tenantId, Role role) {
+
+    /** The request attribute under which services find the verified caller. */
+    public static final String ATTRIBUTE = "dcp.caller";
+
+    public enum Role {
+        ADMIN, CONSUMER, PROVIDER;
+
+        public static Role ofTenantRole(String role) {
+            return switch (role) {
+                case "consumer" -> CONSUMER;
+                case "provider" -> PROVIDER;
+                default -> throw new IllegalArgumentException("unknown role " + role);
+            };
+        }
+    }
+
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
+
+    public static Caller admin() {
+        return new Caller(null, Role.ADMIN);
+    }
+}

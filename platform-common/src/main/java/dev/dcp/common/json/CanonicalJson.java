@@ -1,0 +1,144 @@
+package dev.dcp.common.json;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 8785 (JCS) canonical JSON. Input is the plain tree Jackson produces for {@code Object.class}
+ * (maps, lists, strings, numbers, booleans, null); records and beans are first converted with {@link Json#toTree}.
+ * Hashed ledger objects carry only integers, so the ES6 number formatting rules matter only for the
+ * rare double in a job result, which is written in ES6 shortest form.
+ */
+public final class CanonicalJson {
+
+    private CanonicalJson() {
+    }
+
+    public static byte[] bytes(Object value) {
+        return encode(value).getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static String encode(Object value) {
+        StringBuilder out = new StringBuilder(256);
+        write(out, Json.toTree(value));
+        return out.toString();
+    }
+
+    private static void write(StringBuilder out, Object value) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof Map<?, ?> map) {
+            writeObject(out, map);
+        } else if (value instanceof Collection<?> list) {
+            out.append('[');
+            boolean first = true;
+            for (Object item : list) {
+                if (!first) {
+                    out.append(',');
+                }
+                first = false;
+                write(out, item);
+            }
+            out.append(']');
+        } else if (value instanceof CharSequence s) {
+            writeString(out, s.toString());
+        } else if (value instanceof Boolean b) {
+            out.append(b ? "true" : "false");
+        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte || value instanceof BigInteger) {
+            out.append(value);
+        } else if (value instanceof BigDecimal d) {
+            writeNumber(out, d.doubleValue());
+        } else if (value instanceof Number n) {
+            writeNumber(out, n.doubleValue());
+        } else {
+            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+        }
+    }
+
+    private static void writeObject(StringBuilder out, Map<?, ?> map) {
+        List<String> keys = new ArrayList<>(map.size());
+        for (Object key : map.keySet()) {
+            keys.add(key.toString());
+        }
+        // JCS sorts by UTF-16 code units, which is exactly String.compareTo
+        keys.sort(String::compareTo);
+        out.append('{');
+        boolean first = true;
+        for (String key : keys) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            writeString(out, key);
+            out.append(':');
+            write(out, map.get(key));
+        }
+        out.append('}');
+    }
+
+    private static void writeString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** ECMAScript Number.prototype.toString, as JCS requires. */
+    static void writeNumber(StringBuilder out, double d) {
+        if (Double.isNaN(d) || Double.isInfinite(d)) {
+            throw new IllegalArgumentException("JSON has no NaN or Infinity");
+        }
+        if (d == 0) {
+            out.append('0');
+            return;
+        }
+        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
+            out.append(new BigDecimal(d).toBigInteger());
+            return;
+        }
+        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        String digits = shortest.unscaledValue().toString();
+        int k = digits.length();
+        int n = k - shortest.scale(); // decimal point position, as in the ES spec
+        if (d < 0) {
+            out.append('-');
+        }
+        if (k <= n && n <= 21) {
+            out.append(digits).append("0".repeat(n - k));
+        } else if (0 < n && n <= 21) {
+            out.append(digits, 0, n).append('.').append(digits, n, k);
+        } else if (-6 < n && n <= 0) {
+            out.append("0.").append("0".repeat(-n)).append(digits);
+        } else {
+            out.append(digits.charAt(0));
+            if (k > 1) {
+                out.append('.').append(digits, 1, k);
+            }
+            int e = n - 1;
+            out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dcp.common.web;
+
+import dev.dcp.common.auth.ServiceCredential;
+import java.time.Clock;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** What every service imports: the credential check on /api and /internal, and problem responses. */
+@Configuration(proxyBeanMethods = false)
+@Import(ProblemAdvice.class)
+public class PlatformWebConfiguration {
+
+    @Bean
+    ServiceCredential serviceCredential(@Value("${dcp.internal.secret}") String secret) {
+        return new ServiceCredential(secret, Clock.systemUTC());
+    }
+
+    @Bean
+    CredentialFilter credentialFilter(ServiceCredential credential) {
+        return new CredentialFilter(credential);
+    }
+}
