@@ -30,10 +30,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final int controllerPort;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int controllerPort) {
         this.server = server;
         this.port = port;
+        this.controllerPort = controllerPort;
     }
 
     /**
@@ -77,7 +79,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             format(config);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafkaBroker(server, clientPort);
+            return new EmbeddedKafkaBroker(server, clientPort, quorumPort);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Kafka", e);
         }
@@ -97,6 +99,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
         }
+    }
+
+    public int controllerPort() {
+        return controllerPort;
     }
 
     public String bootstrapServers() {

@@ -37,12 +37,12 @@ public class OutboxRelay implements AutoCloseable {
         this.producer = producer;
     }
 
-    public synchronized void start(String name) {
+    public synchronized void start() {
         if (running) {
             return;
         }
         running = true;
-        thread = new Thread(this::loop, name);
+        thread = new Thread(this::loop, "outbox-relay");
         thread.setDaemon(true);
         thread.start();
     }
@@ -146,5 +146,6 @@ public class OutboxRelay implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        producer.close();
     }
 }

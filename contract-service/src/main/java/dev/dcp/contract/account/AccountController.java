@@ -1,0 +1,75 @@
+package dev.dcp.contract.account;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.web.ProblemException;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Limit;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/accounts/me")
+class AccountController {
+
+    record Account(String id, String name, String role, long balance, long escrowed, long stake, double reputation) {
+    }
+
+    record StatementLine(String transactionId, String type, long amount, String jobId, Instant at) {
+    }
+
+    record Statement(List<StatementLine> items, String nextCursor) {
+    }
+
+    private final TenantRepository tenants;
+    private final AccountEntryRepository entries;
+
+    AccountController(TenantRepository tenants, AccountEntryRepository entries) {
+        this.tenants = tenants;
+        this.entries = entries;
+    }
+
+    @GetMapping
+    Account me(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
+        Tenant t = tenant(caller);
+        return new Account(t.getId(), t.getName(), t.getRole(), t.getBalance(), t.getEscrowed(), t.getStake(),
+                t.getReputation());
+    }
+
+    @GetMapping("/statement")
+    Statement statement(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                        @RequestParam(defaultValue = "50") int limit,
+                        @RequestParam(required = false) String cursor) {
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.invalid("limit", "must be between 1 and 500");
+        }
+        long before = Long.MAX_VALUE;
+        if (cursor != null) {
+            try {
+                before = Long.parseLong(cursor);
+            } catch (NumberFormatException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+            }
+        }
+        Tenant t = tenant(caller);
+        List<AccountEntry> page = entries.findByTenantIdAndSeqLessThanOrderBySeqDesc(t.getId(), before,
+                Limit.of(limit + 1));
+        String next = null;
+        if (page.size() > limit) {
+            page = page.subList(0, limit);
+            next = Long.toString(page.get(limit - 1).getSeq());
+        }
+        return new Statement(page.stream().map(e -> new StatementLine(e.getTransactionId(), e.getType(),
+                e.getAmount(), e.getJobId(), e.getAt())).toList(), next);
+    }
+
+    private Tenant tenant(Caller caller) {
+        if (caller.tenantId() == null) {
+            throw ProblemException.forbidden("The admin has no account; use a tenant key.");
+        }
+        return tenants.findById(caller.tenantId()).orElseThrow(() -> ProblemException.notFound("Account"));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.dcp.contract.account;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.web.ProblemException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/tenants")
+class TenantController {
+
+    record CreateTenant(@NotBlank @Size(max = 200) String name,
+                        @NotNull @Pattern(regexp = "consumer|provider", message = "must be consumer or provider")
+                        String role) {
+    }
+
+    record TenantCreated(String id, String name, String role, String apiKey) {
+    }
+
+    record DepositRequest(@NotNull @Positive @Max(1_000_000_000_000_000L) Long amount) {
+    }
+
+    record DepositMade(String transactionId, long balance) {
+    }
+
+    private final AccountService accounts;
+
+    TenantController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping
+    ResponseEntity<TenantCreated> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                                         @Valid @RequestBody CreateTenant request) {
+        requireAdmin(caller);
+        AccountService.CreatedTenant created = accounts.create(request.name().strip(), request.role());
+        Tenant t = created.tenant();
+        return ResponseEntity.created(URI.create("/api/v1/tenants/" + t.getId()))
+                .body(new TenantCreated(t.getId(), t.getName(), t.getRole(), created.apiKey()));
+    }
+
+    @PostMapping("/{id}/deposits")
+    ResponseEntity<DepositMade> deposit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+                                        @Valid @RequestBody DepositRequest request) {
+        requireAdmin(caller);
+        AccountService.Deposit deposit = accounts.deposit(id, request.amount());
+        return ResponseEntity.status(201).body(new DepositMade(deposit.transactionId(), deposit.balance()));
+    }
+
+    private static void requireAdmin(Caller caller) {
+        if (!caller.isAdmin()) {
+            throw ProblemException.forbidden("This operation needs the admin key.");
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.dcp.devnet;
+
+import dev.dcp.common.event.Topics;
+import dev.dcp.contract.ContractApplication;
+import dev.dcp.gateway.GatewayApplication;
+import dev.dcp.ledger.LedgerApplication;
+import dev.dcp.scheduler.SchedulerApplication;
+import dev.dcp.testkit.EmbeddedKafkaBroker;
+import dev.dcp.testkit.EmbeddedPostgresServer;
+import dev.dcp.worker.WorkerApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The whole platform in one JVM: a real PostgreSQL, a real KRaft Kafka broker, ledger, contract, scheduler,
+ * gateway and N workers, each its own Spring application context with its own port, schema and properties,
+ * talking to the others only over HTTP and Kafka, as they do when deployed apart.
+ */
+public final class Devnet implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Devnet.class);
+
+    /** What a context without a database must not auto-configure when every module shares the classpath. */
+    private static final String NO_DATABASE = String.join(",",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.health.DataSourceHealthContributorAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.DataSourcePoolMetricsAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.metrics.HibernateMetricsAutoConfiguration",
+            "org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration",
+            "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
+
+    /** What a service context must not auto-configure: the gateway's routing machinery. */
+    private static final String NO_GATEWAY = String.join(",",
+            "org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctionAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.handler.GatewayMultipartAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.predicate.PredicateAutoConfiguration",
+            "org.springframework.cloud.gateway.server.mvc.config.DefaultFunctionConfiguration");
+
+    private final DevnetConfig config;
+    private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private int gatewayPort;
+    private FileChannel lock;
+    private String adminKey;
+
+    private Devnet(DevnetConfig config) {
+        this.config = config;
+    }
+
+    public static Devnet start(DevnetConfig config) {
+        Devnet devnet = new Devnet(config);
+        try {
+            devnet.startAll();
+            return devnet;
+        } catch (RuntimeException e) {
+            devnet.close();
+            throw e;
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + gatewayPort;
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    private void startAll() {
+        Path dir = config.dataDir().toAbsolutePath();
+        try {
+            Files.createDirectories(dir);
+            lock = FileChannel.open(dir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (lock.tryLock() == null) {
+                throw new IllegalStateException("another devnet is running on " + dir + "; stop it first");
+            }
+            if (config.fresh()) {
+                try (Stream<Path> children = Files.list(dir)) {
+                    children.filter(p -> !p.getFileName().toString().equals(".lock"))
+                            .forEach(Devnet::deleteRecursively);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Properties state = loadState(dir);
+        String secret = state.computeIfAbsent("internal.secret", k -> randomHex(32)).toString();
+        // the configured admin key if any, otherwise one generated on first start and kept with the state
+        adminKey = config.adminKey() != null && !config.adminKey().isBlank() ? config.adminKey().strip()
+                : state.computeIfAbsent("admin.key", k -> "dcp_admin_" + randomHex(24)).toString();
+        int kafkaPort = Integer.parseInt(state.computeIfAbsent("kafka.port",
+                k -> config.gatewayPort() == 0 ? "0" : "19092").toString());
+        int controllerPort = Integer.parseInt(state.computeIfAbsent("kafka.controller.port",
+                k -> config.gatewayPort() == 0 ? "0" : "19093").toString());
+
+        postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
+        kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort);
+        // the broker's ports are part of its stored metadata: keep them for the next start
+        String[] hostPort = kafka.bootstrapServers().split(":");
+        state.setProperty("kafka.port", hostPort[1]);
+        state.setProperty("kafka.controller.port", Integer.toString(kafka.controllerPort()));
+        saveState(dir, state);
+        kafka.createTopics(topics());
+
+        Map<String, Object> common = new HashMap<>();
+        common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
+        common.put("dcp.internal.secret", secret);
+        common.put("spring.main.banner-mode", "off");
+        common.put("server.port", "0");
+        common.put("spring.datasource.username", postgres.username());
+        common.put("spring.datasource.password", postgres.password());
+        common.put("spring.datasource.hikari.maximum-pool-size", "10");
+
+        Map<String, Object> ledger = new HashMap<>(common);
+        ledger.put("spring.datasource.url", postgres.jdbcUrl("ledger"));
+        ledger.put("dcp.ledger.key-file", dir.resolve("keys/ledger-validator.key").toString());
+        ledger.put("spring.autoconfigure.exclude", NO_GATEWAY);
+        int ledgerPort = port(run(LedgerApplication.class, LedgerApplication.CONFIG_NAME, "ledger", ledger));
+
+        Map<String, Object> contract = new HashMap<>(common);
+        contract.put("spring.datasource.url", postgres.jdbcUrl("contract"));
+        contract.put("dcp.signing.key-file", dir.resolve("keys/contract.key").toString());
+        contract.put("spring.autoconfigure.exclude", NO_GATEWAY);
+        int contractPort = port(run(ContractApplication.class, ContractApplication.CONFIG_NAME, "contract", contract));
+
+        Map<String, Object> scheduler = new HashMap<>(common);
+        scheduler.put("spring.datasource.url", postgres.jdbcUrl("scheduler"));
+        scheduler.put("dcp.signing.key-file", dir.resolve("keys/scheduler.key").toString());
+        scheduler.put("dcp.scheduler.contract-url", "http://127.0.0.1:" + contractPort);
+        scheduler.put("spring.autoconfigure.exclude", NO_GATEWAY);
+        int schedulerPort = port(run(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, "scheduler", scheduler));
+
+        for (int i = 1; i <= config.workers(); i++) {
+            Map<String, Object> worker = new HashMap<>(common);
+            worker.put("dcp.worker.id", "worker-" + i);
+            worker.put("dcp.worker.data-dir", dir.resolve("workers/worker-" + i).toString());
+            worker.put("spring.kafka.client-id", "worker-" + i);
+            worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
+            run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + i, worker);
+        }
+
+        Map<String, Object> gateway = new HashMap<>(common);
+        gateway.put("server.port", Integer.toString(config.gatewayPort()));
+        gateway.put("dcp.gateway.admin-key", adminKey);
+        gateway.put("dcp.gateway.internal-secret", secret);
+        gateway.put("dcp.gateway.ledger-url", "http://127.0.0.1:" + ledgerPort);
+        gateway.put("dcp.gateway.contract-url", "http://127.0.0.1:" + contractPort);
+        gateway.put("dcp.gateway.scheduler-url", "http://127.0.0.1:" + schedulerPort);
+        gateway.put("spring.autoconfigure.exclude", NO_DATABASE);
+        gatewayPort = port(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "gateway", gateway));
+    }
+
+    static Map<String, Integer> topics() {
+        Map<String, Integer> topics = new LinkedHashMap<>();
+        topics.put(Topics.SUBTASKS, 12);
+        topics.put(Topics.RESULTS, 4);
+        topics.put(Topics.WORKERS, 1);
+        topics.put(Topics.JOB_EVENTS, 4);
+        topics.put(Topics.LEDGER_TX, 1);
+        topics.put(Topics.LEDGER_BLOCKS, 1);
+        topics.put(Topics.LEDGER_VOTES, 1);
+        return topics;
+    }
+
+    private ConfigurableApplicationContext run(Class<?> app, String configName, String name,
+                                               Map<String, Object> properties) {
+        long start = System.nanoTime();
+        properties.put("spring.config.name", configName);
+        // as command-line arguments, these outrank each service's application.yml
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
+                .registerShutdownHook(false)
+                .run(args);
+        contexts.add(context);
+        log.info("{} started in {} ms", name, (System.nanoTime() - start) / 1_000_000);
+        return context;
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Stops the services in reverse start order, then Kafka, then PostgreSQL. */
+    @Override
+    public synchronized void close() {
+        for (int i = contexts.size() - 1; i >= 0; i--) {
+            try {
+                contexts.get(i).close();
+            } catch (RuntimeException e) {
+                log.warn("error while stopping a service", e);
+            }
+        }
+        contexts.clear();
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (RuntimeException e) {
+                log.warn("error while stopping Kafka", e);
+            }
+            kafka = null;
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (RuntimeException e) {
+                log.warn("error while stopping PostgreSQL", e);
+            }
+            postgres = null;
+        }
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // the lock goes with the process anyway
+            }
+            lock = null;
+        }
+    }
+
+    private static Properties loadState(Path dir) {
+        Properties p = new Properties();
+        Path file = dir.resolve("devnet.properties");
+        if (Files.exists(file)) {
+            try (var in = Files.newBufferedReader(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    private static void saveState(Path dir, Properties p) {
+        try (var out = Files.newBufferedWriter(dir.resolve("devnet.properties"))) {
+            p.store(out, "dcp devnet state: keep with the data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String randomHex(int bytes) {
+        byte[] b = new byte[bytes];
+        new SecureRandom().nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

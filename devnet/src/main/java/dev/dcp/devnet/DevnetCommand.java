@@ -1,0 +1,53 @@
+package dev.dcp.devnet;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./dcp devnet}: the platform on this machine, on embedded PostgreSQL and Kafka. */
+@Command(name = "devnet", mixinStandardHelpOptions = true,
+        description = "Start dcp on this machine: embedded PostgreSQL and Kafka, every service, and workers.")
+public final class DevnetCommand implements Callable<Integer> {
+
+    @Option(names = "--port", defaultValue = "8080", description = "gateway port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--workers", defaultValue = "3", description = "number of workers (default ${DEFAULT-VALUE})")
+    int workers;
+
+    @Option(names = "--fresh", description = "wipe the devnet's state before starting")
+    boolean fresh;
+
+    @Option(names = "--data-dir", defaultValue = ".dcp/devnet", description = "state directory (default ${DEFAULT-VALUE})")
+    Path dataDir;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new DevnetCommand()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (workers < 0 || workers > 64) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--workers must be between 0 and 64");
+        }
+        Path logFile = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
+        System.setProperty("dcp.log.file", logFile.toString());
+        long start = System.nanoTime();
+        Devnet devnet = Devnet.start(new DevnetConfig(dataDir, port, workers, System.getenv("DCP_ADMIN_KEY"), fresh));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("dcp devnet stopping");
+            devnet.close();
+            stopped.countDown();
+        }, "devnet-stop"));
+        System.out.println("dcp devnet ready: " + devnet.gatewayUrl());
+        System.out.printf("started in %.1f s with %d workers%n", (System.nanoTime() - start) / 1e9, workers);
+        System.out.println("admin key: " + devnet.adminKey());
+        System.out.println("state: " + dataDir.toAbsolutePath() + "  logs: " + logFile);
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.dcp.gateway;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class GatewayApplication {
+
+    /** Each service reads gateway.yml, not application.yml, so the devnet can hold every service on one classpath. */
+    public static final String CONFIG_NAME = "gateway";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(GatewayApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.dcp.gateway.auth;
+
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.gateway.GatewayProperties;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class CredentialConfiguration {
+
+    @Bean
+    ServiceCredential serviceCredential(GatewayProperties properties) {
+        return new ServiceCredential(properties.internalSecret(), Clock.systemUTC());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.dcp.ledger.chain;
+
+import dev.dcp.common.json.Json;
+import dev.dcp.common.ledger.BlockHeader;
+import dev.dcp.common.ledger.BlockSignature;
+import dev.dcp.common.ledger.Transaction;
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * Blocks and transactions in the ledger schema. A block, its transactions and the topic offset it consumed up to
+ * are written in one database transaction, so a replica restarted at any moment resumes without gaps or duplicates.
+ */
+@Repository
+public class ChainStore {
+
+    /** The chain tip and the topic offset to resume after. */
+    public record Tip(long height, String hash, long kafkaOffset) {
+    }
+
+    private static final TypeReference<List<BlockSignature>> SIGNATURES = new TypeReference<>() {
+    };
+
+    private static final RowMapper<BlockHeader> HEADER = (rs, n) -> new BlockHeader(rs.getLong("height"),
+            rs.getString("prev_hash"), rs.getString("merkle_root"), rs.getLong("ts"), rs.getInt("tx_count"),
+            rs.getString("proposer"), rs.getString("consensus"), rs.getInt("difficulty"), rs.getLong("nonce"));
+
+    private final JdbcTemplate jdbc;
+
+    public ChainStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Tip> tip() {
+        return jdbc.query("select height, hash, kafka_offset from blocks order by height desc limit 1",
+                (rs, n) -> new Tip(rs.getLong(1), rs.getString(2), rs.getLong(3))).stream().findFirst();
+    }
+
+    @Transactional
+    public void append(Block block, long kafkaOffset) {
+        BlockHeader h = block.header();
+        jdbc.update("""
+                insert into blocks (height, hash, prev_hash, merkle_root, ts, tx_count, proposer, consensus,
+                                    difficulty, nonce, signatures, kafka_offset)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                h.height(), block.hash(), h.prevHash(), h.merkleRoot(), h.timestamp(), h.txCount(), h.proposer(),
+                h.consensus(), h.difficulty(), h.nonce(), Json.write(block.signatures()), kafkaOffset);
+        List<Transaction> txs = block.transactions();
+        jdbc.batchUpdate("insert into transactions (id, block_height, idx, type, sender, body) values (?, ?, ?, ?, ?, ?)",
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        Transaction tx = txs.get(i);
+                        ps.setString(1, tx.id());
+                        ps.setLong(2, h.height());
+                        ps.setInt(3, i);
+                        ps.setString(4, tx.type());
+                        ps.setString(5, tx.sender());
+                        ps.setString(6, Json.write(tx));
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return txs.size();
+                    }
+                });
+    }
+
+    /** Which of these transaction ids are already in a block. */
+    public Set<String> committedAmong(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.execute((java.sql.Connection c) -> {
+            Array array = c.createArrayOf("varchar", ids.toArray());
+            try (var ps = c.prepareStatement("select id from transactions where id = any (?)")) {
+                ps.setArray(1, array);
+                Set<String> found = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getString(1));
+                    }
+                }
+                return found;
+            }
+        });
+    }
+
+    public List<BlockHeader> headers(long fromHeight, int limit) {
+        return jdbc.query("select * from blocks where height >= ? order by height limit ?", HEADER, fromHeight, limit);
+    }
+
+    public Optional<Block> block(long height) {
+        List<Block> found = jdbc.query("select * from blocks where height = ?", (rs, n) -> new Block(
+                HEADER.mapRow(rs, n), rs.getString("hash"), null, signatures(rs)), height);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Block b = found.get(0);
+        List<Transaction> txs = jdbc.query("select body from transactions where block_height = ? order by idx",
+                (rs, n) -> Json.read(rs.getString(1), Transaction.class), height);
+        return Optional.of(new Block(b.header(), b.hash(), txs, b.signatures()));
+    }
+
+    private static List<BlockSignature> signatures(ResultSet rs) throws SQLException {
+        return Json.MAPPER.readValue(rs.getString("signatures"), SIGNATURES);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dcp.common.outbox;
+
+import dev.dcp.common.crypto.Ed25519;
+import dev.dcp.common.kafka.KafkaClients;
+import dev.dcp.common.ledger.TransactionSigner;
+import java.nio.file.Path;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What a service with a database imports to publish reliably: the outbox, its relay to Kafka, and the service's
+ * ledger signer (its Ed25519 key from {@code dcp.signing.key-file}, created on first start).
+ */
+@Configuration(proxyBeanMethods = false)
+public class OutboxConfiguration {
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    OutboxRelay outboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+                            @Value("${spring.application.name}") String name) {
+        return new OutboxRelay(dataSource, KafkaClients.producer(bootstrap, name + "-outbox"));
+    }
+
+    @Bean
+    Outbox outbox(JdbcTemplate jdbc, OutboxRelay relay) {
+        return new Outbox(jdbc, relay);
+    }
+
+    @Bean
+    TransactionSigner transactionSigner(@Value("${dcp.signing.key-file}") String keyFile) {
+        return new TransactionSigner(Ed25519.loadOrCreate(Path.of(keyFile)), Clock.systemUTC());
+    }
+
+    @Bean
+    LedgerOutbox ledgerOutbox(TransactionSigner signer, Outbox outbox) {
+        return new LedgerOutbox(signer, outbox);
+    }
+}

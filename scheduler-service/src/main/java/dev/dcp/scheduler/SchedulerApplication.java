@@ -1,0 +1,23 @@
+package dev.dcp.scheduler;
+
+import dev.dcp.common.outbox.OutboxConfiguration;
+import dev.dcp.common.web.PlatformWebConfiguration;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+@ConfigurationPropertiesScan
+@Import({PlatformWebConfiguration.class, OutboxConfiguration.class})
+public class SchedulerApplication {
+
+    /** Each service reads scheduler.yml, not application.yml, so the devnet can hold every service on one classpath. */
+    public static final String CONFIG_NAME = "scheduler";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(SchedulerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.dcp.scheduler.admission;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.common.json.Json;
+import dev.dcp.common.web.ProblemException;
+import dev.dcp.scheduler.SchedulerProperties;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** Asks contract-service to admit a job before anything of it is stored; a refusal is passed on as is. */
+@Component
+public class AdmissionClient {
+
+    private final RestClient http;
+    private final ServiceCredential credential;
+
+    AdmissionClient(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
+        this.http = builder.baseUrl(properties.contractUrl()).build();
+        this.credential = credential;
+    }
+
+    public void admit(String jobId, String tenantId, long maxCredits) {
+        http.post().uri("/internal/admissions")
+                .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("jobId", jobId, "tenantId", tenantId, "maxCredits", maxCredits))
+                .retrieve()
+                .onStatus(status -> status.is4xxClientError(), (request, response) -> {
+                    Map<String, Object> problem = Json.readMap(new String(response.getBody().readAllBytes()));
+                    HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
+                    throw new ProblemException(status, String.valueOf(problem.getOrDefault("title", "Refused")),
+                            String.valueOf(problem.getOrDefault("detail", "admission refused")));
+                })
+                .toBodilessEntity();
+    }
+}

@@ -1,0 +1,8 @@
+package dev.dcp.scheduler.job;
+
+import java.util.Map;
+
+/** The body of {@code POST /api/v1/jobs}. Range checks live in {@link JobService} so all errors come together. */
+public record JobSpec(String kind, Map<String, Object> input, Integer parallelism, Integer redundancy,
+                      String strategy, Long maxCredits) {
+}

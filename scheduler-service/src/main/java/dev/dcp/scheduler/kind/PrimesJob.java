@@ -1,0 +1,56 @@
+package dev.dcp.scheduler.kind;
+
+import dev.dcp.common.web.ProblemException.FieldError;
+import dev.dcp.scheduler.reduce.PrimesReducer;
+import dev.dcp.scheduler.reduce.Reducer;
+import dev.dcp.scheduler.split.Range;
+import dev.dcp.scheduler.split.StaticSplitter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** {@code primes}: count the primes in [from, to), 0 <= from < to <= 10^12. */
+public final class PrimesJob implements JobKind {
+
+    static final long MAX = 1_000_000_000_000L;
+    /** Without a parallelism, one subtask per this many numbers (bounded), a few hundred milliseconds of sieving. */
+    static final long DEFAULT_CHUNK = 20_000_000L;
+
+    @Override
+    public String name() {
+        return "primes";
+    }
+
+    @Override
+    public List<FieldError> validate(Map<String, Object> input) {
+        List<FieldError> errors = new ArrayList<>();
+        Long from = Inputs.integer(input, "from", errors);
+        Long to = Inputs.integer(input, "to", errors);
+        if (from != null && from < 0) {
+            errors.add(new FieldError("input.from", "must be at least 0"));
+        }
+        if (to != null && to > MAX) {
+            errors.add(new FieldError("input.to", "must be at most 10^12"));
+        }
+        if (from != null && to != null && from >= to) {
+            errors.add(new FieldError("input.to", "must be greater than from"));
+        }
+        return errors;
+    }
+
+    @Override
+    public List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, String strategy) {
+        Range range = new Range(((Number) input.get("from")).longValue(), ((Number) input.get("to")).longValue());
+        int n = parallelism != null ? parallelism : (int) Math.max(1, Math.min(256, range.size() / DEFAULT_CHUNK));
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Range r : StaticSplitter.split(range, n)) {
+            out.add(Map.of("from", r.from(), "to", r.to()));
+        }
+        return out;
+    }
+
+    @Override
+    public Reducer reducer() {
+        return new PrimesReducer();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.dcp.scheduler.worker;
+
+import dev.dcp.common.web.ProblemException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class WorkerController {
+
+    /** A worker is online while its heartbeats (every few seconds) keep coming. */
+    static final Duration ONLINE_WINDOW = Duration.ofSeconds(15);
+
+    record WorkerView(String id, String providerId, String status, int slots, int busySlots, long pricePerCpuSecond,
+                      double reputation, long accepted, long rejected, Instant lastSeen) {
+    }
+
+    record WorkerPage(List<WorkerView> items, String nextCursor) {
+    }
+
+    private final WorkerRegistry registry;
+    private final Clock clock = Clock.systemUTC();
+
+    WorkerController(WorkerRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GetMapping("/api/v1/workers")
+    WorkerPage list(@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
+        if (limit < 1 || limit > 500) {
+            throw ProblemException.invalid("limit", "must be between 1 and 500");
+        }
+        List<WorkerRegistry.WorkerRow> rows = registry.page(cursor == null ? "" : cursor, limit + 1);
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = rows.get(limit - 1).id();
+        }
+        Instant onlineSince = clock.instant().minus(ONLINE_WINDOW);
+        return new WorkerPage(rows.stream().map(w -> new WorkerView(w.id(), null,
+                w.lastSeen().isAfter(onlineSince) ? "ONLINE" : "OFFLINE", w.slots(), w.busySlots(), 0,
+                reputation(w), w.accepted(), w.rejected(), w.lastSeen())).toList(), next);
+    }
+
+    /** Until the contracts issue brings reputation, the share of this worker's judged answers that were accepted. */
+    private static double reputation(WorkerRegistry.WorkerRow w) {
+        long judged = w.accepted() + w.rejected();
+        return judged == 0 ? 1.0 : (double) w.accepted() / judged;
+    }
+}

@@ -1,0 +1,19 @@
+package dev.dcp.worker;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@SpringBootApplication
+@EnableScheduling
+@ConfigurationPropertiesScan
+public class WorkerApplication {
+
+    /** Each service reads worker.yml, not application.yml, so the devnet can hold every service on one classpath. */
+    public static final String CONFIG_NAME = "worker";
+
+    public static void main(String[] args) {
+        new SpringApplicationBuilder(WorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+    }
+}

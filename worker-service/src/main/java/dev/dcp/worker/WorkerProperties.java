@@ -1,0 +1,17 @@
+package dev.dcp.worker;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param id        the worker's name; derived from its public key when empty
+ * @param key       the Ed25519 private key in hex; generated into {@code dataDir} when empty
+ * @param dataDir   where a generated key is kept, so the worker keeps its identity across restarts
+ * @param slots     how many subtasks it runs at once
+ * @param heartbeat how often it tells the scheduler it is alive
+ */
+@ConfigurationProperties("dcp.worker")
+public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,
+                               @DefaultValue("2") int slots, @DefaultValue("3s") Duration heartbeat) {
+}
