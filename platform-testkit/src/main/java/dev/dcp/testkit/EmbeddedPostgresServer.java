@@ -21,6 +21,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDir, int port) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false) // the owner stops it, after the services that use it
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("fsync", dataDir == null ? "off" : "on")
                     .setServerConfig("synchronous_commit", "off");
