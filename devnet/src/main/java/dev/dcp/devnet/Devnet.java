@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -136,7 +135,7 @@ public final class Devnet implements AutoCloseable {
         state.setProperty("kafka.port", hostPort[1]);
         state.setProperty("kafka.controller.port", Integer.toString(kafka.controllerPort()));
         saveState(dir, state);
-        kafka.createTopics(topics());
+        kafka.createTopics(Topics.partitions());
 
         Map<String, Object> common = new HashMap<>();
         common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
@@ -184,18 +183,6 @@ public final class Devnet implements AutoCloseable {
         gateway.put("dcp.gateway.scheduler-url", "http://127.0.0.1:" + schedulerPort);
         gateway.put("spring.autoconfigure.exclude", NO_DATABASE);
         gatewayPort = port(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "gateway", gateway));
-    }
-
-    static Map<String, Integer> topics() {
-        Map<String, Integer> topics = new LinkedHashMap<>();
-        topics.put(Topics.SUBTASKS, 12);
-        topics.put(Topics.RESULTS, 4);
-        topics.put(Topics.WORKERS, 1);
-        topics.put(Topics.JOB_EVENTS, 4);
-        topics.put(Topics.LEDGER_TX, 1);
-        topics.put(Topics.LEDGER_BLOCKS, 1);
-        topics.put(Topics.LEDGER_VOTES, 1);
-        return topics;
     }
 
     private ConfigurableApplicationContext run(Class<?> app, String configName, String name,

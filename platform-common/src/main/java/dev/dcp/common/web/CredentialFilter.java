@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,6 +50,7 @@ public class CredentialFilter extends OncePerRequestFilter {
         body.put("detail", detail);
         response.setStatus(status);
         response.setContentType("application/problem+json");
-        response.getWriter().write(Json.write(body));
+        // bytes, not a Writer: a Writer makes the container append a charset to the media type
+        response.getOutputStream().write(Json.write(body).getBytes(StandardCharsets.UTF_8));
     }
 }
