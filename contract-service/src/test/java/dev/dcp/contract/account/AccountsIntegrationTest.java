@@ -1,0 +1,189 @@
+package dev.dcp.contract.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.common.event.Topics;
+import dev.dcp.common.json.Json;
+import dev.dcp.common.kafka.KafkaClients;
+import dev.dcp.common.ledger.Transaction;
+import dev.dcp.testkit.ServiceTestSupport;
+import dev.dcp.testkit.SharedInfrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=contract")
+class AccountsIntegrationTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "contract", dataDir);
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+
+    record Reply(int status, Map<String, Object> body, String contentType) {
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.create("http://localhost:" + port);
+    }
+
+    @Test
+    void adminCreatesATenantWhoseKeyIsShownOnceAndResolvesToIt() {
+        Reply created = call("POST", "/api/v1/tenants", Caller.admin(), Map.of("name", "alice", "role", "consumer"));
+        assertThat(created.status()).isEqualTo(201);
+        String key = (String) created.body().get("apiKey");
+        assertThat(key).startsWith("dcp_").hasSizeGreaterThan(40);
+
+        Reply resolved = call("POST", "/internal/keys/resolve", Caller.admin(), Map.of("keyHash", ApiKeys.hash(key)));
+        assertThat(resolved.status()).isEqualTo(200);
+        assertThat(resolved.body()).containsEntry("tenantId", created.body().get("id")).containsEntry("role", "consumer");
+        assertThat(call("POST", "/internal/keys/resolve", Caller.admin(), Map.of("keyHash", ApiKeys.hash(key + "x")))
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void aDepositRaisesTheBalanceAndIsPublishedAsASignedLedgerTransaction() {
+        String id = createTenant("bob", "consumer");
+        long offsetBefore = endOffset();
+        Reply deposit = call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", 2_500_000));
+        assertThat(deposit.status()).isEqualTo(201);
+        assertThat(((Number) deposit.body().get("balance")).longValue()).isEqualTo(2_500_000);
+
+        Caller bob = new Caller(id, Caller.Role.CONSUMER);
+        Reply me = call("GET", "/api/v1/accounts/me", bob, null);
+        assertThat(me.body()).containsEntry("id", id).containsEntry("name", "bob");
+        assertThat(((Number) me.body().get("balance")).longValue()).isEqualTo(2_500_000);
+
+        Reply statement = call("GET", "/api/v1/accounts/me/statement", bob, null);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) statement.body().get("items");
+        assertThat(lines).singleElement().satisfies(l -> {
+            assertThat(l).containsEntry("type", "DEPOSIT").containsEntry("transactionId", deposit.body().get("transactionId"));
+            assertThat(((Number) l.get("amount")).longValue()).isEqualTo(2_500_000);
+        });
+
+        List<Transaction> published = ledgerTransactionsFrom(offsetBefore, 1);
+        assertThat(published).anySatisfy(tx -> {
+            assertThat(tx.id()).isEqualTo(deposit.body().get("transactionId"));
+            assertThat(tx.type()).isEqualTo("DEPOSIT");
+            assertThat(tx.payload()).containsEntry("account", id);
+            assertThat(tx.isAuthentic()).isTrue();
+        });
+    }
+
+    @Test
+    void invalidInputIsA400ProblemListingTheFieldsAndCreatesNothing() {
+        Reply bad = call("POST", "/api/v1/tenants", Caller.admin(), Map.of("name", "", "role", "emperor"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).isEqualTo("application/problem+json");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) bad.body().get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("name", "role");
+
+        String id = createTenant("carol", "provider");
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", -5)).status())
+                .isEqualTo(400);
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), "{\"amount\":").status())
+                .isEqualTo(400);
+        Reply me = call("GET", "/api/v1/accounts/me", new Caller(id, Caller.Role.PROVIDER), null);
+        assertThat(((Number) me.body().get("balance")).longValue()).isZero();
+    }
+
+    @Test
+    void tenantKeysCannotUseAdminRoutesAndUnknownTenantsAre404() {
+        String id = createTenant("dave", "consumer");
+        Caller dave = new Caller(id, Caller.Role.CONSUMER);
+        assertThat(call("POST", "/api/v1/tenants", dave, Map.of("name", "eve", "role", "consumer")).status())
+                .isEqualTo(403);
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", dave, Map.of("amount", 5)).status())
+                .isEqualTo(403);
+        assertThat(call("POST", "/api/v1/tenants/no-such-tenant/deposits", Caller.admin(), Map.of("amount", 5))
+                .status()).isEqualTo(404);
+    }
+
+    @Test
+    void admissionRefusesAJobTheBalanceCannotCoverWith402() {
+        String id = createTenant("frank", "consumer");
+        call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", 1000));
+        Reply ok = call("POST", "/internal/admissions", Caller.admin(),
+                Map.of("jobId", "j1", "tenantId", id, "maxCredits", 1000));
+        assertThat(ok.status()).isEqualTo(200);
+        Reply refused = call("POST", "/internal/admissions", Caller.admin(),
+                Map.of("jobId", "j2", "tenantId", id, "maxCredits", 1001));
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(refused.body()).containsEntry("title", "Insufficient credits");
+    }
+
+    @Test
+    void withoutTheGatewayCredentialEveryApiCallIs401() {
+        int status = http.get().uri("/api/v1/accounts/me").header(ServiceCredential.HEADER, "forged.credential")
+                .exchange((req, res) -> res.getStatusCode().value());
+        assertThat(status).isEqualTo(401);
+    }
+
+    private String createTenant(String name, String role) {
+        Reply created = call("POST", "/api/v1/tenants", Caller.admin(), Map.of("name", name, "role", role));
+        assertThat(created.status()).isEqualTo(201);
+        return (String) created.body().get("id");
+    }
+
+    private Reply call(String method, String path, Caller caller, Object body) {
+        var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .header(ServiceCredential.HEADER, ServiceTestSupport.credential(caller));
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : Json.write(body));
+        }
+        return spec.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes));
+            return new Reply(res.getStatusCode().value(), parsed, String.valueOf(res.getHeaders().getContentType()));
+        });
+    }
+
+    private static long endOffset() {
+        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
+                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
+            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
+            return c.endOffsets(List.of(tp)).get(tp);
+        }
+    }
+
+    private static List<Transaction> ledgerTransactionsFrom(long offset, int atLeast) {
+        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
+                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
+            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
+            c.assign(List.of(tp));
+            c.seek(tp, offset);
+            List<Transaction> out = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (out.size() < atLeast && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(Json.read(r.value(), Transaction.class)));
+            }
+            return out;
+        }
+    }
+}

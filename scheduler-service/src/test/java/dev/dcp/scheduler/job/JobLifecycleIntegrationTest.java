@@ -1,0 +1,311 @@
+package dev.dcp.scheduler.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.common.crypto.Ed25519;
+import dev.dcp.common.event.ResultMessage;
+import dev.dcp.common.event.SubtaskMessage;
+import dev.dcp.common.event.Topics;
+import dev.dcp.common.json.Json;
+import dev.dcp.common.kafka.KafkaClients;
+import dev.dcp.common.web.ProblemException;
+import dev.dcp.scheduler.admission.AdmissionClient;
+import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.ServiceTestSupport;
+import dev.dcp.testkit.SharedInfrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The scheduler against real PostgreSQL and Kafka, with the test playing the workers: it takes the subtasks off
+ * {@code dcp.subtasks} and answers them, honestly or not, on {@code dcp.results}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=scheduler")
+class JobLifecycleIntegrationTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "scheduler", dataDir);
+    }
+
+    @MockitoBean
+    AdmissionClient admission;
+
+    @LocalServerPort
+    int port;
+
+    static KafkaProducer<String, String> producer;
+    static KafkaConsumer<String, String> subtaskTap;
+    static final List<SubtaskMessage> seen = new ArrayList<>();
+
+    final Ed25519.KeyPair honestA = Ed25519.generate();
+    final Ed25519.KeyPair honestB = Ed25519.generate();
+    final Ed25519.KeyPair liar = Ed25519.generate();
+    final Caller tenant = new Caller(UUID.randomUUID().toString(), Caller.Role.CONSUMER);
+    RestClient http;
+
+    record Reply(int status, Map<String, Object> body) {
+    }
+
+    @BeforeAll
+    static void tapTheSubtaskTopic() {
+        String bootstrap = SharedInfrastructure.kafka().bootstrapServers();
+        producer = KafkaClients.producer(bootstrap, "scheduler-test");
+        subtaskTap = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "scheduler-test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        subtaskTap.subscribe(List.of(Topics.SUBTASKS));
+    }
+
+    @AfterAll
+    static void close() {
+        producer.close();
+        subtaskTap.close();
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.create("http://localhost:" + port);
+    }
+
+    @Test
+    void aPrimesJobIsSplitDispatchedAndReducedFromTheWorkersAnswers() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1000), "parallelism", 4));
+        List<SubtaskMessage> tasks = subtasksOf(jobId, 4);
+        assertThat(tasks).extracting(SubtaskMessage::index).containsExactlyInAnyOrder(0, 1, 2, 3);
+        for (SubtaskMessage t : tasks) {
+            answer(t, honestA, "worker-a", primesIn(t));
+        }
+        Map<String, Object> job = awaitStatus(jobId, "COMPLETED");
+        assertThat(job.get("result")).isEqualTo(Map.of("count", 168));
+        assertThat((String) job.get("resultHash")).hasSize(64);
+        assertThat(job.get("progress")).isEqualTo(Map.of("subtasks", 4, "accepted", 4));
+    }
+
+    @Test
+    void aResultDeliveredTwiceCountsOnce() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 2));
+        List<SubtaskMessage> tasks = subtasksOf(jobId, 2);
+        ResultMessage first = answer(tasks.get(0), honestA, "worker-a", primesIn(tasks.get(0)));
+        send(first);
+        send(first);
+        Eventually.await("first subtask accepted", Duration.ofSeconds(15),
+                () -> progress(jobId).get("accepted").equals(1));
+        answer(tasks.get(1), honestA, "worker-a", primesIn(tasks.get(1)));
+        Map<String, Object> job = awaitStatus(jobId, "COMPLETED");
+        assertThat(job.get("result")).isEqualTo(Map.of("count", 25));
+        List<Map<String, Object>> subtasks = subtasks(jobId);
+        assertThat(subtasks).allSatisfy(s -> assertThat((List<?>) s.get("replicas")).hasSize(1));
+    }
+
+    @Test
+    void underRedundancyTwoALyingWorkerIsOutvotedAndTheJobIsStillRight() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1,
+                "redundancy", 2));
+        List<SubtaskMessage> replicas = subtasksOf(jobId, 2);
+        answer(replicas.get(0), honestA, "worker-a", primesIn(replicas.get(0)));
+        answer(replicas.get(1), liar, "worker-liar", Map.of("count", 24));
+        // disagreement: the scheduler sends one more replica, which another honest worker answers
+        List<SubtaskMessage> all = subtasksOf(jobId, 3);
+        SubtaskMessage extra = all.stream().filter(t -> !replicas.contains(t)).findFirst().orElseThrow();
+        answer(extra, honestB, "worker-b", primesIn(extra));
+
+        Map<String, Object> job = awaitStatus(jobId, "COMPLETED");
+        assertThat(job.get("result")).isEqualTo(Map.of("count", 25));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> verdicts = (List<Map<String, Object>>) subtasks(jobId).get(0).get("replicas");
+        assertThat(verdicts).anySatisfy(r -> assertThat(r).containsEntry("workerId", "worker-liar")
+                .containsEntry("verdict", "REJECTED"));
+        assertThat(verdicts).filteredOn(r -> "ACCEPTED".equals(r.get("verdict"))).extracting(r -> r.get("workerId"))
+                .containsExactlyInAnyOrder("worker-a", "worker-b");
+    }
+
+    @Test
+    void oneWorkerAnsweringBothReplicasDoesNotMakeAQuorum() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1,
+                "redundancy", 2));
+        List<SubtaskMessage> replicas = subtasksOf(jobId, 2);
+        answer(replicas.get(0), honestA, "worker-a", primesIn(replicas.get(0)));
+        answer(replicas.get(1), honestA, "worker-a", primesIn(replicas.get(1)));
+        List<SubtaskMessage> all = subtasksOf(jobId, 3);
+        assertThat(progress(jobId).get("accepted")).isEqualTo(0);
+        SubtaskMessage extra = all.stream().filter(t -> !replicas.contains(t)).findFirst().orElseThrow();
+        answer(extra, honestB, "worker-b", primesIn(extra));
+        assertThat(awaitStatus(jobId, "COMPLETED").get("result")).isEqualTo(Map.of("count", 25));
+    }
+
+    @Test
+    void aResultWithABadSignatureIsDroppedAndChangesNothing() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
+        SubtaskMessage task = subtasksOf(jobId, 1).get(0);
+        ResultMessage genuine = ResultMessage.signed(task, "worker-a", honestA, primesIn(task), null, 1);
+        ResultMessage tampered = new ResultMessage(genuine.jobId(), genuine.index(), genuine.replicaId(),
+                "worker-a", genuine.workerKey(), Map.of("count", 99), genuine.outputHash(), null, 1,
+                genuine.signature());
+        send(tampered);
+        send(ResultMessage.signed(task, "worker-a", liar, Map.of("count", 7), null, 1)
+                .withSignature(genuine.signature()));
+        send(genuine);
+        assertThat(awaitStatus(jobId, "COMPLETED").get("result")).isEqualTo(Map.of("count", 25));
+    }
+
+    @Test
+    void invalidSpecsAreA400ProblemListingEveryBadField() {
+        Reply bad = call(HttpMethod.POST, "/api/v1/jobs", tenant, Map.of("kind", "primes",
+                "input", Map.of("from", 10, "to", 5), "parallelism", 0, "redundancy", 9, "strategy", "random"));
+        assertThat(bad.status()).isEqualTo(400);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) bad.body().get("errors");
+        assertThat(errors).extracting(e -> e.get("field"))
+                .contains("input.to", "parallelism", "redundancy", "strategy");
+        assertThat(call(HttpMethod.POST, "/api/v1/jobs", tenant, Map.of("kind", "astrology", "input", Map.of()))
+                .status()).isEqualTo(400);
+        assertThat(call(HttpMethod.POST, "/api/v1/jobs", tenant,
+                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000_000L))).status()).isEqualTo(400);
+        assertThat(list(tenant)).isEmpty();
+    }
+
+    @Test
+    void aRefusedAdmissionPassesThe402OnAndCreatesNoJob() {
+        doThrow(new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits", "balance is 0"))
+                .when(admission).admit(anyString(), eq(tenant.tenantId()), anyLong());
+        Reply refused = call(HttpMethod.POST, "/api/v1/jobs", tenant,
+                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "maxCredits", 10));
+        assertThat(refused.status()).isEqualTo(402);
+        assertThat(list(tenant)).isEmpty();
+    }
+
+    @Test
+    void anotherTenantsJobIsNotFoundAndAFinishedJobCannotBeCancelled() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
+        Caller stranger = new Caller(UUID.randomUUID().toString(), Caller.Role.CONSUMER);
+        assertThat(call(HttpMethod.GET, "/api/v1/jobs/" + jobId, stranger, null).status()).isEqualTo(404);
+        assertThat(call(HttpMethod.DELETE, "/api/v1/jobs/" + jobId, stranger, null).status()).isEqualTo(404);
+
+        Reply cancelled = call(HttpMethod.DELETE, "/api/v1/jobs/" + jobId, tenant, null);
+        assertThat(cancelled.status()).isEqualTo(202);
+        assertThat(cancelled.body()).containsEntry("status", "CANCELLED");
+        assertThat(call(HttpMethod.DELETE, "/api/v1/jobs/" + jobId, tenant, null).status()).isEqualTo(409);
+        SubtaskMessage task = subtasksOf(jobId, 1).get(0);
+        answer(task, honestA, "worker-a", primesIn(task));
+        assertThat(awaitStatus(jobId, "CANCELLED").get("result")).isNull();
+    }
+
+    // --- the test as the workers ---
+
+    private List<SubtaskMessage> subtasksOf(String jobId, int count) {
+        return Eventually.await(count + " subtasks of " + jobId, Duration.ofSeconds(20), () -> {
+            synchronized (seen) {
+                subtaskTap.poll(Duration.ofMillis(100))
+                        .forEach(r -> seen.add(Json.read(r.value(), SubtaskMessage.class)));
+                List<SubtaskMessage> mine = seen.stream().filter(t -> t.jobId().equals(jobId)).toList();
+                return mine.size() >= count ? mine : null;
+            }
+        });
+    }
+
+    private static Map<String, Object> primesIn(SubtaskMessage t) {
+        long from = ((Number) t.input().get("from")).longValue();
+        long to = ((Number) t.input().get("to")).longValue();
+        int count = 0;
+        for (long n = Math.max(2, from); n < to; n++) {
+            boolean prime = true;
+            for (long d = 2; d * d <= n; d++) {
+                if (n % d == 0) {
+                    prime = false;
+                    break;
+                }
+            }
+            count += prime ? 1 : 0;
+        }
+        return Map.of("count", count);
+    }
+
+    private ResultMessage answer(SubtaskMessage t, Ed25519.KeyPair key, String workerId, Map<String, Object> output) {
+        ResultMessage result = ResultMessage.signed(t, workerId, key, output, null, 3);
+        send(result);
+        return result;
+    }
+
+    private static void send(ResultMessage result) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.RESULTS, result.jobId(), Json.write(result))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- the test as the tenant ---
+
+    private String submit(Map<String, Object> spec) {
+        Reply accepted = call(HttpMethod.POST, "/api/v1/jobs", tenant, spec);
+        assertThat(accepted.status()).isEqualTo(202);
+        return (String) accepted.body().get("id");
+    }
+
+    private Map<String, Object> awaitStatus(String jobId, String status) {
+        return Eventually.await("job " + jobId + " " + status, Duration.ofSeconds(20), () -> {
+            Map<String, Object> job = call(HttpMethod.GET, "/api/v1/jobs/" + jobId, tenant, null).body();
+            return status.equals(job.get("status")) ? job : null;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> progress(String jobId) {
+        return (Map<String, Object>) call(HttpMethod.GET, "/api/v1/jobs/" + jobId, tenant, null).body().get("progress");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> subtasks(String jobId) {
+        return (List<Map<String, Object>>) call(HttpMethod.GET, "/api/v1/jobs/" + jobId + "/subtasks", tenant, null)
+                .body().get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> list(Caller caller) {
+        return (List<Map<String, Object>>) call(HttpMethod.GET, "/api/v1/jobs", caller, null).body().get("items");
+    }
+
+    private Reply call(HttpMethod method, String path, Caller caller, Object body) {
+        var spec = http.method(method).uri(path).header(ServiceCredential.HEADER, ServiceTestSupport.credential(caller));
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+        }
+        return spec.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            return new Reply(res.getStatusCode().value(), bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes)));
+        });
+    }
+}
