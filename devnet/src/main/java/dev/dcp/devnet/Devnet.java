@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -122,7 +123,7 @@ public final class Devnet implements AutoCloseable {
         String secret = state.computeIfAbsent("internal.secret", k -> randomHex(32)).toString();
         // the configured admin key if any, otherwise one generated on first start and kept with the state
         adminKey = config.adminKey() != null && !config.adminKey().isBlank() ? config.adminKey().strip()
-                : state.computeIfAbsent("admin.key", k -> "dcp_admin_" + randomHex(24)).toString();
+                : generatedAdminKey(dir.resolve("admin.key"));
         int kafkaPort = Integer.parseInt(state.computeIfAbsent("kafka.port",
                 k -> config.gatewayPort() == 0 ? "0" : "19092").toString());
         int controllerPort = Integer.parseInt(state.computeIfAbsent("kafka.controller.port",
@@ -257,6 +258,21 @@ public final class Devnet implements AutoCloseable {
     private static void saveState(Path dir, Properties p) {
         try (var out = Files.newBufferedWriter(dir.resolve("devnet.properties"))) {
             p.store(out, "dcp devnet state: keep with the data");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Generated on first start and kept (owner-only) in the state directory, so scripts can read it. */
+    private static String generatedAdminKey(Path file) {
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).strip();
+            }
+            String key = "dcp_admin_" + randomHex(24);
+            Files.writeString(file, key + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            return key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -41,7 +41,8 @@ public class Dispatcher {
             replicas.add(r);
             SubtaskMessage m = new SubtaskMessage(subtask.getJobId(), subtask.getIdx(), r.getId(), kind,
                     Json.readMap(subtask.getInput()), properties.lease().toMillis());
-            messages.add(new Outbox.Message(Topics.SUBTASKS, subtask.getJobId(), Json.write(m)));
+            // keyed by replica, not job: a job's subtasks must spread over the partitions, hence over the workers
+            messages.add(new Outbox.Message(Topics.SUBTASKS, r.getId(), Json.write(m)));
         }
         outbox.appendAll(messages);
         return replicas;
