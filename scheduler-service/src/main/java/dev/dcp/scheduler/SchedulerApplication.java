@@ -1,5 +1,6 @@
 package dev.dcp.scheduler;
 
+import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({PlatformWebConfiguration.class, OutboxConfiguration.class})
+@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class})
 public class SchedulerApplication {
 
     /** Each service reads scheduler.yml, not application.yml, so the devnet can hold every service on one classpath. */

@@ -1,13 +1,16 @@
 package dev.dcp.worker;
 
+import dev.dcp.common.kafka.DeadLetterConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
+@Import(DeadLetterConfiguration.class)
 public class WorkerApplication {
 
     /** Each service reads worker.yml, not application.yml, so the devnet can hold every service on one classpath. */

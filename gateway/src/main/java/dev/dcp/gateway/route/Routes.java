@@ -6,14 +6,23 @@ import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFuncti
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import dev.dcp.gateway.GatewayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
 
 /** Which service owns which part of the public API (API.md). */
 @Configuration(proxyBeanMethods = false)
 class Routes {
+
+    private static final Logger log = LoggerFactory.getLogger(Routes.class);
 
     @Bean
     RouterFunction<ServerResponse> contractRoutes(GatewayProperties properties) {
@@ -21,6 +30,7 @@ class Routes {
                 .route(path("/api/v1/tenants/**").or(path("/api/v1/accounts/**")).or(path("/api/v1/providers/**")),
                         http())
                 .before(uri(properties.contractUrl()))
+                .onError(Exception.class, Routes::unreachable)
                 .build();
     }
 
@@ -30,6 +40,7 @@ class Routes {
                 .route(path("/api/v1/jobs").or(path("/api/v1/jobs/**")).or(path("/api/v1/workers"))
                         .or(path("/api/v1/workers/**")), http())
                 .before(uri(properties.schedulerUrl()))
+                .onError(Exception.class, Routes::unreachable)
                 .build();
     }
 
@@ -38,6 +49,17 @@ class Routes {
         return route("ledger")
                 .route(path("/api/v1/ledger/**"), http())
                 .before(uri(properties.ledgerUrl()))
+                .onError(Exception.class, Routes::unreachable)
                 .build();
+    }
+
+    /** A service that cannot be reached is a 503 problem the client may retry, not a bare 500. */
+    static ServerResponse unreachable(Throwable error, ServerRequest request) {
+        log.warn("{} {} failed upstream: {}", request.method(), request.path(), error.toString());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service behind " + request.path() + " is not reachable right now; try again shortly.");
+        problem.setTitle("Service Unavailable");
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -27,6 +27,9 @@ public final class Topics {
         topics.put(LEDGER_TX, 1);
         topics.put(LEDGER_BLOCKS, 1);
         topics.put(LEDGER_VOTES, 1);
+        for (String consumed : new String[] {SUBTASKS, RESULTS, WORKERS, JOB_EVENTS}) {
+            topics.put(deadLetter(consumed), 1);
+        }
         return topics;
     }
 
