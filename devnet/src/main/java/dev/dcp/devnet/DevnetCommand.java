@@ -25,7 +25,17 @@ public final class DevnetCommand implements Callable<Integer> {
     Path dataDir;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new DevnetCommand()).execute(args));
+        CommandLine cli = new CommandLine(new DevnetCommand());
+        cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
+            Throwable root = error;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            System.err.println("dcp devnet failed to start: " + root.getMessage());
+            System.err.println("details: " + System.getProperty("dcp.log.file", "the log"));
+            return 1;
+        });
+        System.exit(cli.execute(args));
     }
 
     @Override
