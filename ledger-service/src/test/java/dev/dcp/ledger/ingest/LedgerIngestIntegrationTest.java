@@ -156,6 +156,15 @@ class LedgerIngestIntegrationTest {
         assertThat((List<?>) status.get("validators")).hasSize(1);
     }
 
+    @Test
+    void healthProbesAndPrometheusMetricsAreServedWithoutCredential() {
+        RestClient plain = RestClient.create("http://localhost:" + port);
+        assertThat(plain.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
+        assertThat(plain.get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
+        assertThat(plain.get().uri("/actuator/prometheus").retrieve().body(String.class))
+                .contains("dcp_ledger_height", "dcp_ledger_transactions_committed_total");
+    }
+
     private Transaction deposit(String account, long amount) {
         return Transaction.sign("DEPOSIT", Map.of("account", account, "amount", amount), sender, ++nonce,
                 System.currentTimeMillis());

@@ -1,5 +1,6 @@
 package dev.dcp.common.event;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.CanonicalJson;
@@ -42,6 +43,7 @@ public record ResultMessage(String jobId, int index, String replicaId, String wo
     }
 
     /** The signature is the worker's, and the output is the one the hash names. */
+    @JsonIgnore
     public boolean isAuthentic() {
         if (signature == null || !Ed25519.verifyHex(workerKey, signedBytes(), signature)) {
             return false;

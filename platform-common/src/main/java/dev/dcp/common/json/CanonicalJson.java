@@ -2,6 +2,8 @@ package dev.dcp.common.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -115,11 +117,13 @@ public final class CanonicalJson {
             out.append('0');
             return;
         }
-        if (d == Math.rint(d) && Math.abs(d) < 1e21) {
-            out.append(new BigDecimal(d).toBigInteger());
+        double a = Math.abs(d);
+        if (a < 0x1p53 && a == Math.rint(a)) {
+            // below 2^53 every integer is exact and its own shortest form
+            out.append(d < 0 ? "-" : "").append((long) a);
             return;
         }
-        BigDecimal shortest = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal shortest = shortestDecimal(a).stripTrailingZeros();
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
         int n = k - shortest.scale(); // decimal point position, as in the ES spec
@@ -140,5 +144,30 @@ public final class CanonicalJson {
             int e = n - 1;
             out.append('e').append(e < 0 ? '-' : '+').append(Math.abs(e));
         }
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as {@code a} (a positive finite double),
+     * the closest to {@code a} of those, ties to even: ES6 Number::toString step 5. Double.toString is not enough
+     * before JDK 19 (it gives 4.9E-324 and 9.999999999999999E22 where ES6 has 5e-324 and 1e+23).
+     */
+    private static BigDecimal shortestDecimal(double a) {
+        BigDecimal exact = new BigDecimal(a);
+        for (int digits = 1; digits < 17; digits++) {
+            boolean down = readsBackAs(exact.round(new MathContext(digits, RoundingMode.FLOOR)), a);
+            boolean up = readsBackAs(exact.round(new MathContext(digits, RoundingMode.CEILING)), a);
+            if (down && up) {
+                return exact.round(new MathContext(digits, RoundingMode.HALF_EVEN));
+            } else if (down) {
+                return exact.round(new MathContext(digits, RoundingMode.FLOOR));
+            } else if (up) {
+                return exact.round(new MathContext(digits, RoundingMode.CEILING));
+            }
+        }
+        return exact.round(new MathContext(17, RoundingMode.HALF_EVEN)); // 17 digits always read back
+    }
+
+    private static boolean readsBackAs(BigDecimal candidate, double a) {
+        return Double.parseDouble(candidate.toString()) == a;
     }
 }

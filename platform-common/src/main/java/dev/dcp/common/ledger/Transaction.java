@@ -1,5 +1,6 @@
 package dev.dcp.common.ledger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.CanonicalJson;
@@ -45,6 +46,7 @@ public record Transaction(String id, String type, Map<String, Object> payload, S
     }
 
     /** Well-formed, content matches the id, and the sender signed it. */
+    @JsonIgnore
     public boolean isAuthentic() {
         return type != null && !type.isBlank() && payload != null && Hashes.isHex(sender, 32)
                 && hasValidId() && hasValidSignature();

@@ -3,7 +3,10 @@ package dev.dcp.scheduler.split;
 import java.util.ArrayList;
 import java.util.List;
 
-/** n equal chunks (the first ones one larger when the range does not divide evenly); never an empty chunk. */
+/**
+ * n equal chunks (the first ones one larger when the range does not divide evenly); never an empty chunk, so an
+ * empty range has none.
+ */
 public final class StaticSplitter {
 
     private StaticSplitter() {
@@ -14,6 +17,9 @@ public final class StaticSplitter {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
         long size = range.size();
+        if (size == 0) {
+            return List.of();
+        }
         int n = (int) Math.max(1, Math.min(parallelism, size));
         long base = size / n;
         long extra = size % n;
