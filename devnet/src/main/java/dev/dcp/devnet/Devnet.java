@@ -23,10 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -155,17 +151,13 @@ public final class Devnet implements AutoCloseable {
         ledger.put("spring.datasource.url", postgres.jdbcUrl("ledger"));
         ledger.put("dcp.ledger.key-file", dir.resolve("keys/ledger-validator.key").toString());
         ledger.put("spring.autoconfigure.exclude", NO_GATEWAY);
-        // independent services start side by side; the scheduler needs contract's port, the gateway everyone's
-        ExecutorService starter = Executors.newFixedThreadPool(2);
-        Future<ConfigurableApplicationContext> ledgerStarted = starter.submit(
-                () -> run(LedgerApplication.class, LedgerApplication.CONFIG_NAME, "ledger", ledger));
+        int ledgerPort = port(run(LedgerApplication.class, LedgerApplication.CONFIG_NAME, "ledger", ledger));
 
         Map<String, Object> contract = new HashMap<>(common);
         contract.put("spring.datasource.url", postgres.jdbcUrl("contract"));
         contract.put("dcp.signing.key-file", dir.resolve("keys/contract.key").toString());
         contract.put("spring.autoconfigure.exclude", NO_GATEWAY);
         int contractPort = port(run(ContractApplication.class, ContractApplication.CONFIG_NAME, "contract", contract));
-        List<Future<ConfigurableApplicationContext>> workersStarted = new ArrayList<>();
 
         Map<String, Object> scheduler = new HashMap<>(common);
         scheduler.put("spring.datasource.url", postgres.jdbcUrl("scheduler"));
@@ -175,21 +167,13 @@ public final class Devnet implements AutoCloseable {
         int schedulerPort = port(run(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, "scheduler", scheduler));
 
         for (int i = 1; i <= config.workers(); i++) {
-            int n = i;
             Map<String, Object> worker = new HashMap<>(common);
             worker.put("dcp.worker.id", "worker-" + i);
             worker.put("dcp.worker.data-dir", dir.resolve("workers/worker-" + i).toString());
             worker.put("spring.kafka.client-id", "worker-" + i);
             worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
-            workersStarted.add(starter.submit(
-                    () -> run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + n, worker)));
+            run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + i, worker);
         }
-
-        int ledgerPort = port(await(ledgerStarted));
-        for (Future<ConfigurableApplicationContext> w : workersStarted) {
-            await(w);
-        }
-        starter.shutdown();
 
         Map<String, Object> gateway = new HashMap<>(common);
         gateway.put("server.port", Integer.toString(config.gatewayPort()));
@@ -202,17 +186,6 @@ public final class Devnet implements AutoCloseable {
         gatewayPort = port(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "gateway", gateway));
     }
 
-    private static ConfigurableApplicationContext await(Future<ConfigurableApplicationContext> started) {
-        try {
-            return started.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the devnet", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
-    }
-
     private ConfigurableApplicationContext run(Class<?> app, String configName, String name,
                                                Map<String, Object> properties) {
         long start = System.nanoTime();
@@ -223,9 +196,7 @@ public final class Devnet implements AutoCloseable {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
                 .registerShutdownHook(false)
                 .run(args);
-        synchronized (contexts) {
-            contexts.add(context);
-        }
+        contexts.add(context);
         log.info("{} started in {} ms", name, (System.nanoTime() - start) / 1_000_000);
         return context;
     }
