@@ -1,6 +1,7 @@
 package dev.dcp.contract.account;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.common.web.Paging;
 import dev.dcp.common.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
@@ -41,11 +42,9 @@ class AccountController {
 
     @GetMapping("/statement")
     Statement statement(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                        @RequestParam(defaultValue = "50") int limit,
+                        @RequestParam(required = false) Integer limit,
                         @RequestParam(required = false) String cursor) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalid("limit", "must be between 1 and 500");
-        }
+        int size = Paging.limit(limit);
         long before = Long.MAX_VALUE;
         if (cursor != null) {
             try {
@@ -56,11 +55,11 @@ class AccountController {
         }
         Tenant t = tenant(caller);
         List<AccountEntry> page = entries.findByTenantIdAndSeqLessThanOrderBySeqDesc(t.getId(), before,
-                Limit.of(limit + 1));
+                Limit.of(size + 1));
         String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            next = Long.toString(page.get(limit - 1).getSeq());
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            next = Long.toString(page.get(size - 1).getSeq());
         }
         return new Statement(page.stream().map(e -> new StatementLine(e.getTransactionId(), e.getType(),
                 e.getAmount(), e.getJobId(), e.getAt())).toList(), next);

@@ -3,6 +3,7 @@ package dev.dcp.ledger.api;
 import dev.dcp.common.ledger.BlockHeader;
 import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.Transaction;
+import dev.dcp.common.web.Paging;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.ledger.chain.Block;
 import dev.dcp.ledger.chain.ChainStore;
@@ -64,10 +65,7 @@ class LedgerController {
     @GetMapping("/blocks")
     BlockPage blocks(@RequestParam(required = false) Long from, @RequestParam(required = false) Integer limit,
                      @RequestParam(required = false) String cursor) {
-        int size = limit == null ? 50 : limit;
-        if (size < 1 || size > 500) {
-            throw ProblemException.invalid("limit", "must be between 1 and 500");
-        }
+        int size = Paging.limit(limit);
         long start = from == null ? 0 : from;
         if (cursor != null) {
             try {

@@ -2,6 +2,7 @@ package dev.dcp.scheduler.job;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.json.Json;
+import dev.dcp.common.web.Paging;
 import dev.dcp.common.web.ProblemException;
 import java.net.URI;
 import java.time.Instant;
@@ -74,10 +75,8 @@ class JobController {
 
     @GetMapping
     JobPage list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam(required = false) String status,
-                 @RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalid("limit", "must be between 1 and 500");
-        }
+                 @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        int size = Paging.limit(limit);
         JobStatus wanted = null;
         if (status != null) {
             try {
@@ -100,11 +99,11 @@ class JobController {
             beforeId = "\uffff";
         }
         List<Job> page = repository.page(caller.isAdmin() ? null : caller.tenantId(), wanted, beforeAt, beforeId,
-                Limit.of(limit + 1));
+                Limit.of(size + 1));
         String next = null;
-        if (page.size() > limit) {
-            page = page.subList(0, limit);
-            Job last = page.get(limit - 1);
+        if (page.size() > size) {
+            page = page.subList(0, size);
+            Job last = page.get(size - 1);
             Instant at = last.getSubmittedAt();
             next = (at.getEpochSecond() * 1_000_000_000L + at.getNano()) + "_" + last.getId();
         }

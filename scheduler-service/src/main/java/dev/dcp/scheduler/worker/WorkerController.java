@@ -1,6 +1,6 @@
 package dev.dcp.scheduler.worker;
 
-import dev.dcp.common.web.ProblemException;
+import dev.dcp.common.web.Paging;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,15 +30,13 @@ class WorkerController {
     }
 
     @GetMapping("/api/v1/workers")
-    WorkerPage list(@RequestParam(defaultValue = "50") int limit, @RequestParam(required = false) String cursor) {
-        if (limit < 1 || limit > 500) {
-            throw ProblemException.invalid("limit", "must be between 1 and 500");
-        }
-        List<WorkerRegistry.WorkerRow> rows = registry.page(cursor == null ? "" : cursor, limit + 1);
+    WorkerPage list(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        int size = Paging.limit(limit);
+        List<WorkerRegistry.WorkerRow> rows = registry.page(cursor == null ? "" : cursor, size + 1);
         String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = rows.get(limit - 1).id();
+        if (rows.size() > size) {
+            rows = rows.subList(0, size);
+            next = rows.get(size - 1).id();
         }
         Instant onlineSince = clock.instant().minus(ONLINE_WINDOW);
         return new WorkerPage(rows.stream().map(w -> new WorkerView(w.id(), null,
