@@ -30,6 +30,8 @@ public final class ServiceTestSupport {
         if (schema != null) {
             EmbeddedPostgresServer pg = SharedInfrastructure.postgres();
             registry.add("spring.datasource.url", () -> pg.jdbcUrl(schema));
+            registry.add("spring.flyway.schemas", () -> schema);
+            registry.add("spring.flyway.default-schema", () -> schema);
             registry.add("spring.datasource.username", pg::username);
             registry.add("spring.datasource.password", pg::password);
         }

@@ -1,5 +1,6 @@
 package dev.dcp.testkit;
 
+import dev.dcp.common.event.Topics;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -30,6 +31,8 @@ public final class SharedInfrastructure {
             try {
                 Path dir = Files.createTempDirectory("dcp-kafka-");
                 kafka = EmbeddedKafkaBroker.start(dir, 0, 0);
+                // before anything can auto-create them with the broker's default partition count
+                kafka.createTopics(Topics.partitions());
                 Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "embedded-kafka-stop"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -4,7 +4,11 @@ import dev.dcp.common.ledger.BlockHeader;
 import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.common.web.Paging;
+import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.web.ProblemException;
+import dev.dcp.ledger.audit.ChainVerification;
+import dev.dcp.ledger.consensus.VoteBook;
+import org.springframework.http.HttpStatus;
 import dev.dcp.ledger.chain.Block;
 import dev.dcp.ledger.chain.ChainStore;
 import dev.dcp.ledger.consensus.Sealer;
@@ -20,11 +24,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/ledger")
 class LedgerController {
 
-    record Validator(String id, String publicKey, long power) {
+    record LastVote(long height, String hash, Boolean agreed) {
     }
 
-    record Status(long height, String lastHash, String consensus, int difficulty, List<Validator> validators,
+    record ValidatorView(String id, String publicKey, long power, LastVote lastVote) {
+    }
+
+    record Status(long height, String lastHash, String consensus, int difficulty, List<ValidatorView> validators,
                   long pendingTransactions) {
+    }
+
+    record Proof(int treeSize, int leafIndex, List<String> path) {
+    }
+
+    record TransactionView(Transaction transaction, long blockHeight, int index, Proof proof) {
+    }
+
+    record BalanceView(String account, long balance, long escrowed, long stake) {
     }
 
     record HeaderView(long height, String prevHash, String merkleRoot, long timestamp, int txCount, String proposer,
@@ -47,19 +63,47 @@ class LedgerController {
     private final ChainStore store;
     private final Sealer sealer;
     private final LedgerIngest ingest;
+    private final VoteBook votes;
+    private final ChainVerification verification;
 
-    LedgerController(ChainStore store, Sealer sealer, LedgerIngest ingest) {
+    LedgerController(ChainStore store, Sealer sealer, LedgerIngest ingest, VoteBook votes,
+                     ChainVerification verification) {
         this.store = store;
         this.sealer = sealer;
         this.ingest = ingest;
+        this.votes = votes;
+        this.verification = verification;
     }
 
     @GetMapping("/status")
     Status status() {
         ChainStore.Tip tip = store.tip().orElseThrow();
-        String validator = sealer.proposerFor(tip.height() + 1, tip.hash());
-        return new Status(tip.height(), tip.hash(), sealer.consensus(), 0,
-                List.of(new Validator("validator-0", validator, 1)), ingest.pendingTransactions());
+        List<ValidatorView> validators = sealer.validators().ordered().stream().map(v -> new ValidatorView(v.id(),
+                v.publicKey(), v.power(), votes.latestOf(v.publicKey()).map(last -> new LastVote(last.height(),
+                        last.hash(), store.hashAt(last.height()).map(last.hash()::equals).orElse(null))).orElse(null)))
+                .toList();
+        return new Status(tip.height(), tip.hash(), sealer.consensus(), sealer.difficulty(), validators,
+                ingest.pendingTransactions());
+    }
+
+    @GetMapping("/transactions/{id}")
+    TransactionView transaction(@PathVariable String id) {
+        ChainStore.Location at = store.locate(id).orElseThrow(() -> new ProblemException(HttpStatus.NOT_FOUND,
+                "Not Found", "Transaction " + id + " is not in a committed block (unknown, or still pending)"));
+        List<String> leaves = store.transactionIds(at.blockHeight());
+        return new TransactionView(at.transaction(), at.blockHeight(), at.index(),
+                new Proof(leaves.size(), at.index(), MerkleTree.auditPathHex(leaves, at.index())));
+    }
+
+    @GetMapping("/verify")
+    ChainVerification.Result verify() {
+        return verification.verify();
+    }
+
+    @GetMapping("/accounts/{id}/balance")
+    BalanceView balance(@PathVariable String id) {
+        ChainStore.Balance b = store.balance(id);
+        return new BalanceView(id, b.balance(), b.escrowed(), b.stake());
     }
 
     @GetMapping("/blocks")

@@ -46,13 +46,9 @@ public final class BlockCutter {
         return pending.size();
     }
 
-    public boolean isPending(String txId) {
-        for (Transaction t : pending) {
-            if (t.id().equals(txId)) {
-                return true;
-            }
-        }
-        return false;
+    /** The transactions waiting for the next cut, in order. */
+    public List<Transaction> pending() {
+        return List.copyOf(pending);
     }
 
     private Batch drain(long timestamp, long offset) {

@@ -9,8 +9,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
@@ -27,8 +30,16 @@ import tools.jackson.core.type.TypeReference;
 @Repository
 public class ChainStore {
 
-    /** The chain tip and the topic offset to resume after. */
-    public record Tip(long height, String hash, long kafkaOffset) {
+    /** The chain tip, the topic offset to resume after, and when it was committed (epoch ms). */
+    public record Tip(long height, String hash, long kafkaOffset, long committedAt) {
+    }
+
+    /** Where a committed transaction sits. */
+    public record Location(Transaction transaction, long blockHeight, int index) {
+    }
+
+    /** An account's amounts replayed from the chain. */
+    public record Balance(long balance, long escrowed, long stake) {
     }
 
     private static final TypeReference<List<BlockSignature>> SIGNATURES = new TypeReference<>() {
@@ -45,8 +56,9 @@ public class ChainStore {
     }
 
     public Optional<Tip> tip() {
-        return jdbc.query("select height, hash, kafka_offset from blocks order by height desc limit 1",
-                (rs, n) -> new Tip(rs.getLong(1), rs.getString(2), rs.getLong(3))).stream().findFirst();
+        return jdbc.query("select height, hash, kafka_offset, committed_at from blocks order by height desc limit 1",
+                (rs, n) -> new Tip(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).getTime()))
+                .stream().findFirst();
     }
 
     @Transactional
@@ -77,6 +89,60 @@ public class ChainStore {
                         return txs.size();
                     }
                 });
+        List<Object[]> movements = new ArrayList<>();
+        for (Transaction tx : txs) {
+            for (MoneyMovements.Movement m : MoneyMovements.of(tx)) {
+                movements.add(new Object[] {tx.id(), h.height(), m.account(), m.balance(), m.escrowed(), m.stake()});
+            }
+        }
+        if (!movements.isEmpty()) {
+            jdbc.batchUpdate("insert into movements (tx_id, block_height, account, balance, escrowed, stake) "
+                    + "values (?, ?, ?, ?, ?, ?)", movements);
+        }
+    }
+
+    public Optional<Location> locate(String txId) {
+        return jdbc.query("select body, block_height, idx from transactions where id = ?", (rs, n) -> new Location(
+                Json.read(rs.getString(1), Transaction.class), rs.getLong(2), rs.getInt(3)), txId).stream().findFirst();
+    }
+
+    /** The stored id column of each transaction of a block, in order: the Merkle leaves. */
+    public List<String> transactionIds(long height) {
+        return jdbc.queryForList("select id from transactions where block_height = ? order by idx", String.class,
+                height);
+    }
+
+    public Optional<String> hashAt(long height) {
+        return jdbc.queryForList("select hash from blocks where height = ?", String.class, height).stream().findFirst();
+    }
+
+    public Balance balance(String account) {
+        return jdbc.queryForObject("select coalesce(sum(balance), 0), coalesce(sum(escrowed), 0), "
+                + "coalesce(sum(stake), 0) from movements where account = ?",
+                (rs, n) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getLong(3)), account);
+    }
+
+    /** A stored block exactly as the database holds it, for the auditor: nothing is recomputed here. */
+    public record StoredBlock(BlockHeader header, String storedHash, List<String> txIds, List<String> txBodies,
+                              String signaturesJson) {
+    }
+
+    public List<StoredBlock> storedBlocks(long fromHeight, int limit) {
+        List<StoredBlock> blocks = jdbc.query("select * from blocks where height >= ? order by height limit ?",
+                (rs, n) -> new StoredBlock(HEADER.mapRow(rs, n), rs.getString("hash"), new ArrayList<>(),
+                        new ArrayList<>(), rs.getString("signatures")), fromHeight, limit);
+        if (blocks.isEmpty()) {
+            return blocks;
+        }
+        Map<Long, StoredBlock> byHeight = new HashMap<>();
+        blocks.forEach(b -> byHeight.put(b.header().height(), b));
+        jdbc.query("select block_height, id, body from transactions where block_height between ? and ? "
+                + "order by block_height, idx", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    StoredBlock b = byHeight.get(rs.getLong(1));
+                    b.txIds().add(rs.getString(2));
+                    b.txBodies().add(rs.getString(3));
+                }, blocks.get(0).header().height(), blocks.get(blocks.size() - 1).header().height());
+        return blocks;
     }
 
     /** Which of these transaction ids are already in a block. */

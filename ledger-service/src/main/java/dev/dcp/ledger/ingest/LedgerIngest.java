@@ -1,32 +1,38 @@
 package dev.dcp.ledger.ingest;
 
+import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.BlockHeader;
+import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.ledger.LedgerProperties;
 import dev.dcp.ledger.block.BlockCutter;
-import dev.dcp.ledger.block.CutMarker;
 import dev.dcp.ledger.chain.Block;
 import dev.dcp.ledger.chain.ChainStore;
 import dev.dcp.ledger.consensus.Sealer;
+import dev.dcp.ledger.consensus.Vote;
+import dev.dcp.ledger.consensus.VoteBook;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -37,35 +43,50 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The replica's single ingest loop: reads the one-partition transaction topic from the offset stored with the
- * chain tip, drops what is not authentic or already committed, cuts blocks and commits them with their offset.
+ * The replica's single ingest loop. It reads the one-partition transaction topic from the offset stored with the
+ * chain tip, drops what is not admissible, cuts blocks, seals them, and commits each one — at once under
+ * {@code solo} and {@code pow}, or once the votes of {@code dcp.ledger.votes} satisfy {@code pos} or {@code bft} —
+ * together with the offset it consumed up to.
  */
 @Component
 public class LedgerIngest implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(LedgerIngest.class);
-    private static final TopicPartition PARTITION = new TopicPartition(Topics.LEDGER_TX, 0);
+    private static final TopicPartition TX_PARTITION = new TopicPartition(Topics.LEDGER_TX, 0);
+    private static final TopicPartition VOTE_PARTITION = new TopicPartition(Topics.LEDGER_VOTES, 0);
+    /** How far back in the vote topic a restarted replica looks for votes on the block it is about to redo. */
+    private static final Duration VOTE_LOOKBACK = Duration.ofMinutes(2);
 
     private final LedgerProperties properties;
     private final ChainStore store;
     private final Sealer sealer;
+    private final TransactionAdmission admission;
+    private final Ed25519.KeyPair key;
+    private final VoteBook votes;
     private final String bootstrapServers;
     private final Clock clock = Clock.systemUTC();
     private final MeterRegistry meters;
     private final Counter committedTx;
     private final Timer commitLatency;
     private final AtomicLong height = new AtomicLong(-1);
-    private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong pendingCount = new AtomicLong();
 
     private volatile boolean running;
-    private KafkaProducer<String, String> producer;
     private Thread thread;
 
-    public LedgerIngest(LedgerProperties properties, ChainStore store, Sealer sealer,
+    /** A block that is cut and sealed but waits for the votes that commit it. */
+    private record Pending(Block block, long lastOffset, long since) {
+    }
+
+    public LedgerIngest(LedgerProperties properties, ChainStore store, Sealer sealer, TransactionAdmission admission,
+                        Ed25519.KeyPair validatorKey, VoteBook votes,
                         @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
         this.properties = properties;
         this.store = store;
         this.sealer = sealer;
+        this.admission = admission;
+        this.key = validatorKey;
+        this.votes = votes;
         this.bootstrapServers = bootstrapServers;
         this.meters = meters;
         this.committedTx = meters.counter("dcp.ledger.transactions.committed");
@@ -73,11 +94,11 @@ public class LedgerIngest implements SmartLifecycle {
                 .description("from a transaction's timestamp to its block's commit")
                 .publishPercentiles(0.5, 0.99).register(meters);
         meters.gauge("dcp.ledger.height", height);
-        meters.gauge("dcp.ledger.transactions.pending", pending);
+        meters.gauge("dcp.ledger.transactions.pending", pendingCount);
     }
 
     public long pendingTransactions() {
-        return pending.get();
+        return pendingCount.get();
     }
 
     @Override
@@ -108,23 +129,27 @@ public class LedgerIngest implements SmartLifecycle {
         return running;
     }
 
+    /** Genesis is the same on every replica: nothing in it depends on the replica. */
     private void ensureGenesis() {
         if (store.tip().isPresent()) {
             return;
         }
-        BlockHeader genesis = new BlockHeader(0, BlockHeader.GENESIS_PREV_HASH, MerkleTree.rootHex(List.of()), 0, 0,
-                sealer.proposerFor(0, BlockHeader.GENESIS_PREV_HASH), sealer.consensus(), 0, 0);
-        Sealer.Sealed sealed = sealer.seal(genesis);
-        store.append(new Block(sealed.header(), sealed.hash(), List.of(), sealed.signatures()), -1);
-        log.info("created genesis block {}", sealed.hash());
+        BlockHeader genesis = sealer.seal(new BlockHeader(0, BlockHeader.GENESIS_PREV_HASH,
+                MerkleTree.rootHex(List.of()), 0, 0, sealer.proposerFor(0, BlockHeader.GENESIS_PREV_HASH),
+                sealer.consensus(), sealer.difficulty(), 0));
+        store.append(new Block(genesis, genesis.hash(), List.of(), List.of()), -1);
+        log.info("created genesis block {}", genesis.hash());
     }
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> consumer = KafkaClients.unmanagedConsumer(bootstrapServers, "ledger");
-                 KafkaProducer<String, String> producer = KafkaClients.producer(bootstrapServers, "ledger")) {
-                this.producer = producer;
-                consume(consumer, producer);
+            try (KafkaConsumer<String, String> txs = KafkaClients.unmanagedConsumer(bootstrapServers,
+                    "ledger-" + properties.validatorId());
+                 KafkaConsumer<String, String> voteFeed = KafkaClients.unmanagedConsumer(bootstrapServers,
+                         "ledger-votes-" + properties.validatorId());
+                 KafkaProducer<String, String> producer = KafkaClients.producer(bootstrapServers,
+                         "ledger-" + properties.validatorId())) {
+                new Session(txs, voteFeed, producer).loop();
             } catch (RuntimeException e) {
                 if (running) {
                     log.error("ledger ingest failed; restarting from the last committed block", e);
@@ -134,112 +159,193 @@ public class LedgerIngest implements SmartLifecycle {
         }
     }
 
-    private void consume(KafkaConsumer<String, String> consumer, KafkaProducer<String, String> producer) {
-        ChainStore.Tip tip = store.tip().orElseThrow();
-        height.set(tip.height());
-        consumer.assign(List.of(PARTITION));
-        consumer.seek(PARTITION, tip.kafkaOffset() + 1);
-        BlockCutter cutter = new BlockCutter(properties.maxTransactions());
-        long oldestPendingSince = 0;
-        boolean markerSent = false;
-        while (running) {
-            ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(20));
-            List<ParsedRecord> parsed = parse(records);
-            Set<String> seen = store.committedAmong(parsed.stream()
-                    .filter(p -> p.tx != null).map(p -> p.tx.id()).toList());
-            seen = new HashSet<>(seen);
-            for (ParsedRecord p : parsed) {
-                if (p.markerTimestamp >= 0) {
-                    var batch = cutter.cut(p.markerTimestamp, p.offset);
-                    if (batch.isPresent()) {
-                        tip = commit(tip, batch.get());
-                    }
-                } else if (p.tx != null) {
-                    if (!seen.add(p.tx.id())) {
-                        reject(p.tx.id(), "duplicate");
-                        continue;
-                    }
-                    if (cutter.pendingCount() == 0) {
+    /** One run of the loop, from the stored tip; a failure abandons it and a new one resumes from the database. */
+    private final class Session {
+
+        private final KafkaConsumer<String, String> txs;
+        private final KafkaConsumer<String, String> voteFeed;
+        private final KafkaProducer<String, String> producer;
+        private final BlockCutter cutter = new BlockCutter(properties.maxTransactions());
+        private final Deque<Admitted> backlog = new ArrayDeque<>();
+        private final Set<String> inFlight = new HashSet<>();
+        private ChainStore.Tip tip;
+        private Pending pending;
+        private long oldestPendingSince;
+        private boolean markerSent;
+        private boolean warnedSlowQuorum;
+
+        Session(KafkaConsumer<String, String> txs, KafkaConsumer<String, String> voteFeed,
+                KafkaProducer<String, String> producer) {
+            this.txs = txs;
+            this.voteFeed = voteFeed;
+            this.producer = producer;
+        }
+
+        void loop() {
+            int partitions = txs.partitionsFor(Topics.LEDGER_TX).size();
+            if (partitions != 1) {
+                // with more than one partition Kafka no longer gives a total order, and this replica would
+                // silently miss what lands elsewhere
+                throw new IllegalStateException(Topics.LEDGER_TX + " has " + partitions
+                        + " partitions; the ledger needs exactly 1");
+            }
+            tip = store.tip().orElseThrow();
+            height.set(tip.height());
+            txs.assign(List.of(TX_PARTITION));
+            txs.seek(TX_PARTITION, tip.kafkaOffset() + 1);
+            if (sealer.collectsVotes()) {
+                voteFeed.assign(List.of(VOTE_PARTITION));
+                OffsetAndTimestamp from = voteFeed.offsetsForTimes(Map.of(VOTE_PARTITION,
+                        tip.committedAt() - VOTE_LOOKBACK.toMillis())).get(VOTE_PARTITION);
+                if (from == null) {
+                    voteFeed.seekToEnd(List.of(VOTE_PARTITION));
+                } else {
+                    voteFeed.seek(VOTE_PARTITION, from.offset());
+                }
+            }
+            while (running) {
+                if (sealer.collectsVotes()) {
+                    readVotes(pending == null ? Duration.ZERO : Duration.ofMillis(20));
+                }
+                if (pending != null) {
+                    tryCommitPending();
+                    continue; // nothing new is cut until the block before it is final
+                }
+                if (backlog.isEmpty()) {
+                    readTransactions();
+                }
+                while (!backlog.isEmpty() && pending == null) {
+                    Admitted next = backlog.poll();
+                    var batch = next.isMarker() ? cutter.cut(next.markerTimestamp(), next.offset())
+                            : cutter.add(next.tx(), next.offset());
+                    if (cutter.pendingCount() == 1 && !next.isMarker()) {
                         oldestPendingSince = clock.millis();
                         markerSent = false;
                     }
-                    var batch = cutter.add(p.tx, p.offset);
-                    if (batch.isPresent()) {
-                        tip = commit(tip, batch.get());
-                    }
+                    batch.ifPresent(this::propose);
+                }
+                pendingCount.set(cutter.pendingCount());
+                if (cutter.pendingCount() > 0 && !markerSent
+                        && clock.millis() - oldestPendingSince >= properties.maxLatency().toMillis()) {
+                    producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, Json.write(
+                            Map.of("cut", properties.validatorId(), "timestamp", clock.millis()))));
+                    markerSent = true;
                 }
             }
-            pending.set(cutter.pendingCount());
-            if (cutter.pendingCount() > 0 && !markerSent
-                    && clock.millis() - oldestPendingSince >= properties.maxLatency().toMillis()) {
-                producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null,
-                        Json.write(CutMarker.at(clock.millis(), sealer.proposerFor(tip.height() + 1, tip.hash())))));
-                markerSent = true;
+        }
+
+        private void readTransactions() {
+            ConsumerRecords<String, String> records = txs.poll(Duration.ofMillis(20));
+            if (records.isEmpty()) {
+                return;
+            }
+            List<Admitted> admitted = admission.admit(records);
+            // what is no longer pending here is in the database by now, where committedAmong finds it
+            inFlight.retainAll(idsOf(cutter.pending()));
+            Set<String> committed = store.committedAmong(admitted.stream().filter(a -> !a.isMarker())
+                    .map(a -> a.tx().id()).toList());
+            for (Admitted a : admitted) {
+                if (!a.isMarker() && (committed.contains(a.tx().id()) || !inFlight.add(a.tx().id()))) {
+                    admission.reject(a.tx().id(), "duplicate");
+                    continue;
+                }
+                backlog.add(a);
+            }
+        }
+
+        private void propose(BlockCutter.Batch batch) {
+            List<Transaction> content = properties.alterTransactions() ? alter(batch.transactions())
+                    : batch.transactions();
+            long next = tip.height() + 1;
+            BlockHeader header = sealer.seal(new BlockHeader(next, tip.hash(),
+                    MerkleTree.rootHex(content.stream().map(Transaction::id).toList()), batch.timestamp(),
+                    content.size(), sealer.proposerFor(next, tip.hash()), sealer.consensus(), sealer.difficulty(), 0));
+            String hash = header.hash();
+            Vote own = Vote.cast(next, hash, properties.validatorId(), key);
+            votes.record(own);
+            if (sealer.collectsVotes()) {
+                producer.send(new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(next), Json.write(own)));
+            }
+            pending = new Pending(new Block(header, hash, content, List.of()), batch.lastOffset(), clock.millis());
+            warnedSlowQuorum = false;
+            tryCommitPending();
+        }
+
+        private void tryCommitPending() {
+            Block b = pending.block();
+            var signatures = sealer.commitWith(b.header(), b.hash(), votes.signaturesFor(b.header().height(), b.hash()));
+            if (signatures.isPresent()) {
+                commit(new Block(b.header(), b.hash(), b.transactions(), signatures.get()), pending.lastOffset());
+                pending = null;
+            } else if (!warnedSlowQuorum && clock.millis() - pending.since() > properties.voteTimeout().toMillis()) {
+                log.warn("block {} ({}) has no quorum after {}; dissenting votes: {}", b.header().height(), b.hash(),
+                        properties.voteTimeout(), votes.dissentingFrom(b.header().height(), b.hash()));
+                warnedSlowQuorum = true;
+            }
+        }
+
+        private void commit(Block block, long lastOffset) {
+            store.append(block, lastOffset);
+            long h = block.header().height();
+            tip = new ChainStore.Tip(h, block.hash(), lastOffset, clock.millis());
+            long now = clock.millis();
+            for (Transaction tx : block.transactions()) {
+                commitLatency.record(Math.max(0, now - tx.timestamp()), TimeUnit.MILLISECONDS);
+            }
+            committedTx.increment(block.transactions().size());
+            height.set(h);
+            for (Vote dissent : votes.dissentingFrom(h, block.hash())) {
+                meters.counter("dcp.ledger.votes.dissenting", "validator", dissent.validator()).increment();
+                log.warn("validator {} voted {} at height {}, the committed block is {}", dissent.validator(),
+                        dissent.hash(), h, block.hash());
+            }
+            votes.forgetBelow(h - 16);
+            // committed blocks are announced for anyone who follows the chain; the database remains the record
+            producer.send(new ProducerRecord<>(Topics.LEDGER_BLOCKS, Long.toString(h),
+                    Json.write(Map.of("hash", block.hash(), "header", block.header()))));
+        }
+
+        private void readVotes(Duration wait) {
+            for (var r : voteFeed.poll(wait)) {
+                try {
+                    Vote v = Json.read(r.value(), Vote.class);
+                    if (v.height() <= tip.height() - 16 || !votes.record(v)) {
+                        continue;
+                    }
+                    if (v.height() <= tip.height()) {
+                        store.hashAt(v.height()).filter(h -> !h.equals(v.hash())).ifPresent(h -> {
+                            meters.counter("dcp.ledger.votes.dissenting", "validator", v.validator()).increment();
+                            log.warn("validator {} voted {} at height {}, the committed block is {}", v.validator(),
+                                    v.hash(), v.height(), h);
+                        });
+                    }
+                } catch (RuntimeException e) {
+                    meters.counter("dcp.ledger.votes.rejected").increment();
+                }
             }
         }
     }
 
-    private record ParsedRecord(long offset, Transaction tx, long markerTimestamp) {
-    }
-
-    private List<ParsedRecord> parse(ConsumerRecords<String, String> records) {
-        List<ParsedRecord> out = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> r : records) {
-            Map<String, Object> message;
-            try {
-                message = Json.readMap(r.value());
-            } catch (RuntimeException e) {
-                reject("offset " + r.offset(), "malformed");
-                continue;
-            }
-            if (CutMarker.isMarker(message)) {
-                Object ts = message.get("timestamp");
-                out.add(new ParsedRecord(r.offset(), null, ts instanceof Number n ? n.longValue() : 0));
-                continue;
-            }
-            Transaction tx;
-            try {
-                tx = Json.read(r.value(), Transaction.class);
-            } catch (RuntimeException e) {
-                reject("offset " + r.offset(), "malformed");
-                continue;
-            }
-            if (!tx.isAuthentic()) {
-                reject(String.valueOf(tx.id()), "bad-signature-or-id");
-                continue;
-            }
-            if (!properties.trustedSenders().isEmpty() && !properties.trustedSenders().contains(tx.sender())) {
-                reject(tx.id(), "unknown-sender");
-                continue;
-            }
-            out.add(new ParsedRecord(r.offset(), tx, -1));
-        }
+    /** The fault a Byzantine replica is tested with: its block differs from what the topic says. */
+    private static List<Transaction> alter(List<Transaction> txs) {
+        List<Transaction> out = new ArrayList<>(txs);
+        Transaction first = out.get(0);
+        Map<String, Object> payload = new HashMap<>(first.payload());
+        payload.put("altered", true);
+        // the content changes and so does its id (a lie about the id would be caught even sooner); the sender's
+        // signature no longer matches, which an honest replica would have checked
+        String id = Transaction.computeId(first.type(), payload, first.sender(), first.nonce(), first.timestamp());
+        out.set(0, new Transaction(id, first.type(), payload, first.sender(), first.nonce(), first.timestamp(),
+                first.signature()));
         return out;
     }
 
-    private void reject(String what, String reason) {
-        meters.counter("dcp.ledger.transactions.rejected", "reason", reason).increment();
-        log.warn("rejected transaction {}: {}", what, reason);
-    }
-
-    private ChainStore.Tip commit(ChainStore.Tip tip, BlockCutter.Batch batch) {
-        List<Transaction> txs = batch.transactions();
-        long next = tip.height() + 1;
-        BlockHeader header = new BlockHeader(next, tip.hash(),
-                MerkleTree.rootHex(txs.stream().map(Transaction::id).toList()), batch.timestamp(), txs.size(),
-                sealer.proposerFor(next, tip.hash()), sealer.consensus(), 0, 0);
-        Sealer.Sealed sealed = sealer.seal(header);
-        store.append(new Block(sealed.header(), sealed.hash(), txs, sealed.signatures()), batch.lastOffset());
-        long now = clock.millis();
-        for (Transaction tx : txs) {
-            commitLatency.record(Math.max(0, now - tx.timestamp()), TimeUnit.MILLISECONDS);
+    private static Set<String> idsOf(List<Transaction> txs) {
+        Set<String> ids = new HashSet<>();
+        for (Transaction t : txs) {
+            ids.add(t.id());
         }
-        committedTx.increment(txs.size());
-        height.set(next);
-        // committed blocks are announced for anyone who follows the chain; the database remains the record
-        producer.send(new ProducerRecord<>(Topics.LEDGER_BLOCKS, Long.toString(next),
-                Json.write(Map.of("hash", sealed.hash(), "header", sealed.header()))));
-        return new ChainStore.Tip(next, sealed.hash(), batch.lastOffset());
+        return ids;
     }
 
     private static void sleep(long millis) {

@@ -111,10 +111,9 @@ class BlockCutterTest {
         Transaction b = tx(2, 2);
         cutter.add(a, 0);
 
-        assertThat(cutter.isPending(a.id())).isTrue();
-        assertThat(cutter.isPending(b.id())).isFalse();
+        assertThat(cutter.pending()).containsExactly(a).doesNotContain(b);
         cutter.cut(5, 1);
-        assertThat(cutter.isPending(a.id())).isFalse();
+        assertThat(cutter.pending()).isEmpty();
     }
 
     @Test

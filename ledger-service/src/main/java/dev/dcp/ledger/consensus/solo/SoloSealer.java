@@ -1,20 +1,23 @@
 package dev.dcp.ledger.consensus.solo;
 
-import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.ledger.BlockHeader;
 import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.ledger.consensus.Sealer;
+import dev.dcp.ledger.consensus.Validator;
+import dev.dcp.ledger.consensus.ValidatorSet;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
-/** One validator proposes every block and signs its hash. */
-public final class SoloSealer implements Sealer {
+/** One validator proposes every block and signs its hash; its signature alone commits the block. */
+public class SoloSealer implements Sealer {
 
-    private final Ed25519.KeyPair validator;
-    private final String validatorId;
+    private final ValidatorSet validators;
+    private final String validatorKey;
 
-    public SoloSealer(Ed25519.KeyPair validator, String validatorId) {
-        this.validator = validator;
-        this.validatorId = validatorId;
+    public SoloSealer(Validator validator) {
+        this.validators = new ValidatorSet(List.of(validator));
+        this.validatorKey = validator.publicKey();
     }
 
     @Override
@@ -23,21 +26,32 @@ public final class SoloSealer implements Sealer {
     }
 
     @Override
+    public ValidatorSet validators() {
+        return validators;
+    }
+
+    @Override
     public String proposerFor(long height, String prevHash) {
-        return validator.publicKeyHex();
+        return validatorKey;
     }
 
     @Override
-    public Sealed seal(BlockHeader header) {
-        String hash = header.hash();
-        return new Sealed(header, hash, List.of(BlockSignature.sign(validatorId, validator, hash)));
+    public Optional<List<BlockSignature>> commitWith(BlockHeader header, String hash, Collection<BlockSignature> votes) {
+        return Sealer.signatureBy(validatorKey, hash, votes).map(List::of);
     }
 
     @Override
-    public boolean verifySeal(BlockHeader header, List<BlockSignature> signatures) {
-        String hash = header.hash();
-        return signatures.size() == 1
-                && signatures.get(0).publicKey().equals(header.proposer())
-                && signatures.get(0).verifies(hash);
+    public Optional<String> checkSeal(BlockHeader header, String hash, List<BlockSignature> signatures) {
+        Optional<String> common = Sealer.checkCommonFields(this, header);
+        if (common.isPresent()) {
+            return common;
+        }
+        if (signatures.size() != 1 || !header.proposer().equals(signatures.get(0).publicKey())) {
+            return Optional.of("a " + consensus() + " block carries exactly its proposer's signature");
+        }
+        if (!signatures.get(0).verifies(hash)) {
+            return Optional.of("the proposer's signature does not verify against the block hash");
+        }
+        return Optional.empty();
     }
 }
