@@ -1,5 +1,6 @@
 package dev.dcp.devnet;
 
+import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.contract.ContractApplication;
 import dev.dcp.gateway.GatewayApplication;
@@ -124,10 +125,11 @@ public final class Devnet implements AutoCloseable {
         // the configured admin key if any, otherwise one generated on first start and kept with the state
         adminKey = config.adminKey() != null && !config.adminKey().isBlank() ? config.adminKey().strip()
                 : generatedAdminKey(dir.resolve("admin.key"));
+        // well-known ports for a user's devnet when they are free, so clients outside can find Kafka; else any
         int kafkaPort = Integer.parseInt(state.computeIfAbsent("kafka.port",
-                k -> config.gatewayPort() == 0 ? "0" : "19092").toString());
+                k -> config.gatewayPort() != 0 && isFree(19092) ? "19092" : "0").toString());
         int controllerPort = Integer.parseInt(state.computeIfAbsent("kafka.controller.port",
-                k -> config.gatewayPort() == 0 ? "0" : "19093").toString());
+                k -> config.gatewayPort() != 0 && isFree(19093) ? "19093" : "0").toString());
 
         postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
         kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort);
@@ -147,11 +149,7 @@ public final class Devnet implements AutoCloseable {
         common.put("spring.datasource.password", postgres.password());
         common.put("spring.datasource.hikari.maximum-pool-size", "10");
 
-        Map<String, Object> ledger = new HashMap<>(common);
-        ledger.put("spring.datasource.url", postgres.jdbcUrl("ledger"));
-        ledger.put("dcp.ledger.key-file", dir.resolve("keys/ledger-validator.key").toString());
-        ledger.put("spring.autoconfigure.exclude", NO_GATEWAY);
-        int ledgerPort = port(run(LedgerApplication.class, LedgerApplication.CONFIG_NAME, "ledger", ledger));
+        int ledgerPort = startLedger(dir, state, common);
 
         Map<String, Object> contract = new HashMap<>(common);
         contract.put("spring.datasource.url", postgres.jdbcUrl("contract"));
@@ -184,6 +182,69 @@ public final class Devnet implements AutoCloseable {
         gateway.put("dcp.gateway.scheduler-url", "http://127.0.0.1:" + schedulerPort);
         gateway.put("spring.autoconfigure.exclude", NO_DATABASE);
         gatewayPort = port(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "gateway", gateway));
+    }
+
+    /**
+     * The ledger replicas: one under {@code solo} and {@code pow}, N validators under {@code pos} and {@code bft},
+     * each with its own key and schema. The chain's mode is fixed when the state is created.
+     */
+    private int startLedger(Path dir, Properties state, Map<String, Object> common) {
+        String consensus = chosen(state, "ledger.consensus", config.consensus(), "solo");
+        int validators = Integer.parseInt(chosen(state, "ledger.validators",
+                config.validators() > 0 ? Integer.toString(config.validators()) : null, "1"));
+        if (!List.of("solo", "pow", "pos", "bft").contains(consensus)) {
+            throw new IllegalArgumentException("--consensus must be solo, pow, pos or bft");
+        }
+        if (validators < 1 || validators > 16 || (validators > 1 && List.of("solo", "pow").contains(consensus))) {
+            throw new IllegalArgumentException("--validators must be 1 for " + consensus + " and 1-16 for pos and bft");
+        }
+        saveState(dir, state);
+        // the services' signing keys exist before the ledger starts, so it can admit only their transactions
+        String trusted = Ed25519.loadOrCreate(dir.resolve("keys/contract.key")).publicKeyHex() + ","
+                + Ed25519.loadOrCreate(dir.resolve("keys/scheduler.key")).publicKeyHex();
+        List<Ed25519.KeyPair> keys = new ArrayList<>();
+        for (int i = 0; i < validators; i++) {
+            keys.add(Ed25519.loadOrCreate(dir.resolve(i == 0 ? "keys/ledger-validator.key"
+                    : "keys/ledger-validator-" + i + ".key")));
+        }
+        int firstPort = 0;
+        for (int i = 0; i < validators; i++) {
+            String schema = i == 0 ? "ledger" : "ledger_" + i;
+            Map<String, Object> ledger = new HashMap<>(common);
+            ledger.put("spring.datasource.url", postgres.jdbcUrl(schema));
+            ledger.put("spring.flyway.schemas", schema);
+            ledger.put("spring.flyway.default-schema", schema);
+            ledger.put("spring.datasource.hikari.maximum-pool-size", "4");
+            ledger.put("spring.autoconfigure.exclude", NO_GATEWAY);
+            ledger.put("dcp.ledger.consensus", consensus);
+            ledger.put("dcp.ledger.difficulty", "12");
+            ledger.put("dcp.ledger.trusted-senders", trusted);
+            ledger.put("dcp.ledger.validator-id", "validator-" + i);
+            ledger.put("dcp.ledger.validator-key", HexFormat.of().formatHex(keys.get(i).privateKey()));
+            for (int v = 0; v < validators; v++) {
+                ledger.put("dcp.ledger.validators[" + v + "].id", "validator-" + v);
+                ledger.put("dcp.ledger.validators[" + v + "].public-key", keys.get(v).publicKeyHex());
+                ledger.put("dcp.ledger.validators[" + v + "].stake", Integer.toString(100 * (v + 1)));
+                ledger.put("dcp.ledger.validators[" + v + "].lock-days", "30");
+            }
+            int port = port(run(LedgerApplication.class, LedgerApplication.CONFIG_NAME, "ledger-" + i, ledger));
+            if (i == 0) {
+                firstPort = port;
+            }
+        }
+        return firstPort;
+    }
+
+    /** The value the state was created with; a different one asked for now is refused rather than mixed in. */
+    private static String chosen(Properties state, String key, String asked, String fallback) {
+        String stored = state.getProperty(key);
+        if (stored != null && asked != null && !stored.equals(asked)) {
+            throw new IllegalArgumentException("this devnet's chain was created with " + key + "=" + stored
+                    + "; start it with --fresh to change it");
+        }
+        String value = stored != null ? stored : asked != null ? asked : fallback;
+        state.setProperty(key, value);
+        return value;
     }
 
     private ConfigurableApplicationContext run(Class<?> app, String configName, String name,
@@ -275,6 +336,15 @@ public final class Devnet implements AutoCloseable {
             return key;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
+                java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

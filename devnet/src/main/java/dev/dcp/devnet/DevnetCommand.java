@@ -21,6 +21,13 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "wipe the devnet's state before starting")
     boolean fresh;
 
+    @Option(names = "--consensus", description = "ledger consensus: solo, pow, pos or bft (default: the state's, else solo)")
+    String consensus;
+
+    @Option(names = "--validators", defaultValue = "0",
+            description = "ledger validators for pos and bft (default: the state's, else 1)")
+    int validators;
+
     @Option(names = "--data-dir", defaultValue = ".dcp/devnet", description = "state directory (default ${DEFAULT-VALUE})")
     Path dataDir;
 
@@ -46,7 +53,8 @@ public final class DevnetCommand implements Callable<Integer> {
         Path logFile = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
         System.setProperty("dcp.log.file", logFile.toString());
         long start = System.nanoTime();
-        Devnet devnet = Devnet.start(new DevnetConfig(dataDir, port, workers, System.getenv("DCP_ADMIN_KEY"), fresh));
+        Devnet devnet = Devnet.start(new DevnetConfig(dataDir, port, workers, System.getenv("DCP_ADMIN_KEY"), fresh,
+                consensus, validators));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("dcp devnet stopping");
