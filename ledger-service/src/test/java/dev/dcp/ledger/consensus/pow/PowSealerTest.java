@@ -122,4 +122,22 @@ class PowSealerTest {
         assertThatThrownBy(() -> new PowSealer(miner.validator(), 256)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new PowSealer(miner.validator(), -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aHashOneBitShortOfTheTargetIsRejected() {
+        BlockHeader header = cut(miner.key(), "pow", DIFFICULTY);
+        BigInteger target = BigInteger.TWO.pow(256 - DIFFICULTY);
+        long nonce = 0;
+        while (true) { // a nonce whose hash is in [2^248, 2^249): it meets difficulty 7 but not 8
+            BigInteger value = new BigInteger(header.withNonce(nonce).hash(), 16);
+            if (value.compareTo(target) >= 0 && value.compareTo(target.shiftLeft(1)) < 0) {
+                break;
+            }
+            nonce++;
+        }
+        BlockHeader almost = header.withNonce(nonce);
+
+        assertThat(sealer.checkSeal(almost, almost.hash(), List.of(miner.sign(almost.hash()))))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("not below"));
+    }
 }
