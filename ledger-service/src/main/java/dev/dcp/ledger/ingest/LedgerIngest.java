@@ -28,6 +28,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -173,6 +175,10 @@ public class LedgerIngest implements SmartLifecycle {
         private long oldestPendingSince;
         private boolean markerSent;
         private boolean warnedSlowQuorum;
+        /** Verified records, in topic order: signature checks of the next batch overlap the commit of this one. */
+        private final BlockingQueue<List<Admitted>> verified = new ArrayBlockingQueue<>(4);
+        private volatile boolean reading = true;
+        private volatile RuntimeException readFailure;
 
         Session(KafkaConsumer<String, String> txs, KafkaConsumer<String, String> voteFeed,
                 KafkaProducer<String, String> producer) {
@@ -203,7 +209,44 @@ public class LedgerIngest implements SmartLifecycle {
                     voteFeed.seek(VOTE_PARTITION, from.offset());
                 }
             }
+            Thread reader = new Thread(this::readAndVerify, "ledger-verify-" + properties.validatorId());
+            reader.start();
+            try {
+                cutAndCommit();
+            } finally {
+                reading = false;
+                try {
+                    reader.join(10_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        /** The reader stage: owns the transaction consumer from here on. */
+        private void readAndVerify() {
+            try {
+                while (running && reading) {
+                    ConsumerRecords<String, String> records = txs.poll(Duration.ofMillis(20));
+                    if (!records.isEmpty()) {
+                        List<Admitted> batch = admission.admit(records);
+                        while (running && reading && !verified.offer(batch, 20, TimeUnit.MILLISECONDS)) {
+                            // back-pressure: the committer is behind
+                        }
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                readFailure = e;
+            }
+        }
+
+        private void cutAndCommit() {
             while (running) {
+                if (readFailure != null) {
+                    throw readFailure;
+                }
                 if (sealer.collectsVotes()) {
                     readVotes(pending == null ? Duration.ZERO : Duration.ofMillis(20));
                 }
@@ -235,11 +278,16 @@ public class LedgerIngest implements SmartLifecycle {
         }
 
         private void readTransactions() {
-            ConsumerRecords<String, String> records = txs.poll(Duration.ofMillis(20));
-            if (records.isEmpty()) {
+            List<Admitted> admitted;
+            try {
+                admitted = verified.poll(20, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
-            List<Admitted> admitted = admission.admit(records);
+            if (admitted == null) {
+                return;
+            }
             // what is no longer pending here is in the database by now, where committedAmong finds it
             inFlight.retainAll(idsOf(cutter.pending()));
             Set<String> committed = store.committedAmong(admitted.stream().filter(a -> !a.isMarker())

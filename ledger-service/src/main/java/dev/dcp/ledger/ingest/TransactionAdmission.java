@@ -42,24 +42,28 @@ class TransactionAdmission {
         return stream.map(this::admit).filter(a -> a != null).toList();
     }
 
+    /** A record of the topic, read once: a transaction, or a cut marker when {@code cut} is set. */
+    record TopicRecord(String id, String type, Map<String, Object> payload, String sender, Long nonce, Long timestamp,
+                       String signature, String cut) {
+    }
+
     private Admitted admit(ConsumerRecord<String, String> r) {
-        Map<String, Object> message;
+        TopicRecord read;
         try {
-            message = Json.readMap(r.value());
+            read = Json.read(r.value(), TopicRecord.class);
         } catch (RuntimeException e) {
             reject("offset " + r.offset(), "malformed");
             return null;
         }
-        if (message.containsKey("cut") && !message.containsKey("signature")) {
-            return message.get("timestamp") instanceof Number ts ? Admitted.marker(r.offset(), ts.longValue()) : null;
+        if (read.cut() != null && read.signature() == null) {
+            return read.timestamp() == null ? null : Admitted.marker(r.offset(), read.timestamp());
         }
-        Transaction tx;
-        try {
-            tx = Json.MAPPER.convertValue(message, Transaction.class);
-        } catch (RuntimeException e) {
+        if (read.nonce() == null || read.timestamp() == null) {
             reject("offset " + r.offset(), "malformed");
             return null;
         }
+        Transaction tx = new Transaction(read.id(), read.type(), read.payload(), read.sender(), read.nonce(),
+                read.timestamp(), read.signature());
         if (!tx.isAuthentic()) {
             reject(String.valueOf(tx.id()), "bad-signature-or-id");
             return null;

@@ -5,9 +5,10 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
-import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * RFC 8032 Ed25519 through Bouncy Castle's lightweight API (an order of magnitude faster than the JDK provider).
@@ -25,16 +26,23 @@ public final class Ed25519 {
         }
 
         public byte[] sign(byte[] message) {
-            Ed25519Signer signer = new Ed25519Signer();
-            signer.init(true, new Ed25519PrivateKeyParameters(privateKey, 0));
-            signer.update(message, 0, message.length);
-            return signer.generateSignature();
+            byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
+            // the parameters object caches the derived public key, which signing would otherwise recompute
+            PRIVATE_KEYS.computeIfAbsent(Hashes.hex(privateKey), k -> new Ed25519PrivateKeyParameters(privateKey, 0))
+                    .sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length,
+                            signature, 0);
+            return signature;
         }
 
         public String signHex(byte[] message) {
             return Hashes.hex(sign(message));
         }
     }
+
+    /** Decoded keys by hex: decoding a point is a large share of a verification, and senders are few. */
+    private static final int KEY_CACHE_LIMIT = 10_000;
+    private static final Map<String, Ed25519PrivateKeyParameters> PRIVATE_KEYS = new ConcurrentHashMap<>();
+    private static final Map<String, Ed25519PublicKeyParameters> PUBLIC_KEYS = new ConcurrentHashMap<>();
 
     public static KeyPair generate() {
         Ed25519PrivateKeyParameters priv = new Ed25519PrivateKeyParameters(new SecureRandom());
@@ -75,13 +83,24 @@ public final class Ed25519 {
             return false;
         }
         try {
-            Ed25519Signer verifier = new Ed25519Signer();
-            verifier.init(false, new Ed25519PublicKeyParameters(publicKey, 0));
-            verifier.update(message, 0, message.length);
-            return verifier.verifySignature(signature);
+            return publicKey(publicKey).verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message,
+                    0, message.length, signature, 0);
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    private static Ed25519PublicKeyParameters publicKey(byte[] key) {
+        String hex = Hashes.hex(key);
+        Ed25519PublicKeyParameters cached = PUBLIC_KEYS.get(hex);
+        if (cached == null) {
+            if (PUBLIC_KEYS.size() >= KEY_CACHE_LIMIT) {
+                PUBLIC_KEYS.clear(); // bounded: many distinct keys must not grow memory without limit
+            }
+            cached = new Ed25519PublicKeyParameters(key, 0);
+            PUBLIC_KEYS.put(hex, cached);
+        }
+        return cached;
     }
 
     public static boolean verifyHex(String publicKeyHex, byte[] message, String signatureHex) {

@@ -27,7 +27,7 @@ public final class CanonicalJson {
 
     public static String encode(Object value) {
         StringBuilder out = new StringBuilder(256);
-        write(out, Json.toTree(value));
+        write(out, value);
         return out.toString();
     }
 
@@ -59,7 +59,12 @@ public final class CanonicalJson {
         } else if (value instanceof Number n) {
             writeNumber(out, n.doubleValue());
         } else {
-            throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+            // records and beans: through Jackson to plain maps first (plain trees skip this copy)
+            Object tree = Json.toTree(value);
+            if (tree == value) {
+                throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+            }
+            write(out, tree);
         }
     }
 
