@@ -58,4 +58,16 @@ public interface Sealer {
         }
         return Optional.empty();
     }
+
+    /** The seal of solo, pow and pos blocks: exactly one signature, the proposer's, over the block hash. */
+    static Optional<String> checkProposerSignatureOnly(Sealer sealer, BlockHeader header, String hash,
+                                                       List<BlockSignature> signatures) {
+        if (signatures.size() != 1 || !header.proposer().equals(signatures.get(0).publicKey())) {
+            return Optional.of("a " + sealer.consensus() + " block carries exactly its proposer's signature");
+        }
+        if (!signatures.get(0).verifies(hash)) {
+            return Optional.of("the proposer's signature does not verify against the block hash");
+        }
+        return Optional.empty();
+    }
 }

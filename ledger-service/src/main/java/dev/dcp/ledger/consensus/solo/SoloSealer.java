@@ -42,16 +42,7 @@ public class SoloSealer implements Sealer {
 
     @Override
     public Optional<String> checkSeal(BlockHeader header, String hash, List<BlockSignature> signatures) {
-        Optional<String> common = Sealer.checkCommonFields(this, header);
-        if (common.isPresent()) {
-            return common;
-        }
-        if (signatures.size() != 1 || !header.proposer().equals(signatures.get(0).publicKey())) {
-            return Optional.of("a " + consensus() + " block carries exactly its proposer's signature");
-        }
-        if (!signatures.get(0).verifies(hash)) {
-            return Optional.of("the proposer's signature does not verify against the block hash");
-        }
-        return Optional.empty();
+        return Sealer.checkCommonFields(this, header)
+                .or(() -> Sealer.checkProposerSignatureOnly(this, header, hash, signatures));
     }
 }
