@@ -18,6 +18,8 @@ import java.util.Map;
  */
 public final class CanonicalJson {
 
+    private static final BigInteger MAX_SAFE_INTEGER = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
+
     private CanonicalJson() {
     }
 
@@ -51,9 +53,15 @@ public final class CanonicalJson {
             writeString(out, s.toString());
         } else if (value instanceof Boolean b) {
             out.append(b ? "true" : "false");
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                || value instanceof Byte || value instanceof BigInteger) {
+        } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
             out.append(value);
+        } else if (value instanceof Long || value instanceof BigInteger) {
+            // RFC 8785 reads every number as a double: beyond 2^53 an auditor would hash other digits
+            BigInteger big = value instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) value;
+            if (big.abs().compareTo(MAX_SAFE_INTEGER) > 0) {
+                throw new IllegalArgumentException("integer " + big + " is outside +-(2^53-1), which JCS cannot represent");
+            }
+            out.append(big);
         } else if (value instanceof BigDecimal d) {
             writeNumber(out, d.doubleValue());
         } else if (value instanceof Number n) {
@@ -102,6 +110,11 @@ public final class CanonicalJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
+                    if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
+                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                            && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
+                        throw new IllegalArgumentException("lone surrogate at index " + i + ": not valid in JCS");
+                    }
                     if (c < 0x20) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {

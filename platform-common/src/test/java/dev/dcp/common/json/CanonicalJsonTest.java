@@ -22,6 +22,23 @@ class CanonicalJsonTest {
     }
 
     @Test
+    void integersUpToTwoToThe53MinusOneAreExactAndLargerOnesAreRefused() {
+        long max = (1L << 53) - 1;
+        assertThat(CanonicalJson.encode(Map.of("n", max))).isEqualTo("{\"n\":9007199254740991}");
+        assertThat(CanonicalJson.encode(Map.of("n", -max))).isEqualTo("{\"n\":-9007199254740991}");
+        assertThatThrownBy(() -> CanonicalJson.encode(Map.of("n", max + 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CanonicalJson.encode(List.of(BigInteger.TWO.pow(60))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLoneSurrogateIsRefusedWhileAPairIsWrittenAsIs() {
+        assertThat(CanonicalJson.encode("\ud83d\ude00")).isEqualTo("\"\ud83d\ude00\"");
+        assertThatThrownBy(() -> CanonicalJson.encode("a\ud83db")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CanonicalJson.encode("\ude00")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keysAreSortedByUtf16CodeUnitsAsInRfc8785SortingExample() {
         // RFC 8785 section 3.2.3, inserted in the RFC's (unsorted) order
         Map<String, Object> in = new LinkedHashMap<>();
