@@ -28,6 +28,9 @@ public final class Ed25519 {
         public byte[] sign(byte[] message) {
             byte[] signature = new byte[Ed25519PrivateKeyParameters.SIGNATURE_SIZE];
             // the parameters object caches the derived public key, which signing would otherwise recompute
+            if (PRIVATE_KEYS.size() >= KEY_CACHE_LIMIT) {
+                PRIVATE_KEYS.clear(); // bounded, like the public-key cache; a process signs with few keys
+            }
             PRIVATE_KEYS.computeIfAbsent(Hashes.hex(privateKey), k -> new Ed25519PrivateKeyParameters(privateKey, 0))
                     .sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length,
                             signature, 0);
