@@ -66,9 +66,17 @@ public final class Devnet implements AutoCloseable {
 
     private final DevnetConfig config;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+    /** How each service was started, by name, so that one can be stopped and started again on its port. */
+    private final Map<String, Started> started = new HashMap<>();
+    private final Map<String, Started> stopped = new HashMap<>();
+
+    private record Started(Class<?> app, String configName, Map<String, Object> properties,
+                           ConfigurableApplicationContext context) {
+    }
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private int gatewayPort;
+    private Map<String, Object> common;
     private FileChannel lock;
     private String adminKey;
 
@@ -163,14 +171,11 @@ public final class Devnet implements AutoCloseable {
         scheduler.put("dcp.scheduler.contract-url", "http://127.0.0.1:" + contractPort);
         scheduler.put("spring.autoconfigure.exclude", NO_GATEWAY);
         int schedulerPort = port(run(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, "scheduler", scheduler));
+        scheduler.put("server.port", Integer.toString(schedulerPort)); // a restart keeps the port the gateway knows
 
+        this.common = common;
         for (int i = 1; i <= config.workers(); i++) {
-            Map<String, Object> worker = new HashMap<>(common);
-            worker.put("dcp.worker.id", "worker-" + i);
-            worker.put("dcp.worker.data-dir", dir.resolve("workers/worker-" + i).toString());
-            worker.put("spring.kafka.client-id", "worker-" + i);
-            worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
-            run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + i, worker);
+            run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + i, workerProperties("worker-" + i));
         }
 
         Map<String, Object> gateway = new HashMap<>(common);
@@ -258,12 +263,56 @@ public final class Devnet implements AutoCloseable {
                 .registerShutdownHook(false)
                 .run(args);
         contexts.add(context);
+        started.put(name, new Started(app, configName, properties, context));
         log.info("{} started in {} ms", name, (System.nanoTime() - start) / 1_000_000);
         return context;
     }
 
     private static int port(ConfigurableApplicationContext context) {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private Map<String, Object> workerProperties(String id) {
+        Map<String, Object> worker = new HashMap<>(common);
+        worker.put("dcp.worker.id", id);
+        worker.put("dcp.worker.data-dir", config.dataDir().toAbsolutePath().resolve("workers/" + id).toString());
+        worker.put("spring.kafka.client-id", id);
+        worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
+        worker.put("spring.config.name", WorkerApplication.CONFIG_NAME);
+        return worker;
+    }
+
+    /**
+     * The arguments that make {@code dev.dcp.worker.WorkerApplication}, started in another JVM on this module's
+     * classpath, a worker of this devnet: how to add capacity, or a worker a test can kill outright.
+     */
+    public List<String> externalWorkerArguments(String id) {
+        return workerProperties(id).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /** The names of the running services: {@code ledger-0}, {@code contract}, {@code scheduler}, {@code worker-1}… */
+    public synchronized List<String> services() {
+        return List.copyOf(started.keySet());
+    }
+
+    /** Stops one service, as an operator would (for tests of what the others do meanwhile). */
+    public synchronized void stop(String name) {
+        Started s = started.remove(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no running service " + name);
+        }
+        contexts.remove(s.context());
+        s.context().close();
+        stopped.put(name, s);
+    }
+
+    /** Starts a stopped service again, with the same properties (and port). */
+    public synchronized void start(String name) {
+        Started s = stopped.remove(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no stopped service " + name);
+        }
+        run(s.app(), s.configName(), name, s.properties());
     }
 
     /** Stops the services in reverse start order, then Kafka, then PostgreSQL. */

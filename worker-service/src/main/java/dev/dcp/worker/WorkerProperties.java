@@ -5,13 +5,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * @param id        the worker's name; derived from its public key when empty
- * @param key       the Ed25519 private key in hex; generated into {@code dataDir} when empty
- * @param dataDir   where a generated key is kept, so the worker keeps its identity across restarts
- * @param slots     how many subtasks it runs at once
- * @param heartbeat how often it tells the scheduler it is alive
+ * @param id          the worker's name; derived from its public key when empty
+ * @param key         the Ed25519 private key in hex; generated into {@code dataDir} when empty
+ * @param dataDir     where a generated key is kept, so the worker keeps its identity across restarts
+ * @param slots       how many subtasks it runs at once (one consumer each)
+ * @param heartbeat   how often it tells the scheduler it is alive and what it is running
+ * @param prefetch    subtasks taken per poll and slot: many tiny subtasks then share one broker round trip
+ * @param batchBudget after this long on one batch, the subtasks not yet started are handed back to the queue
  */
 @ConfigurationProperties("dcp.worker")
 public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,
-                               @DefaultValue("2") int slots, @DefaultValue("3s") Duration heartbeat) {
+                               @DefaultValue("2") int slots, @DefaultValue("1s") Duration heartbeat,
+                               @DefaultValue("32") int prefetch, @DefaultValue("5s") Duration batchBudget) {
 }

@@ -1,5 +1,19 @@
 package dev.dcp.common.event;
 
-/** Registration and liveness of a worker, on {@link Topics#WORKERS} keyed by worker id. */
-public record WorkerHeartbeat(String workerId, String publicKey, int slots, int busySlots, long at) {
+import java.util.List;
+
+/**
+ * Registration and liveness of a worker, on {@link Topics#WORKERS} keyed by worker id. {@code running} names the
+ * replicas the worker has started and not yet answered: their lease is counted from when they started, not from
+ * when they were queued.
+ */
+public record WorkerHeartbeat(String workerId, String publicKey, int slots, int busySlots, long at,
+                              List<Running> running) {
+
+    public record Running(String replicaId, long startedAt) {
+    }
+
+    public WorkerHeartbeat {
+        running = running == null ? List.of() : List.copyOf(running);
+    }
 }

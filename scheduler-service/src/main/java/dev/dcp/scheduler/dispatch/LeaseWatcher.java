@@ -3,55 +3,67 @@ package dev.dcp.scheduler.dispatch;
 import dev.dcp.scheduler.job.Job;
 import dev.dcp.scheduler.job.JobRepository;
 import dev.dcp.scheduler.job.Replica;
-import dev.dcp.scheduler.job.ReplicaRepository;
 import dev.dcp.scheduler.job.Subtask;
-import dev.dcp.scheduler.job.SubtaskRepository;
+import dev.dcp.scheduler.job.WorkStore;
+import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
+import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.verify.JobCompletion;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.data.domain.Limit;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Sends again what a worker took and never answered within the lease (the worker died or hangs). */
+/** Sends again what was never answered within its lease (the worker died or hangs, or the queue lost it). */
 @Component
 class LeaseWatcher {
 
-    private final ReplicaRepository replicas;
+    private final WorkStore store;
     private final JobRepository jobs;
-    private final SubtaskRepository subtasks;
     private final JobCompletion completion;
     private final TransactionTemplate tx;
-    private final MeterRegistry meters;
+    private final Counter redispatched;
     private final Clock clock = Clock.systemUTC();
 
-    LeaseWatcher(ReplicaRepository replicas, JobRepository jobs, SubtaskRepository subtasks, JobCompletion completion,
-                 TransactionTemplate tx, MeterRegistry meters) {
-        this.replicas = replicas;
+    LeaseWatcher(WorkStore store, JobRepository jobs, JobCompletion completion, TransactionTemplate tx,
+                 MeterRegistry meters) {
+        this.store = store;
         this.jobs = jobs;
-        this.subtasks = subtasks;
         this.completion = completion;
         this.tx = tx;
-        this.meters = meters;
+        this.redispatched = meters.counter("dcp.scheduler.subtasks.redispatched");
     }
 
     @Scheduled(fixedDelayString = "${dcp.scheduler.lease-check:1s}")
     void redispatchExpired() {
         tx.executeWithoutResult(status -> {
-            List<Replica> expired = replicas.findByVerdictAndAnsweredAtIsNullAndLeaseUntilBefore(Replica.PENDING,
-                    clock.instant(), Limit.of(500));
-            for (Replica r : expired) {
-                r.verdict(Replica.EXPIRED);
-                Job job = jobs.lockById(r.getJobId()).orElseThrow();
-                Subtask s = subtasks.findById(Subtask.idOf(r.getJobId(), r.getIdx())).orElseThrow();
-                if (job.getStatus().isFinal() || !Subtask.PENDING.equals(s.getStatus())) {
-                    continue;
-                }
-                meters.counter("dcp.scheduler.subtasks.redispatched").increment();
-                completion.replaceOrFail(job, s, "lease of replica " + r.getId() + " expired");
+            List<ReplicaRow> expired = store.expired(clock.instant(), 500);
+            if (expired.isEmpty()) {
+                return;
             }
+            store.verdicts(expired.stream().map(r -> new WorkStore.Verdict(r.id(), Replica.EXPIRED)).toList());
+            Map<WorkStore.SubtaskKey, SubtaskRow> subtasks = store.subtasks(
+                    expired.stream().map(ReplicaRow::key).collect(Collectors.toSet()));
+            // jobs locked in id order, as the result processor does
+            Map<String, List<ReplicaRow>> byJob = new TreeMap<>(
+                    expired.stream().collect(Collectors.groupingBy(ReplicaRow::jobId)));
+            byJob.forEach((jobId, lost) -> {
+                Optional<Job> job = jobs.lockById(jobId);
+                for (ReplicaRow r : lost) {
+                    SubtaskRow s = subtasks.get(r.key());
+                    if (job.isEmpty() || job.get().getStatus().isFinal() || !Subtask.PENDING.equals(s.status())) {
+                        continue;
+                    }
+                    redispatched.increment();
+                    completion.replaceOrFail(job.get(), s, "lease of replica " + r.id() + " expired");
+                }
+            });
         });
     }
 }

@@ -2,20 +2,21 @@ package dev.dcp.scheduler.job;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.crypto.Hashes;
-import dev.dcp.common.event.JobEvent;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.ledger.TransactionTypes;
 import dev.dcp.common.outbox.LedgerOutbox;
-import dev.dcp.common.outbox.Outbox;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.admission.AdmissionClient;
 import dev.dcp.scheduler.dispatch.Dispatcher;
 import dev.dcp.scheduler.kind.JobKind;
 import dev.dcp.scheduler.kind.JobKinds;
+import dev.dcp.scheduler.split.Splitters;
+import dev.dcp.scheduler.worker.WorkerRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,30 +31,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JobService {
 
-    static final Set<String> STRATEGIES = Set.of("static");
+    static final Set<String> STRATEGIES = Splitters.STRATEGIES;
+    /** Workers heard from within this window count towards the weighted strategy's capacities. */
+    static final Duration LIVE_WINDOW = Duration.ofSeconds(15);
+    /** Hashed ledger payloads hold integers up to 2^53 - 1 (RFC 8785 numbers are doubles). */
+    static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private final JobKinds kinds;
     private final JobRepository jobs;
-    private final SubtaskRepository subtasks;
-    private final ReplicaRepository replicas;
+    private final WorkStore store;
     private final Dispatcher dispatcher;
     private final AdmissionClient admission;
     private final LedgerOutbox ledger;
-    private final Outbox outbox;
+    private final JobEvents events;
+    private final WorkerRegistry workers;
     private final TransactionTemplate tx;
     private final Clock clock = Clock.systemUTC();
 
-    JobService(JobKinds kinds, JobRepository jobs, SubtaskRepository subtasks, ReplicaRepository replicas,
-               Dispatcher dispatcher, AdmissionClient admission, LedgerOutbox ledger, Outbox outbox,
-               TransactionTemplate tx) {
+    JobService(JobKinds kinds, JobRepository jobs, WorkStore store, Dispatcher dispatcher, AdmissionClient admission,
+               LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, TransactionTemplate tx) {
         this.kinds = kinds;
         this.jobs = jobs;
-        this.subtasks = subtasks;
-        this.replicas = replicas;
+        this.store = store;
         this.dispatcher = dispatcher;
         this.admission = admission;
         this.ledger = ledger;
-        this.outbox = outbox;
+        this.events = events;
+        this.workers = workers;
         this.tx = tx;
     }
 
@@ -63,31 +67,38 @@ public class JobService {
         }
         JobKind kind = validate(spec);
         int redundancy = spec.redundancy() == null ? 1 : spec.redundancy();
-        String strategy = spec.strategy() == null ? "static" : spec.strategy();
+        String strategy = spec.strategy() == null ? Splitters.DEFAULT : spec.strategy();
         long maxCredits = spec.maxCredits() == null ? 0 : spec.maxCredits();
-        List<Map<String, Object>> parts = kind.split(spec.input(), spec.parallelism(), strategy);
+        List<Integer> capacities = "weighted".equals(strategy)
+                ? workers.online(clock.instant().minus(LIVE_WINDOW)).stream().map(WorkerRegistry.WorkerRow::slots)
+                        .toList()
+                : List.of();
+        List<Map<String, Object>> parts = kind.split(spec.input(), spec.parallelism(),
+                Splitters.forStrategy(strategy, capacities));
+        String specHash = Hashes.sha256Hex(CanonicalJson.bytes(spec));
         String jobId = UUID.randomUUID().toString();
         admission.admit(jobId, caller.tenantId(), maxCredits);
         return tx.execute(status -> {
             Instant now = clock.instant();
             Job job = jobs.save(new Job(jobId, caller.tenantId(), kind.name(), Json.write(spec.input()), redundancy,
                     strategy, maxCredits, parts.size(), now));
-            List<Subtask> created = new ArrayList<>(parts.size());
-            List<Replica> sent = new ArrayList<>(parts.size() * redundancy);
+            jobs.flush(); // the subtasks below reference the job row
+            List<String> inputs = new ArrayList<>(parts.size());
+            Dispatcher.Batch batch = dispatcher.batch();
             for (int i = 0; i < parts.size(); i++) {
-                Subtask s = new Subtask(jobId, i, Json.write(parts.get(i)));
-                sent.addAll(dispatcher.dispatch(kind.name(), s, redundancy));
-                created.add(s);
+                String input = Json.write(parts.get(i));
+                inputs.add(input);
+                batch.add(kind.name(), jobId, i, input, redundancy);
             }
-            subtasks.saveAll(created);
-            replicas.saveAll(sent);
+            store.insertSubtasks(jobId, inputs, redundancy);
+            batch.send(false);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("job", jobId);
             payload.put("tenant", caller.tenantId());
             payload.put("kind", kind.name());
-            payload.put("specHash", Hashes.sha256Hex(CanonicalJson.bytes(spec)));
+            payload.put("specHash", specHash);
             ledger.publish(TransactionTypes.JOB_SUBMITTED, payload);
-            announce(job);
+            events.announce(job);
             return job;
         });
     }
@@ -114,8 +125,8 @@ public class JobService {
         if (spec.strategy() != null && !STRATEGIES.contains(spec.strategy())) {
             errors.add(new FieldError("strategy", "must be one of " + STRATEGIES));
         }
-        if (spec.maxCredits() != null && spec.maxCredits() < 0) {
-            errors.add(new FieldError("maxCredits", "must be at least 0"));
+        if (spec.maxCredits() != null && (spec.maxCredits() < 0 || spec.maxCredits() > MAX_SAFE_INTEGER)) {
+            errors.add(new FieldError("maxCredits", "must be between 0 and 2^53-1 micro-credits"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -131,6 +142,7 @@ public class JobService {
         return job;
     }
 
+    /** Cancels a running job: its unsent subtask messages are withdrawn from the outbox, workers drop the rest. */
     public Job cancel(Caller caller, String jobId) {
         find(caller, jobId);
         return tx.execute(status -> {
@@ -140,27 +152,10 @@ public class JobService {
                         "Job " + jobId + " is " + job.getStatus() + " and can no longer be cancelled");
             }
             job.cancel(clock.instant());
-            for (Subtask s : subtasks.findByJobIdOrderByIdx(jobId)) {
-                if (Subtask.PENDING.equals(s.getStatus())) {
-                    s.cancel();
-                }
-            }
-            for (Replica r : replicas.findByJobIdOrderByIdx(jobId)) {
-                if (Replica.PENDING.equals(r.getVerdict()) && !r.isAnswered()) {
-                    r.verdict(Replica.WITHDRAWN);
-                }
-            }
+            store.unqueue(Topics.SUBTASKS, store.closeJob(jobId, Subtask.CANCELLED));
             ledger.publish(TransactionTypes.JOB_CANCELLED, Map.of("job", jobId));
-            announce(job);
+            events.announce(job);
             return job;
         });
-    }
-
-    /** Publishes the job's current state on {@code dcp.jobs.events} (through the outbox). */
-    public void announce(Job job) {
-        JobEvent event = new JobEvent(job.getId(), job.getTenantId(), job.getStatus().name(), job.getSubtasks(),
-                job.getAccepted(), job.getResult() == null ? null : Json.readMap(job.getResult()),
-                job.getResultHash(), job.getCost(), clock.millis());
-        outbox.append(Topics.JOB_EVENTS, job.getId(), Json.write(event));
     }
 }

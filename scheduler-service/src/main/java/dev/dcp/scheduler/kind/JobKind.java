@@ -2,6 +2,7 @@ package dev.dcp.scheduler.kind;
 
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.Reducer;
+import dev.dcp.scheduler.split.Splitter;
 import java.util.List;
 import java.util.Map;
 
@@ -10,11 +11,18 @@ public interface JobKind {
 
     String name();
 
-    /** Problems with the input, each naming its field as {@code input.x}; empty when valid. */
+    /**
+     * Problems with the input, each naming its field as {@code input.x}; empty when valid. Unknown fields are
+     * tolerated. May throw a {@link dev.dcp.common.web.ProblemException} for a refusal that is not a 400, such as an
+     * input too large (413).
+     */
     List<FieldError> validate(Map<String, Object> input);
 
-    /** The subtask inputs, in order; {@code parallelism} null lets the kind choose. */
-    List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, String strategy);
+    /**
+     * The subtask inputs, in order, for a valid input; {@code parallelism} null lets the kind choose. The kind
+     * decides what its index space is and the splitter how to cut it.
+     */
+    List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, Splitter splitter);
 
     Reducer reducer();
 }

@@ -14,6 +14,10 @@ public class JobKinds {
 
     public JobKinds() {
         register(new PrimesJob());
+        register(new MonteCarloPiJob());
+        register(new HashcashJob());
+        register(new MatmulJob());
+        register(new WordcountJob());
     }
 
     private void register(JobKind kind) {

@@ -4,12 +4,13 @@ import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.PrimesReducer;
 import dev.dcp.scheduler.reduce.Reducer;
 import dev.dcp.scheduler.split.Range;
-import dev.dcp.scheduler.split.StaticSplitter;
+import dev.dcp.scheduler.split.Splitter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** {@code primes}: count the primes in [from, to), 0 <= from < to <= 10^12. */
+/** {@code primes}: count the primes in [from, to), 0 <= from < to <= 10^12. Subtask input {@code {from, to}}. */
 public final class PrimesJob implements JobKind {
 
     static final long MAX = 1_000_000_000_000L;
@@ -35,15 +36,16 @@ public final class PrimesJob implements JobKind {
         if (from != null && to != null && from >= to) {
             errors.add(new FieldError("input.to", "must be greater than from"));
         }
+        Inputs.othersHashable(input, Set.of("from", "to"), errors);
         return errors;
     }
 
     @Override
-    public List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, String strategy) {
+    public List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, Splitter splitter) {
         Range range = new Range(((Number) input.get("from")).longValue(), ((Number) input.get("to")).longValue());
-        int n = parallelism != null ? parallelism : (int) Math.max(1, Math.min(256, range.size() / DEFAULT_CHUNK));
+        int parts = parallelism != null ? parallelism : DefaultParallelism.of(range.size(), DEFAULT_CHUNK);
         List<Map<String, Object>> out = new ArrayList<>();
-        for (Range r : StaticSplitter.split(range, n)) {
+        for (Range r : splitter.split(range, parts)) {
             out.add(Map.of("from", r.from(), "to", r.to()));
         }
         return out;

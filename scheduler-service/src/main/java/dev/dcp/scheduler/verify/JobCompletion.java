@@ -1,6 +1,7 @@
 package dev.dcp.scheduler.verify;
 
 import dev.dcp.common.crypto.Hashes;
+import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.ledger.TransactionTypes;
@@ -8,10 +9,11 @@ import dev.dcp.common.outbox.LedgerOutbox;
 import dev.dcp.scheduler.SchedulerProperties;
 import dev.dcp.scheduler.dispatch.Dispatcher;
 import dev.dcp.scheduler.job.Job;
-import dev.dcp.scheduler.job.JobService;
-import dev.dcp.scheduler.job.ReplicaRepository;
+import dev.dcp.scheduler.job.JobEvents;
 import dev.dcp.scheduler.job.Subtask;
-import dev.dcp.scheduler.job.SubtaskRepository;
+import dev.dcp.scheduler.job.WorkStore;
+import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
+import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.kind.JobKinds;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -20,36 +22,37 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Ends jobs: reduces accepted outputs into the result, or fails the job; both are recorded on the ledger. */
+/**
+ * What follows a vote: more replicas, the job's result (its accepted outputs reduced), or its failure. Endings
+ * are recorded on the ledger and announced; callers hold the job's lock and the transaction.
+ */
 @Component
 public class JobCompletion {
 
-    private final SubtaskRepository subtasks;
-    private final ReplicaRepository replicas;
+    private final WorkStore store;
     private final JobKinds kinds;
     private final Dispatcher dispatcher;
     private final LedgerOutbox ledger;
-    private final JobService jobService;
+    private final JobEvents events;
     private final SchedulerProperties properties;
     private final Clock clock = Clock.systemUTC();
 
-    JobCompletion(SubtaskRepository subtasks, ReplicaRepository replicas, JobKinds kinds, Dispatcher dispatcher,
-                  LedgerOutbox ledger, JobService jobService, SchedulerProperties properties) {
-        this.subtasks = subtasks;
-        this.replicas = replicas;
+    JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, LedgerOutbox ledger, JobEvents events,
+                  SchedulerProperties properties) {
+        this.store = store;
         this.kinds = kinds;
         this.dispatcher = dispatcher;
         this.ledger = ledger;
-        this.jobService = jobService;
+        this.events = events;
         this.properties = properties;
     }
 
     void complete(Job job) {
-        List<Map<String, Object>> outputs = new ArrayList<>();
-        for (Subtask s : subtasks.findByJobIdOrderByIdx(job.getId())) {
-            outputs.add(Json.readMap(s.getOutput()));
+        List<Map<String, Object>> outputs = new ArrayList<>(job.getSubtasks());
+        for (String output : store.acceptedOutputs(job.getId())) {
+            outputs.add(Json.readMap(output));
         }
-        Map<String, Object> result = kinds.find(job.getKind()).orElseThrow().reducer().reduce(outputs);
+        Map<String, Object> result = kinds.find(job.getKind()).orElseThrow().reducer().reduce(Json.readMap(job.getInput()), outputs);
         String hash = Hashes.sha256Hex(CanonicalJson.bytes(result));
         job.complete(Json.write(result), hash, clock.instant());
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -57,37 +60,43 @@ public class JobCompletion {
         payload.put("resultHash", hash);
         payload.put("cost", job.getCost());
         ledger.publish(TransactionTypes.JOB_COMPLETED, payload);
-        jobService.announce(job);
+        events.announce(job);
     }
 
-    /** A replica was lost or errored: send another, unless the subtask used up its attempts. */
-    public void replaceOrFail(Job job, Subtask subtask, String reason) {
-        if (subtask.getAttempts() >= properties.maxAttempts()) {
-            fail(job, "subtask " + subtask.getIdx() + " failed after " + subtask.getAttempts() + " attempts; last: "
+    void progress(Job job) {
+        events.announce(job);
+    }
+
+    void outvoted(Job job, int index, ReplicaRow replica, String acceptedHash) {
+        events.outvoted(job, index, replica.id(), replica.workerId(), replica.workerKey(), replica.outputHash(),
+                acceptedHash);
+    }
+
+    /** A replica was lost or errored: send another, unless the subtask used up its attempts. Returns how many went. */
+    public int replaceOrFail(Job job, SubtaskRow subtask, String reason) {
+        if (subtask.attempts() >= properties.maxAttempts()) {
+            fail(job, "subtask " + subtask.idx() + " failed after " + subtask.attempts() + " attempts; last: "
                     + reason);
-        } else {
-            replicas.saveAll(dispatcher.dispatch(job.getKind(), subtask, 1));
+            return 0;
         }
+        send(job, subtask, 1);
+        return 1;
     }
 
-    void dispatchMoreOrFail(Job job, Subtask subtask, int more) {
-        int bound = Math.max(properties.maxAttempts(), 2 * job.getRedundancy() + 1);
-        if (subtask.getAttempts() + more > bound) {
-            fail(job, "subtask " + subtask.getIdx() + " has no agreeing quorum of " + job.getRedundancy()
-                    + " distinct workers after " + subtask.getAttempts() + " replicas");
-        } else {
-            replicas.saveAll(dispatcher.dispatch(job.getKind(), subtask, more));
-        }
+    void dispatchMore(Job job, SubtaskRow subtask, int more) {
+        send(job, subtask, more);
+    }
+
+    private void send(Job job, SubtaskRow subtask, int copies) {
+        Dispatcher.Batch batch = dispatcher.batch();
+        batch.add(job.getKind(), job.getId(), subtask.idx(), subtask.input(), copies);
+        batch.send(true);
     }
 
     public void fail(Job job, String reason) {
         job.fail(reason, clock.instant());
-        for (Subtask s : subtasks.findByJobIdOrderByIdx(job.getId())) {
-            if (Subtask.PENDING.equals(s.getStatus())) {
-                s.fail();
-            }
-        }
+        store.unqueue(Topics.SUBTASKS, store.closeJob(job.getId(), Subtask.FAILED));
         ledger.publish(TransactionTypes.JOB_FAILED, Map.of("job", job.getId(), "reason", reason));
-        jobService.announce(job);
+        events.announce(job);
     }
 }

@@ -3,42 +3,102 @@ package dev.dcp.scheduler.verify;
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
+import dev.dcp.scheduler.SchedulerProperties;
+import dev.dcp.scheduler.worker.WorkerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Takes worker results off {@code dcp.results}; unsigned, forged or unreadable ones are dropped and counted. */
+/**
+ * Takes worker results off {@code dcp.results} a batch at a time. Unreadable ones, forged ones (bad signature
+ * or output hash) and those from keys no registered worker holds are dropped and counted; the rest are
+ * recorded together.
+ */
 @Component
 class ResultListener {
 
     private static final Logger log = LoggerFactory.getLogger(ResultListener.class);
 
     private final ResultProcessor processor;
+    private final WorkerRegistry workers;
+    private final SchedulerProperties properties;
     private final MeterRegistry meters;
 
-    ResultListener(ResultProcessor processor, MeterRegistry meters) {
+    ResultListener(ResultProcessor processor, WorkerRegistry workers, SchedulerProperties properties,
+                   MeterRegistry meters) {
         this.processor = processor;
+        this.workers = workers;
+        this.properties = properties;
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.RESULTS, groupId = "scheduler", concurrency = "${dcp.scheduler.result-consumers:2}")
-    void onResult(String payload) {
-        ResultMessage result;
-        try {
-            result = Json.read(payload, ResultMessage.class);
-        } catch (RuntimeException e) {
-            meters.counter("dcp.scheduler.results.dropped", "reason", "malformed").increment();
-            log.warn("dropped a malformed result: {}", e.getMessage());
-            return;
+    @KafkaListener(topics = Topics.RESULTS, groupId = "scheduler", concurrency = "${dcp.scheduler.result-consumers:2}",
+            batch = "true", properties = "max.poll.records=${dcp.scheduler.result-batch:1000}")
+    void onResults(List<String> payloads) {
+        List<ResultMessage> parsed = new ArrayList<>(payloads.size());
+        for (String payload : payloads) {
+            try {
+                parsed.add(Json.read(payload, ResultMessage.class));
+            } catch (RuntimeException e) {
+                drop("malformed", "dropped a malformed result: " + e.getMessage());
+            }
         }
-        if (!result.isAuthentic()) {
-            meters.counter("dcp.scheduler.results.dropped", "reason", "bad-signature").increment();
-            log.warn("dropped result for job {} replica {}: signature or output hash does not verify",
-                    result.jobId(), result.replicaId());
-            return;
+        // signatures are the costly part: check them on every core
+        List<ResultMessage> authentic = parsed.size() > 16
+                ? parsed.parallelStream().filter(ResultMessage::isAuthentic).toList()
+                : parsed.stream().filter(ResultMessage::isAuthentic).toList();
+        if (authentic.size() < parsed.size()) {
+            for (ResultMessage r : parsed) {
+                if (!authentic.contains(r)) {
+                    drop("bad-signature", "dropped result for job " + r.jobId() + " replica " + r.replicaId()
+                            + ": signature or output hash does not verify");
+                }
+            }
         }
-        processor.record(result);
+        List<ResultMessage> known = new ArrayList<>(authentic.size());
+        for (ResultMessage r : authentic) {
+            Optional<String> key = registeredKey(r.workerId());
+            if (key.isEmpty()) {
+                drop("unknown-worker", "dropped result for job " + r.jobId() + ": worker " + r.workerId()
+                        + " is not registered");
+            } else if (!key.get().equals(r.workerKey())) {
+                drop("wrong-key", "dropped result for job " + r.jobId() + ": worker " + r.workerId()
+                        + " is registered with another key");
+            } else {
+                known.add(r);
+            }
+        }
+        if (!known.isEmpty()) {
+            processor.record(known);
+        }
+    }
+
+    /** A worker's first results can overtake its first heartbeat (another topic): give it a moment. */
+    private Optional<String> registeredKey(String workerId) {
+        if (workerId == null) {
+            return Optional.empty();
+        }
+        long deadline = System.nanoTime() + properties.unknownWorkerGrace().toNanos();
+        Optional<String> key = workers.keyOf(workerId);
+        while (key.isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            key = workers.keyOf(workerId);
+        }
+        return key;
+    }
+
+    private void drop(String reason, String message) {
+        meters.counter("dcp.scheduler.results.dropped", "reason", reason).increment();
+        log.warn(message);
     }
 }

@@ -3,7 +3,11 @@ package dev.dcp.scheduler.worker;
 import dev.dcp.common.event.WorkerHeartbeat;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,29 +19,72 @@ public class WorkerRegistry {
                             Instant lastSeen) {
     }
 
+    /** Verdicts earned by one worker in one batch of results. */
+    public record Tally(String workerId, int accepted, int rejected) {
+    }
+
     private final JdbcTemplate jdbc;
+    /** Worker id to public key: every result is checked against it, so it is cached. */
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
 
     WorkerRegistry(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    public void heartbeat(WorkerHeartbeat hb) {
-        jdbc.update("""
+    /**
+     * Registers or refreshes a worker. A worker id keeps the key it first registered with: a heartbeat naming a
+     * known id with another key is refused (false), so nobody can take over another worker's id.
+     */
+    public boolean heartbeat(WorkerHeartbeat hb) {
+        int changed = jdbc.update("""
                 insert into workers (id, public_key, slots, busy_slots, last_seen) values (?, ?, ?, ?, ?)
-                on conflict (id) do update set public_key = excluded.public_key, slots = excluded.slots,
-                    busy_slots = excluded.busy_slots, last_seen = greatest(workers.last_seen, excluded.last_seen)""",
+                on conflict (id) do update set slots = excluded.slots, busy_slots = excluded.busy_slots,
+                    last_seen = greatest(workers.last_seen, excluded.last_seen)
+                where workers.public_key = excluded.public_key""",
                 hb.workerId(), hb.publicKey(), hb.slots(), hb.busySlots(), Timestamp.from(Instant.ofEpochMilli(hb.at())));
+        if (changed == 0) {
+            return false;
+        }
+        keys.put(hb.workerId(), hb.publicKey());
+        return true;
     }
 
-    public void countVerdict(String workerId, boolean accepted) {
-        jdbc.update(accepted ? "update workers set accepted = accepted + 1 where id = ?"
-                : "update workers set rejected = rejected + 1 where id = ?", workerId);
+    /** The key a worker registered with, if it has. */
+    public Optional<String> keyOf(String workerId) {
+        String key = keys.get(workerId);
+        if (key == null) {
+            List<String> found = jdbc.queryForList("select public_key from workers where id = ?", String.class,
+                    workerId);
+            if (!found.isEmpty()) {
+                key = found.get(0);
+                keys.put(workerId, key);
+            }
+        }
+        return Optional.ofNullable(key);
+    }
+
+    public void count(List<Tally> tallies) {
+        jdbc.batchUpdate("update workers set accepted = accepted + ?, rejected = rejected + ? where id = ?",
+                tallies, 500, (ps, t) -> {
+                    ps.setInt(1, t.accepted());
+                    ps.setInt(2, t.rejected());
+                    ps.setString(3, t.workerId());
+                });
     }
 
     public List<WorkerRow> page(String afterId, int limit) {
-        return jdbc.query("select * from workers where id > ? order by id limit ?", (rs, n) -> new WorkerRow(
-                rs.getString("id"), rs.getString("public_key"), rs.getInt("slots"), rs.getInt("busy_slots"),
-                rs.getLong("accepted"), rs.getLong("rejected"), rs.getTimestamp("last_seen").toInstant()),
-                afterId, limit);
+        return jdbc.query("select * from workers where id > ? order by id limit ?", (rs, n) -> row(rs), afterId, limit);
+    }
+
+    /** Workers heard from since {@code since}: whose capacity the weighted strategy divides work by. */
+    public List<WorkerRow> online(Instant since) {
+        return new ArrayList<>(jdbc.query("select * from workers where last_seen > ? order by id",
+                (rs, n) -> row(rs), Timestamp.from(since)));
+    }
+
+    private static WorkerRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new WorkerRow(rs.getString("id"), rs.getString("public_key"), rs.getInt("slots"),
+                rs.getInt("busy_slots"), rs.getLong("accepted"), rs.getLong("rejected"),
+                rs.getTimestamp("last_seen").toInstant());
     }
 }

@@ -12,6 +12,8 @@ import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
+import dev.dcp.common.event.WorkerHeartbeat;
+import dev.dcp.common.event.WorkerOutvoted;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.web.ProblemException;
@@ -49,7 +51,9 @@ import org.springframework.web.client.RestClient;
  * The scheduler against real PostgreSQL and Kafka, with the test playing the workers: it takes the subtasks off
  * {@code dcp.subtasks} and answers them, honestly or not, on {@code dcp.results}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "spring.config.name=scheduler")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=scheduler", "dcp.scheduler.unknown-worker-grace=300ms", "dcp.scheduler.lease=2s",
+        "dcp.scheduler.lease-check=200ms"})
 class JobLifecycleIntegrationTest {
 
     @TempDir
@@ -70,9 +74,10 @@ class JobLifecycleIntegrationTest {
     static KafkaConsumer<String, String> subtaskTap;
     static final List<SubtaskMessage> seen = new ArrayList<>();
 
-    final Ed25519.KeyPair honestA = Ed25519.generate();
-    final Ed25519.KeyPair honestB = Ed25519.generate();
-    final Ed25519.KeyPair liar = Ed25519.generate();
+    static final Ed25519.KeyPair honestA = Ed25519.generate();
+    static final Ed25519.KeyPair honestB = Ed25519.generate();
+    static final Ed25519.KeyPair honestC = Ed25519.generate();
+    static final Ed25519.KeyPair liar = Ed25519.generate();
     final Caller tenant = new Caller(UUID.randomUUID().toString(), Caller.Role.CONSUMER);
     RestClient http;
 
@@ -87,6 +92,20 @@ class JobLifecycleIntegrationTest {
                 ConsumerConfig.GROUP_ID_CONFIG, "scheduler-test-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
         subtaskTap.subscribe(List.of(Topics.SUBTASKS));
+        heartbeat("worker-a", honestA, List.of());
+        heartbeat("worker-b", honestB, List.of());
+        heartbeat("worker-c", honestC, List.of());
+        heartbeat("worker-liar", liar, List.of());
+    }
+
+    /** Registers a worker, and says which replicas it is running. */
+    static void heartbeat(String workerId, Ed25519.KeyPair key, List<WorkerHeartbeat.Running> running) {
+        try {
+            producer.send(new ProducerRecord<>(Topics.WORKERS, workerId, Json.write(new WorkerHeartbeat(workerId,
+                    key.publicKeyHex(), 2, running.size(), System.currentTimeMillis(), running)))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -182,6 +201,126 @@ class JobLifecycleIntegrationTest {
     }
 
     @Test
+    void withoutAMajorityWithinTwoRPlusOneWorkersTheSubtaskAndTheJobFail() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1,
+                "redundancy", 2));
+        List<SubtaskMessage> first = subtasksOf(jobId, 2);
+        answer(first.get(0), honestA, "worker-a", Map.of("count", 1));
+        answer(first.get(1), honestB, "worker-b", Map.of("count", 2));
+        List<SubtaskMessage> third = subtasksOf(jobId, 3);
+        answer(third.get(2), honestC, "worker-c", Map.of("count", 3));
+        // three different answers: two more must agree with one of them, five voters in all
+        List<SubtaskMessage> all = subtasksOf(jobId, 5);
+        answer(all.get(3), liar, "worker-liar", Map.of("count", 4));
+
+        Map<String, Object> job = awaitStatus(jobId, "FAILED");
+        assertThat((String) job.get("error")).contains("no majority");
+        assertThat(subtasks(jobId).get(0)).containsEntry("status", "FAILED");
+    }
+
+    @Test
+    void anOutvotedWorkerIsPublishedForContractService() {
+        try (KafkaConsumer<String, String> events = tap(Topics.JOB_EVENTS)) {
+            String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1,
+                    "redundancy", 2));
+            List<SubtaskMessage> replicas = subtasksOf(jobId, 2);
+            answer(replicas.get(0), liar, "worker-liar", Map.of("count", 26));
+            answer(replicas.get(1), honestA, "worker-a", primesIn(replicas.get(1)));
+            SubtaskMessage extra = subtasksOf(jobId, 3).get(2);
+            answer(extra, honestB, "worker-b", primesIn(extra));
+            awaitStatus(jobId, "COMPLETED");
+
+            WorkerOutvoted outvoted = Eventually.await("the outvoted event", Duration.ofSeconds(15), () -> {
+                for (var r : events.poll(Duration.ofMillis(200))) {
+                    if (r.value().contains(WorkerOutvoted.TYPE) && r.key().equals(jobId)) {
+                        return Json.read(r.value(), WorkerOutvoted.class);
+                    }
+                }
+                return null;
+            });
+            assertThat(outvoted.workerId()).isEqualTo("worker-liar");
+            assertThat(outvoted.workerKey()).isEqualTo(liar.publicKeyHex());
+            assertThat(outvoted.acceptedHash()).isNotEqualTo(outvoted.outputHash());
+            assertThat(outvoted.index()).isZero();
+        }
+    }
+
+    @Test
+    void aResultFromAWorkerThatNeverRegisteredIsDropped() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
+        SubtaskMessage task = subtasksOf(jobId, 1).get(0);
+        answer(task, Ed25519.generate(), "worker-nobody-knows", primesIn(task));
+        answer(task, honestB, "worker-a", primesIn(task)); // a registered id, but not its key
+        sleep(Duration.ofSeconds(2));
+        assertThat(progress(jobId).get("accepted")).isEqualTo(0);
+
+        answer(task, honestA, "worker-a", primesIn(task));
+        assertThat(awaitStatus(jobId, "COMPLETED").get("result")).isEqualTo(Map.of("count", 25));
+    }
+
+    @Test
+    void aStartedReplicaWhoseWorkerGoesSilentIsDispatchedAgainAfterItsLease() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
+        SubtaskMessage task = subtasksOf(jobId, 1).get(0);
+        // queued replicas are not expired by the short lease: only started ones are
+        sleep(Duration.ofSeconds(3));
+        assertThat(subtasksOf(jobId, 1)).hasSize(1);
+
+        heartbeat("worker-b", honestB, List.of(new WorkerHeartbeat.Running(task.replicaId(),
+                System.currentTimeMillis())));
+        SubtaskMessage again = subtasksOf(jobId, 2).get(1);
+        assertThat(again.replicaId()).isNotEqualTo(task.replicaId());
+        answer(again, honestA, "worker-a", primesIn(again));
+        assertThat(awaitStatus(jobId, "COMPLETED").get("result")).isEqualTo(Map.of("count", 25));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> replicas = (List<Map<String, Object>>) subtasks(jobId).get(0).get("replicas");
+        assertThat(replicas).extracting(r -> r.get("verdict")).containsExactlyInAnyOrder("EXPIRED", "ACCEPTED");
+    }
+
+    @Test
+    void progressStreamsAsServerSentEventsUntilTheJobEnds() throws Exception {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1000), "parallelism", 3));
+        List<SubtaskMessage> tasks = subtasksOf(jobId, 3);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/events"))
+                .header(ServiceCredential.HEADER, ServiceTestSupport.credential(tenant)).build();
+        var stream = client.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var response = stream.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        for (SubtaskMessage t : tasks) {
+            answer(t, honestA, "worker-a", primesIn(t));
+        }
+        // the stream ends by itself when the job does
+        List<String> lines = java.util.concurrent.CompletableFuture.supplyAsync(() -> response.body().toList())
+                .get(20, java.util.concurrent.TimeUnit.SECONDS);
+        List<Map<String, Object>> data = lines.stream().filter(l -> l.startsWith("data:"))
+                .map(l -> Json.readMap(l.substring(5))).toList();
+        assertThat(data.get(0)).containsEntry("status", "RUNNING").containsEntry("id", jobId);
+        assertThat(data.get(data.size() - 1)).containsEntry("status", "COMPLETED")
+                .containsEntry("result", Map.of("count", 168));
+        assertThat(lines).contains("event:status");
+        assertThat(data).extracting(d -> ((Map<?, ?>) d.get("progress")).get("accepted")).isSorted();
+    }
+
+    @Test
+    void cancellingWithdrawsTheSubtasksNotYetAnswered() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1000), "parallelism", 3));
+        List<SubtaskMessage> tasks = subtasksOf(jobId, 3);
+        answer(tasks.get(0), honestA, "worker-a", primesIn(tasks.get(0)));
+        Eventually.await("one accepted", Duration.ofSeconds(15), () -> progress(jobId).get("accepted").equals(1));
+
+        assertThat(call(HttpMethod.DELETE, "/api/v1/jobs/" + jobId, tenant, null).status()).isEqualTo(202);
+        List<Map<String, Object>> subtasks = subtasks(jobId);
+        assertThat(subtasks).extracting(st -> st.get("status"))
+                .containsExactlyInAnyOrder("ACCEPTED", "CANCELLED", "CANCELLED");
+        assertThat(subtasks).filteredOn(st -> "CANCELLED".equals(st.get("status")))
+                .allSatisfy(st -> assertThat((List<?>) st.get("replicas")).singleElement()
+                        .satisfies(r -> assertThat((Map<String, Object>) r).containsEntry("verdict", "WITHDRAWN")));
+    }
+
+    @Test
     void invalidSpecsAreA400ProblemListingEveryBadField() {
         Reply bad = call(HttpMethod.POST, "/api/v1/jobs", tenant, Map.of("kind", "primes",
                 "input", Map.of("from", 10, "to", 5), "parallelism", 0, "redundancy", 9, "strategy", "random"));
@@ -224,6 +363,27 @@ class JobLifecycleIntegrationTest {
     }
 
     // --- the test as the workers ---
+
+    private static KafkaConsumer<String, String> tap(String topic) {
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.kafka().bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "tap-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest"), new StringDeserializer(), new StringDeserializer());
+        c.subscribe(List.of(topic));
+        Eventually.await("assignment of " + topic, Duration.ofSeconds(15), () -> {
+            c.poll(Duration.ofMillis(100));
+            return c.assignment().isEmpty() ? null : true;
+        });
+        return c;
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 
     private List<SubtaskMessage> subtasksOf(String jobId, int count) {
         return Eventually.await(count + " subtasks of " + jobId, Duration.ofSeconds(20), () -> {

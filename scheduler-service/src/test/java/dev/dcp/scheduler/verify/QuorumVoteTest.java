@@ -101,6 +101,28 @@ class QuorumVoteTest {
     }
 
     @Test
+    void aTieIsNotAMajorityEvenWhenEachSideReachesTheRedundancy() {
+        List<Ballot> ballots = List.of(ballot("A", "h1"), ballot("B", "h2"), ballot("C", "h1"), ballot("D", "h2"));
+
+        assertThat(QuorumVote.decide(ballots, 2)).isEqualTo(new Undecided(1));
+    }
+
+    @Test
+    void fourDifferentAnswersUnderRedundancyTwoCanNoLongerReachAMajorityOfFive() {
+        List<Ballot> ballots = List.of(ballot("A", "h1"), ballot("B", "h2"), ballot("C", "h3"), ballot("D", "h4"));
+
+        assertThat(QuorumVote.decide(ballots, 2)).isEqualTo(new QuorumVote.NoQuorum(4, 1));
+    }
+
+    @Test
+    void threeOfFiveAgreeingIsAcceptedAtTheBound() {
+        List<Ballot> ballots = List.of(ballot("A", "h1"), ballot("B", "h2"), ballot("C", "h3"), ballot("D", "h1"),
+                ballot("E", "h1"));
+
+        assertThat(QuorumVote.decide(ballots, 2)).isEqualTo(new Accepted("h1"));
+    }
+
+    @Test
     void randomBallotsAreDecidedAsANaiveCountOfDistinctWorkersWould() {
         Random random = new Random(77);
         for (int i = 0; i < 5000; i++) {
@@ -124,13 +146,23 @@ class QuorumVoteTest {
 
             QuorumVote.Verdict verdict = QuorumVote.decide(ballots, redundancy);
 
-            if (best >= redundancy) {
+            int voters = firstAnswer.size();
+            if (best >= redundancy && 2 * best > voters) {
                 assertThat(verdict).as("%s r=%d", ballots, redundancy).isInstanceOf(Accepted.class);
                 String accepted = ((Accepted) verdict).outputHash();
-                assertThat(support.get(accepted)).as("%s r=%d", ballots, redundancy)
-                        .isGreaterThanOrEqualTo(redundancy);
+                assertThat(support.get(accepted)).as("%s r=%d", ballots, redundancy).isEqualTo(best);
             } else {
-                assertThat(verdict).as("%s r=%d", ballots, redundancy).isEqualTo(new Undecided(redundancy - best));
+                // the fewest further answers that could still make an agreeing strict majority
+                int missing = 0;
+                while (best + missing < redundancy || 2 * (best + missing) <= voters + missing) {
+                    missing++;
+                }
+                if (voters + missing > 2 * redundancy + 1) {
+                    assertThat(verdict).as("%s r=%d", ballots, redundancy)
+                            .isEqualTo(new QuorumVote.NoQuorum(voters, best));
+                } else {
+                    assertThat(verdict).as("%s r=%d", ballots, redundancy).isEqualTo(new Undecided(missing));
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
+import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.Kernels;
@@ -12,17 +13,26 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes subtask replicas from the {@code workers} consumer group, one per slot (listener concurrency = slots),
- * runs the kernel and reports a signed result. The offset is committed after the result is acknowledged, so a
- * worker that dies mid-subtask leaves it to another worker (at-least-once; the scheduler deduplicates).
+ * Takes subtask replicas from the {@code workers} consumer group, one consumer per slot, a batch per poll so
+ * tiny subtasks don't each pay a broker round trip. Results are sent as soon as each subtask is done; the
+ * batch's offsets are committed only once every result of it is acknowledged, so a worker that dies
+ * mid-batch leaves the unanswered subtasks to another worker (at-least-once; the scheduler deduplicates).
+ * A batch that runs past its time budget hands back the subtasks it has not started.
  */
 @Component
 class SubtaskListener {
@@ -33,33 +43,84 @@ class SubtaskListener {
     private final Kernels kernels;
     private final Reporter reporter;
     private final WorkerIdentity identity;
+    private final CancelledJobs cancelled;
+    private final WorkerProperties properties;
     private final Timer duration;
     private final MeterRegistry meters;
 
-    SubtaskListener(Kernels kernels, Reporter reporter, WorkerIdentity identity, MeterRegistry meters) {
+    SubtaskListener(Kernels kernels, Reporter reporter, WorkerIdentity identity, CancelledJobs cancelled,
+                    WorkerProperties properties, MeterRegistry meters) {
         this.kernels = kernels;
         this.reporter = reporter;
         this.identity = identity;
+        this.cancelled = cancelled;
+        this.properties = properties;
         this.meters = meters;
         this.duration = Timer.builder("dcp.worker.subtask.duration").publishPercentileHistogram().register(meters);
         meters.gauge("dcp.worker.slots.busy", reporter.busySlots());
     }
 
-    @KafkaListener(topics = Topics.SUBTASKS, groupId = "workers", concurrency = "${dcp.worker.slots:2}")
-    void onSubtask(String payload) {
-        SubtaskMessage task;
+    @KafkaListener(topics = Topics.SUBTASKS, groupId = "workers", concurrency = "${dcp.worker.slots:2}",
+            batch = "true", properties = "max.poll.records=${dcp.worker.prefetch:32}")
+    void onSubtasks(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
+        long deadline = System.nanoTime() + properties.batchBudget().toNanos();
+        List<CompletableFuture<?>> sent = new ArrayList<>(records.size());
+        int handedBack = -1;
+        for (int i = 0; i < records.size(); i++) {
+            if (i > 0 && System.nanoTime() > deadline) {
+                handedBack = i;
+                break;
+            }
+            ConsumerRecord<String, String> record = records.get(i);
+            SubtaskMessage task = parse(record, sent);
+            if (task == null) {
+                continue;
+            }
+            if (cancelled.contains(task.jobId())) {
+                meters.counter("dcp.worker.subtasks.dropped", "reason", "cancelled").increment();
+                continue;
+            }
+            reporter.started(task.replicaId());
+            try {
+                sent.add(reporter.send(execute(task)));
+            } finally {
+                reporter.finished(task.replicaId());
+            }
+        }
+        awaitAll(sent);
+        if (handedBack > 0) {
+            meters.counter("dcp.worker.subtasks.handed.back").increment(records.size() - handedBack);
+            ack.nack(handedBack, Duration.ZERO);
+        } else {
+            ack.acknowledge();
+        }
+    }
+
+    /** An unreadable subtask is parked on the dead-letter topic instead of being retried forever. */
+    private SubtaskMessage parse(ConsumerRecord<String, String> record, List<CompletableFuture<?>> sent) {
         try {
-            task = Json.read(payload, SubtaskMessage.class);
+            SubtaskMessage task = Json.read(record.value(), SubtaskMessage.class);
+            if (task.jobId() == null || task.replicaId() == null) {
+                throw new IllegalArgumentException("jobId and replicaId are required");
+            }
+            return task;
         } catch (RuntimeException e) {
             meters.counter("dcp.worker.subtasks.dropped", "reason", "malformed").increment();
-            log.warn("dropped a malformed subtask: {}", e.getMessage());
-            return;
+            log.warn("parked a malformed subtask on {}: {}", Topics.deadLetter(Topics.SUBTASKS), e.getMessage());
+            sent.add(reporter.deadLetter(Topics.deadLetter(Topics.SUBTASKS), record.key(), record.value()));
+            return null;
         }
-        reporter.busySlots().incrementAndGet();
+    }
+
+    private static void awaitAll(List<CompletableFuture<?>> sent) {
         try {
-            reporter.send(execute(task));
-        } finally {
-            reporter.busySlots().decrementAndGet();
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for result acknowledgements", e);
+        } catch (Exception e) {
+            // the batch is not acknowledged, so it is delivered again: results are at-least-once
+            throw new IllegalStateException("results not acknowledged by the broker", e);
         }
     }
 
@@ -78,7 +139,7 @@ class SubtaskListener {
         } catch (RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
-        duration.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+        duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         meters.counter("dcp.worker.subtasks.executed", "kind", task.kind()).increment();
         return ResultMessage.signed(task, identity.id(), identity.keys(), output, error, cpuMillis);

@@ -1,6 +1,10 @@
 package dev.dcp.worker.kernel;
 
+import dev.dcp.worker.kernel.hashcash.HashcashKernel;
+import dev.dcp.worker.kernel.matmul.MatmulKernel;
+import dev.dcp.worker.kernel.montecarlo.MonteCarloPiKernel;
 import dev.dcp.worker.kernel.primes.PrimesKernel;
+import dev.dcp.worker.kernel.wordcount.WordcountKernel;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -8,7 +12,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Kernels {
 
-    private final Map<String, Kernel> byKind = Map.of("primes", new PrimesKernel());
+    private final Map<String, Kernel> byKind = Map.of(
+            "primes", new PrimesKernel(),
+            "montecarlo-pi", new MonteCarloPiKernel(),
+            "hashcash", new HashcashKernel(),
+            "matmul", new MatmulKernel(),
+            "wordcount", new WordcountKernel());
 
     public Optional<Kernel> forKind(String kind) {
         return Optional.ofNullable(kind).map(byKind::get);

@@ -7,15 +7,20 @@ import dev.dcp.common.json.Json;
 import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Sends results (waiting for the broker's ack, so the subtask's offset is committed only after) and heartbeats. */
+/**
+ * Sends results and heartbeats. A heartbeat names the replicas running right now, so the scheduler counts
+ * their lease from when they started rather than from when they were queued.
+ */
 @Component
 public class Reporter {
 
@@ -23,6 +28,7 @@ public class Reporter {
     private final WorkerIdentity identity;
     private final WorkerProperties properties;
     private final AtomicInteger busy = new AtomicInteger();
+    private final Map<String, Long> running = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     Reporter(KafkaTemplate<String, String> kafka, WorkerIdentity identity, WorkerProperties properties) {
@@ -35,21 +41,31 @@ public class Reporter {
         return busy;
     }
 
-    public void send(ResultMessage result) {
-        try {
-            kafka.send(Topics.RESULTS, result.jobId(), Json.write(result)).get(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while sending a result", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("result for job " + result.jobId() + " not acknowledged", e);
-        }
+    public void started(String replicaId) {
+        busy.incrementAndGet();
+        running.put(replicaId, clock.millis());
     }
 
-    @Scheduled(fixedDelayString = "${dcp.worker.heartbeat:3s}", initialDelay = 0)
+    public void finished(String replicaId) {
+        running.remove(replicaId);
+        busy.decrementAndGet();
+    }
+
+    /** Sends a result; the future completes when the broker has it. */
+    public CompletableFuture<?> send(ResultMessage result) {
+        return kafka.send(Topics.RESULTS, result.jobId(), Json.write(result));
+    }
+
+    public CompletableFuture<?> deadLetter(String topic, String key, String payload) {
+        return kafka.send(topic, key, payload);
+    }
+
+    @Scheduled(fixedDelayString = "${dcp.worker.heartbeat:1s}", initialDelay = 0)
     void heartbeat() {
+        List<WorkerHeartbeat.Running> now = new ArrayList<>();
+        running.forEach((replica, since) -> now.add(new WorkerHeartbeat.Running(replica, since)));
         WorkerHeartbeat hb = new WorkerHeartbeat(identity.id(), identity.keys().publicKeyHex(), properties.slots(),
-                busy.get(), clock.millis());
+                busy.get(), clock.millis(), now);
         kafka.send(Topics.WORKERS, identity.id(), Json.write(hb));
     }
 }

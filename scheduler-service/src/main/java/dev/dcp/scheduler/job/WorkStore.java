@@ -1,0 +1,245 @@
+package dev.dcp.scheduler.job;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Subtasks and replicas in bulk, in plain JDBC: the hot path handles thousands of them a second, so each
+ * step is one batched statement rather than an entity at a time. Callers hold the transaction.
+ */
+@Repository
+public class WorkStore {
+
+    static final int BATCH = 1000;
+
+    public record SubtaskKey(String jobId, int idx) {
+    }
+
+    public record SubtaskRow(String jobId, int idx, String input, String status, int attempts, String outputHash) {
+
+        public SubtaskKey key() {
+            return new SubtaskKey(jobId, idx);
+        }
+    }
+
+    public record ReplicaRow(String id, String jobId, int idx, String workerId, String workerKey, String outputHash,
+                             String verdict, Instant dispatchedAt, Instant answeredAt) {
+
+        public SubtaskKey key() {
+            return new SubtaskKey(jobId, idx);
+        }
+
+        public boolean answered() {
+            return answeredAt != null;
+        }
+    }
+
+    public record NewReplica(String id, String jobId, int idx, Instant dispatchedAt, Instant leaseUntil) {
+    }
+
+    public record Answer(String replicaId, String workerId, String workerKey, String output, String outputHash,
+                         long cpuMillis, Instant at) {
+    }
+
+    public record Verdict(String replicaId, String verdict) {
+    }
+
+    public record Acceptance(SubtaskKey key, String output, String outputHash) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    WorkStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insertSubtasks(String jobId, List<String> inputs, int attempts) {
+        List<Integer> idx = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            idx.add(i);
+        }
+        jdbc.batchUpdate("insert into subtasks (id, job_id, idx, input, status, attempts) values (?, ?, ?, ?, ?, ?)",
+                idx, BATCH, (ps, i) -> {
+                    ps.setString(1, Subtask.idOf(jobId, i));
+                    ps.setString(2, jobId);
+                    ps.setInt(3, i);
+                    ps.setString(4, inputs.get(i));
+                    ps.setString(5, Subtask.PENDING);
+                    ps.setInt(6, attempts);
+                });
+    }
+
+    public void insertReplicas(List<NewReplica> replicas) {
+        jdbc.batchUpdate("""
+                insert into replicas (id, job_id, idx, verdict, dispatched_at, lease_until) values (?, ?, ?, ?, ?, ?)""",
+                replicas, BATCH, (ps, r) -> {
+                    ps.setString(1, r.id());
+                    ps.setString(2, r.jobId());
+                    ps.setInt(3, r.idx());
+                    ps.setString(4, Replica.PENDING);
+                    ps.setTimestamp(5, Timestamp.from(r.dispatchedAt()));
+                    ps.setTimestamp(6, Timestamp.from(r.leaseUntil()));
+                });
+    }
+
+    public void addAttempts(Map<SubtaskKey, Integer> added) {
+        jdbc.batchUpdate("update subtasks set attempts = attempts + ? where id = ?", new ArrayList<>(added.entrySet()),
+                BATCH, (ps, e) -> {
+                    ps.setInt(1, e.getValue());
+                    ps.setString(2, Subtask.idOf(e.getKey().jobId(), e.getKey().idx()));
+                });
+    }
+
+    public Map<String, ReplicaRow> replicas(Collection<String> ids) {
+        Map<String, ReplicaRow> out = new HashMap<>();
+        jdbc.query(REPLICA_COLUMNS + " where id = any (?)", rs -> {
+            ReplicaRow r = replica(rs);
+            out.put(r.id(), r);
+        }, new Object[] {strings(ids)});
+        return out;
+    }
+
+    /** Every replica of these subtasks, grouped by subtask. */
+    public Map<SubtaskKey, List<ReplicaRow>> replicasOf(Collection<SubtaskKey> keys) {
+        Map<SubtaskKey, List<ReplicaRow>> out = new LinkedHashMap<>();
+        jdbc.query("""
+                select r.id, r.job_id, r.idx, r.worker_id, r.worker_key, r.output_hash, r.verdict, r.dispatched_at,
+                    r.answered_at
+                from replicas r join unnest(?::varchar[], ?::int[]) as k(job_id, idx)
+                    on r.job_id = k.job_id and r.idx = k.idx""", rs -> {
+            ReplicaRow r = replica(rs);
+            out.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+        }, keys.stream().map(SubtaskKey::jobId).toArray(String[]::new),
+                keys.stream().map(SubtaskKey::idx).toArray(Integer[]::new));
+        return out;
+    }
+
+    public Map<SubtaskKey, SubtaskRow> subtasks(Collection<SubtaskKey> keys) {
+        Map<SubtaskKey, SubtaskRow> out = new HashMap<>();
+        jdbc.query("select job_id, idx, input, status, attempts, output_hash from subtasks where id = any (?)", rs -> {
+            SubtaskRow s = new SubtaskRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
+                    rs.getInt(5), rs.getString(6));
+            out.put(s.key(), s);
+        }, new Object[] {keys.stream().map(k -> Subtask.idOf(k.jobId(), k.idx())).toArray(String[]::new)});
+        return out;
+    }
+
+    /** The accepted outputs of a job, in subtask order. */
+    public List<String> acceptedOutputs(String jobId) {
+        return jdbc.queryForList("select output from subtasks where job_id = ? order by idx", String.class, jobId);
+    }
+
+    public void answer(List<Answer> answers) {
+        jdbc.batchUpdate("""
+                update replicas set worker_id = ?, worker_key = ?, output = ?, output_hash = ?, cpu_millis = ?,
+                    answered_at = ? where id = ?""", answers, BATCH, (ps, a) -> {
+            ps.setString(1, a.workerId());
+            ps.setString(2, a.workerKey());
+            ps.setString(3, a.output());
+            ps.setString(4, a.outputHash());
+            ps.setLong(5, a.cpuMillis());
+            ps.setTimestamp(6, Timestamp.from(a.at()));
+            ps.setString(7, a.replicaId());
+        });
+    }
+
+    public void verdicts(List<Verdict> verdicts) {
+        jdbc.batchUpdate("update replicas set verdict = ? where id = ?", verdicts, BATCH, (ps, v) -> {
+            ps.setString(1, v.verdict());
+            ps.setString(2, v.replicaId());
+        });
+    }
+
+    public void accept(List<Acceptance> accepted) {
+        jdbc.batchUpdate("update subtasks set status = ?, output = ?, output_hash = ? where id = ?", accepted, BATCH,
+                (ps, a) -> {
+                    ps.setString(1, Subtask.ACCEPTED);
+                    ps.setString(2, a.output());
+                    ps.setString(3, a.outputHash());
+                    ps.setString(4, Subtask.idOf(a.key().jobId(), a.key().idx()));
+                });
+    }
+
+    /** The stored output of an answered replica (the accepted one, when the accepting answer came earlier). */
+    public String output(String replicaId) {
+        return jdbc.queryForObject("select output from replicas where id = ?", String.class, replicaId);
+    }
+
+    /** Ends a job's open work: its pending subtasks take {@code subtaskStatus}, its unanswered replicas are withdrawn. */
+    public List<String> closeJob(String jobId, String subtaskStatus) {
+        jdbc.update("update subtasks set status = ? where job_id = ? and status = ?", subtaskStatus, jobId,
+                Subtask.PENDING);
+        return jdbc.queryForList("""
+                update replicas set verdict = ? where job_id = ? and verdict = ? and answered_at is null
+                returning id""", String.class, Replica.WITHDRAWN, jobId, Replica.PENDING);
+    }
+
+    /** Replicas that workers report running: their lease now runs from when they started. */
+    public int startLeases(Map<String, Instant> startedAt, java.time.Duration lease) {
+        int[][] counts = jdbc.batchUpdate("""
+                update replicas set started_at = ?, lease_until = ?
+                where id = ? and started_at is null and answered_at is null and verdict = 'PENDING'""",
+                new ArrayList<>(startedAt.entrySet()), BATCH, (ps, e) -> {
+                    ps.setTimestamp(1, Timestamp.from(e.getValue()));
+                    ps.setTimestamp(2, Timestamp.from(e.getValue().plus(lease)));
+                    ps.setString(3, e.getKey());
+                });
+        int n = 0;
+        for (int[] batch : counts) {
+            for (int c : batch) {
+                n += Math.max(c, 0);
+            }
+        }
+        return n;
+    }
+
+    /** Unanswered replicas whose lease ran out, oldest first. */
+    public List<ReplicaRow> expired(Instant now, int limit) {
+        return jdbc.query(REPLICA_COLUMNS + """
+                 where verdict = 'PENDING' and answered_at is null and lease_until < ?
+                order by lease_until limit ? for update skip locked""", (rs, n) -> replica(rs),
+                Timestamp.from(now), limit);
+    }
+
+    public long pendingOutbox() {
+        Long n = jdbc.queryForObject("select count(*) from outbox", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    public long outstandingReplicas() {
+        Long n = jdbc.queryForObject(
+                "select count(*) from replicas where verdict = 'PENDING' and answered_at is null", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /** Withdraws queued subtask messages the relay has not sent yet. */
+    public int unqueue(String topic, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("delete from outbox where topic = ? and msg_key = any (?)", topic, strings(keys));
+    }
+
+    private static final String REPLICA_COLUMNS = """
+            select id, job_id, idx, worker_id, worker_key, output_hash, verdict, dispatched_at, answered_at
+            from replicas""";
+
+    private static ReplicaRow replica(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp answered = rs.getTimestamp(9);
+        return new ReplicaRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                answered == null ? null : answered.toInstant());
+    }
+
+    private static String[] strings(Collection<String> values) {
+        return values.toArray(String[]::new);
+    }
+}
