@@ -1,0 +1,357 @@
+package dev.dcp.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dcp.common.crypto.Hashes;
+import dev.dcp.common.json.CanonicalJson;
+import dev.dcp.common.json.Json;
+import dev.dcp.testkit.Eventually;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Distributed execution on the whole devnet, through the gateway only: every job kind against answers computed
+ * here independently, under redundancy 1 and 2; progress as server-sent events; cancellation; a worker killed
+ * outright (another JVM, SIGKILL) mid-job; the scheduler stopped and started again mid-job.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DevnetExecutionTest {
+
+    static final String ADMIN_KEY = "dcp_admin_execution_test_key";
+
+    @TempDir
+    static Path state;
+
+    Devnet devnet;
+    String base;
+    String tenantKey;
+    final HttpClient client = HttpClient.newHttpClient();
+
+    record Reply(int status, Map<String, Object> body) {
+    }
+
+    @BeforeAll
+    void startDevnet() {
+        devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
+        base = devnet.gatewayUrl();
+        Reply tenant = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", "exec", "role", "consumer"));
+        tenantKey = (String) tenant.body().get("apiKey");
+        call("POST", "/api/v1/tenants/" + tenant.body().get("id") + "/deposits", ADMIN_KEY,
+                Map.of("amount", 1_000_000_000));
+        Eventually.await("three workers online", Duration.ofSeconds(30), () -> workers().stream()
+                .filter(w -> "ONLINE".equals(w.get("status"))).count() >= 3 ? true : null);
+    }
+
+    @AfterAll
+    void stopDevnet() {
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    @ParameterizedTest(name = "redundancy {0}")
+    @ValueSource(ints = {1, 2})
+    void everyJobKindReturnsTheReferenceAnswer(int redundancy) {
+        String text = generatedText(300_000, 11);
+        Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
+        specs.put("primes", Map.of("from", 0, "to", 1_000_000));
+        specs.put("montecarlo-pi", Map.of("samples", 3_000_000, "seed", 42));
+        specs.put("hashcash", Map.of("prefix", "dcp-", "difficulty", 14, "from", 0, "to", 400_000));
+        specs.put("matmul", Map.of("n", 96, "seed", 7));
+        specs.put("wordcount", Map.of("text", text));
+        Map<String, Map<String, Object>> expected = Map.of(
+                "primes", Map.of("count", 78_498),
+                "montecarlo-pi", monteCarloPi(3_000_000, 42),
+                "hashcash", hashcash("dcp-", 14, 0, 400_000),
+                "matmul", matmul(96, 7),
+                "wordcount", wordcount(text));
+
+        Map<String, String> jobs = new LinkedHashMap<>();
+        specs.forEach((kind, input) -> jobs.put(kind, submit(Map.of("kind", kind, "input", input, "parallelism", 4,
+                "redundancy", redundancy, "strategy", redundancy == 1 ? "guided" : "static"))));
+        jobs.forEach((kind, id) -> {
+            Map<String, Object> job = awaitEnd(id, Duration.ofSeconds(90));
+            assertThat(job.get("status")).as(kind + ": " + job.get("error")).isEqualTo("COMPLETED");
+            // through JSON, so that numbers compare as the API's parser types them
+            assertThat(job.get("result")).as(kind).isEqualTo(Json.readMap(Json.write(expected.get(kind))));
+            assertThat(job.get("resultHash")).as(kind)
+                    .isEqualTo(Hashes.sha256Hex(CanonicalJson.bytes(job.get("result"))));
+            for (Map<String, Object> subtask : subtasks(id)) {
+                assertThat(subtask.get("status")).isEqualTo("ACCEPTED");
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> replicas = (List<Map<String, Object>>) subtask.get("replicas");
+                Set<Object> agreeing = new HashSet<>();
+                replicas.stream().filter(r -> "ACCEPTED".equals(r.get("verdict")))
+                        .forEach(r -> agreeing.add(r.get("workerId")));
+                assertThat(agreeing).as(kind + " subtask " + subtask.get("index")).hasSizeGreaterThanOrEqualTo(redundancy);
+            }
+        });
+    }
+
+    @Test
+    void progressStreamsThroughTheGatewayUntilTheJobCompletes() throws Exception {
+        String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 200_000_000), "parallelism", 8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + id + "/events"))
+                .header("Authorization", "Bearer " + tenantKey).header("Accept", "text/event-stream").build();
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        List<String> lines = CompletableFuture.supplyAsync(() -> response.body().toList()).get(90, TimeUnit.SECONDS);
+        List<Map<String, Object>> events = lines.stream().filter(l -> l.startsWith("data:"))
+                .map(l -> Json.readMap(l.substring(5))).toList();
+        assertThat(events).isNotEmpty();
+        assertThat(events.get(events.size() - 1)).containsEntry("status", "COMPLETED")
+                .containsEntry("result", Map.of("count", 11_078_937));
+    }
+
+    @Test
+    void aCancelledJobStopsAndTheWorkersDropItsWork() {
+        String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100_000_000_000L),
+                "parallelism", 400));
+        Eventually.await("the job to be running on the workers", Duration.ofSeconds(30),
+                () -> busySlots() > 0 ? true : null);
+
+        Reply cancelled = call("DELETE", "/api/v1/jobs/" + id, tenantKey, null);
+        assertThat(cancelled.status()).isEqualTo(202);
+        assertThat(cancelled.body()).containsEntry("status", "CANCELLED");
+        // 400 subtasks of a second or more each: only dropping them frees the workers this soon
+        Eventually.await("the workers to go idle", Duration.ofSeconds(30), () -> busySlots() == 0 ? true : null);
+        assertThat(call("GET", "/api/v1/jobs/" + id, tenantKey, null).body()).containsEntry("status", "CANCELLED");
+        assertThat(call("DELETE", "/api/v1/jobs/" + id, tenantKey, null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void aWorkerKilledMidJobLosesNothing() throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+                "dev.dcp.worker.WorkerApplication"));
+        command.addAll(devnet.externalWorkerArguments("worker-doomed"));
+        command.add("--dcp.worker.prefetch=4");
+        Process doomed = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(state.resolve("worker-doomed.log").toFile()).start();
+        List<String> inProcess = devnet.services().stream().filter(s -> s.startsWith("worker-")).sorted().toList();
+        try {
+            Eventually.await("the external worker to register", Duration.ofSeconds(60),
+                    () -> workers().stream().anyMatch(w -> "worker-doomed".equals(w.get("id"))
+                            && "ONLINE".equals(w.get("status"))) ? true : null);
+            // the doomed worker alone takes the job's first subtasks
+            inProcess.forEach(devnet::stop);
+            String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000L),
+                    "parallelism", 40));
+            Eventually.await("the doomed worker to be computing", Duration.ofSeconds(90),
+                    () -> workers().stream().anyMatch(w -> "worker-doomed".equals(w.get("id"))
+                            && ((Number) w.get("busySlots")).intValue() > 0) ? true : null);
+            doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no goodbye, no offsets committed
+            assertThat(accepted(id)).isLessThan(40);
+            inProcess.forEach(devnet::start);
+
+            Map<String, Object> job = awaitEnd(id, Duration.ofSeconds(120));
+            assertThat(job).containsEntry("status", "COMPLETED");
+            assertThat(job.get("result")).isEqualTo(Map.of("count", 98_222_287));
+        } finally {
+            doomed.destroyForcibly();
+            List<String> running = devnet.services();
+            inProcess.stream().filter(w -> !running.contains(w)).forEach(devnet::start);
+        }
+    }
+
+    @Test
+    void aSchedulerRestartedMidJobFinishesItFromTheDatabase() {
+        String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000L),
+                "parallelism", 40, "redundancy", 1));
+        Eventually.await("some progress", Duration.ofSeconds(60), () -> accepted(id) >= 3 ? true : null);
+
+        devnet.stop("scheduler");
+        sleep(Duration.ofSeconds(3)); // workers keep answering into Kafka meanwhile
+        devnet.start("scheduler");
+
+        Map<String, Object> job = awaitEnd(id, Duration.ofSeconds(120));
+        assertThat(job).containsEntry("status", "COMPLETED");
+        assertThat(job.get("result")).isEqualTo(Map.of("count", 98_222_287));
+        assertThat(job.get("progress")).isEqualTo(Map.of("subtasks", 40, "accepted", 40));
+        assertThat(subtasks(id)).allSatisfy(s -> assertThat(s).containsEntry("status", "ACCEPTED"));
+    }
+
+    // --- reference answers, computed here from API.md's definitions ---
+
+    static Map<String, Object> monteCarloPi(long samples, long seed) {
+        long inside = 0;
+        for (long i = 0; i < samples; i++) {
+            long x = draw(seed, 2 * i) >>> 33;
+            long y = draw(seed, 2 * i + 1) >>> 33;
+            if (x * x + y * y < (1L << 62)) {
+                inside++;
+            }
+        }
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("samples", samples);
+        r.put("inside", inside);
+        r.put("estimate", 4.0 * inside / samples);
+        return Json.readMap(Json.write(r));
+    }
+
+    private static long draw(long seed, long k) {
+        long z = seed + (k + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    static Map<String, Object> hashcash(String prefix, int difficulty, long from, long to) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (long n = from; n < to; n++) {
+                byte[] d = sha.digest((prefix + n).getBytes(StandardCharsets.UTF_8));
+                if (new java.math.BigInteger(1, d).bitLength() <= 256 - difficulty) {
+                    return Map.of("nonce", (int) n, "hash", java.util.HexFormat.of().formatHex(d));
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        Map<String, Object> none = new HashMap<>();
+        none.put("nonce", null);
+        none.put("hash", null);
+        return none;
+    }
+
+    static Map<String, Object> matmul(int n, long seed) {
+        long trace = 0;
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                long c = 0;
+                for (int k = 0; k < n; k++) {
+                    c += Math.floorMod(31L * i + 17L * k + seed, 97) * Math.floorMod(13L * k + 7L * j + seed, 89);
+                }
+                sum += c;
+                trace += i == j ? c : 0;
+            }
+        }
+        return Map.of("n", n, "trace", trace, "sum", sum);
+    }
+
+    static Map<String, Object> wordcount(String text) {
+        Map<String, Integer> counts = new HashMap<>();
+        Matcher m = Pattern.compile("\\p{L}+").matcher(text);
+        int total = 0;
+        while (m.find()) {
+            counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
+            total++;
+        }
+        List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
+        top.sort((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey())
+                : b.getValue() - a.getValue());
+        List<List<Object>> ten = top.stream().limit(10).map(e -> List.<Object>of(e.getKey(), e.getValue())).toList();
+        return Map.of("total", total, "distinct", counts.size(), "top", ten);
+    }
+
+    /** Words of mixed case and script, some punctuation and digits, so chunk cuts and case folding matter. */
+    static String generatedText(int length, long seed) {
+        String[] words = {"Alpha", "beta", "GAMMA", "délta", "Straße", "ελληνικά", "日本語", "don't", "x", "zeta",
+                "Eta", "theta", "iota", "kappa", "lambda", "mu"};
+        Random random = new Random(seed);
+        StringBuilder sb = new StringBuilder(length + 16);
+        while (sb.length() < length) {
+            sb.append(words[(int) Math.floor(Math.pow(random.nextDouble(), 2) * words.length)]);
+            sb.append(switch (random.nextInt(6)) {
+                case 0 -> ", ";
+                case 1 -> ".\n";
+                case 2 -> " 42 ";
+                default -> " ";
+            });
+        }
+        return sb.toString();
+    }
+
+    // --- the API, as a tenant ---
+
+    private String submit(Map<String, Object> spec) {
+        Reply r = call("POST", "/api/v1/jobs", tenantKey, spec);
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(202);
+        return (String) r.body().get("id");
+    }
+
+    private Map<String, Object> awaitEnd(String id, Duration timeout) {
+        return Eventually.await("job " + id + " to end", timeout, () -> {
+            Map<String, Object> j = call("GET", "/api/v1/jobs/" + id, tenantKey, null).body();
+            return List.of("COMPLETED", "FAILED", "CANCELLED").contains(j.get("status")) ? j : null;
+        });
+    }
+
+    private int accepted(String id) {
+        Map<?, ?> progress = (Map<?, ?>) call("GET", "/api/v1/jobs/" + id, tenantKey, null).body().get("progress");
+        return ((Number) progress.get("accepted")).intValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> subtasks(String id) {
+        return (List<Map<String, Object>>) call("GET", "/api/v1/jobs/" + id + "/subtasks", tenantKey, null).body()
+                .get("items");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> workers() {
+        return (List<Map<String, Object>>) call("GET", "/api/v1/workers", tenantKey, null).body().get("items");
+    }
+
+    private int busySlots() {
+        return workers().stream().filter(w -> "ONLINE".equals(w.get("status")))
+                .mapToInt(w -> ((Number) w.get("busySlots")).intValue()).sum();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Reply call(String method, String path, String key, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Authorization", "Bearer " + key)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(),
+                    response.body().isEmpty() ? Map.of() : Json.readMap(response.body()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
