@@ -42,12 +42,32 @@ public record ResultMessage(String jobId, int index, String replicaId, String wo
         return CanonicalJson.bytes(body);
     }
 
+    /** An unsigned answer, to be signed with others in a {@link ResultBatch}. */
+    public static ResultMessage unsigned(SubtaskMessage task, String workerId, Ed25519.KeyPair keys,
+                                         Map<String, Object> output, String error, long cpuMillis) {
+        String outputHash = output == null ? null : Hashes.sha256Hex(CanonicalJson.bytes(output));
+        return new ResultMessage(task.jobId(), task.index(), task.replicaId(), workerId, keys.publicKeyHex(), output,
+                outputHash, error, cpuMillis, null);
+    }
+
+    /** What a batch signature covers of this answer: the SHA-256 of its signed fields. */
+    @JsonIgnore
+    public String digest() {
+        return ResultBatch.digestOf(signedBytes());
+    }
+
     /** The signature is the worker's, and the output is the one the hash names. */
     @JsonIgnore
     public boolean isAuthentic() {
         if (signature == null || !Ed25519.verifyHex(workerKey, signedBytes(), signature)) {
             return false;
         }
+        return outputMatches();
+    }
+
+    /** The output is the one the hash names (or there is none, and an error instead). */
+    @JsonIgnore
+    public boolean outputMatches() {
         if (output == null) {
             return outputHash == null && error != null;
         }

@@ -137,35 +137,65 @@ public class WorkStore {
         return jdbc.queryForList("select output from subtasks where job_id = ? order by idx", String.class, jobId);
     }
 
-    public void answer(List<Answer> answers) {
-        jdbc.batchUpdate("""
-                update replicas set worker_id = ?, worker_key = ?, output = ?, output_hash = ?, cpu_millis = ?,
-                    answered_at = ? where id = ?""", answers, BATCH, (ps, a) -> {
-            ps.setString(1, a.workerId());
-            ps.setString(2, a.workerKey());
-            ps.setString(3, a.output());
-            ps.setString(4, a.outputHash());
-            ps.setLong(5, a.cpuMillis());
-            ps.setTimestamp(6, Timestamp.from(a.at()));
-            ps.setString(7, a.replicaId());
-        });
+    /**
+     * Records answers, each with its verdict if the vote already judged it (null leaves it PENDING): one
+     * statement for the whole batch, since a row-at-a-time update costs more than everything else here.
+     */
+    public void answer(List<Answer> answers, Map<String, String> verdicts) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        int n = answers.size();
+        String[] ids = new String[n];
+        String[] workers = new String[n];
+        String[] keys = new String[n];
+        String[] outputs = new String[n];
+        String[] hashes = new String[n];
+        Long[] cpu = new Long[n];
+        Long[] at = new Long[n];
+        String[] verdict = new String[n];
+        for (int i = 0; i < n; i++) {
+            Answer a = answers.get(i);
+            ids[i] = a.replicaId();
+            workers[i] = a.workerId();
+            keys[i] = a.workerKey();
+            outputs[i] = a.output();
+            hashes[i] = a.outputHash();
+            cpu[i] = a.cpuMillis();
+            at[i] = a.at().toEpochMilli();
+            verdict[i] = verdicts.get(a.replicaId());
+        }
+        jdbc.update("""
+                update replicas r set worker_id = v.worker_id, worker_key = v.worker_key, output = v.output,
+                    output_hash = v.output_hash, cpu_millis = v.cpu_millis,
+                    answered_at = to_timestamp(v.answered_at / 1000.0), verdict = coalesce(v.verdict, r.verdict)
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::bigint[],
+                            ?::bigint[], ?::varchar[])
+                    as v(id, worker_id, worker_key, output, output_hash, cpu_millis, answered_at, verdict)
+                where r.id = v.id""", ids, workers, keys, outputs, hashes, cpu, at, verdict);
     }
 
     public void verdicts(List<Verdict> verdicts) {
-        jdbc.batchUpdate("update replicas set verdict = ? where id = ?", verdicts, BATCH, (ps, v) -> {
-            ps.setString(1, v.verdict());
-            ps.setString(2, v.replicaId());
-        });
+        if (verdicts.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update replicas r set verdict = v.verdict from unnest(?::varchar[], ?::varchar[]) as v(id, verdict)
+                where r.id = v.id""", verdicts.stream().map(Verdict::replicaId).toArray(String[]::new),
+                verdicts.stream().map(Verdict::verdict).toArray(String[]::new));
     }
 
     public void accept(List<Acceptance> accepted) {
-        jdbc.batchUpdate("update subtasks set status = ?, output = ?, output_hash = ? where id = ?", accepted, BATCH,
-                (ps, a) -> {
-                    ps.setString(1, Subtask.ACCEPTED);
-                    ps.setString(2, a.output());
-                    ps.setString(3, a.outputHash());
-                    ps.setString(4, Subtask.idOf(a.key().jobId(), a.key().idx()));
-                });
+        if (accepted.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                update subtasks s set status = 'ACCEPTED', output = v.output, output_hash = v.output_hash
+                from unnest(?::varchar[], ?::text[], ?::varchar[]) as v(id, output, output_hash)
+                where s.id = v.id""",
+                accepted.stream().map(a -> Subtask.idOf(a.key().jobId(), a.key().idx())).toArray(String[]::new),
+                accepted.stream().map(Acceptance::output).toArray(String[]::new),
+                accepted.stream().map(Acceptance::outputHash).toArray(String[]::new));
     }
 
     /** The stored output of an answered replica (the accepted one, when the accepting answer came earlier). */

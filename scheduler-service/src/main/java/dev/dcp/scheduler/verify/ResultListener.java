@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.verify;
 
+import dev.dcp.common.event.ResultBatch;
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
@@ -9,15 +10,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Takes worker results off {@code dcp.results} a batch at a time. Unreadable ones, forged ones (bad signature
- * or output hash) and those from keys no registered worker holds are dropped and counted; the rest are
- * recorded together.
+ * Takes worker results off {@code dcp.results} a poll at a time: single signed answers and {@link ResultBatch}es
+ * of answers under one signature. Unreadable ones, forged ones (bad signature or output hash) and those from keys
+ * no registered worker holds are dropped and counted; the rest are recorded together.
  */
 @Component
 class ResultListener {
@@ -40,25 +42,36 @@ class ResultListener {
     @KafkaListener(topics = Topics.RESULTS, groupId = "scheduler", concurrency = "${dcp.scheduler.result-consumers:2}",
             batch = "true", properties = "max.poll.records=${dcp.scheduler.result-batch:1000}")
     void onResults(List<String> payloads) {
-        List<ResultMessage> parsed = new ArrayList<>(payloads.size());
+        List<ResultMessage> singles = new ArrayList<>();
+        List<ResultBatch> batches = new ArrayList<>();
         for (String payload : payloads) {
             try {
-                parsed.add(Json.read(payload, ResultMessage.class));
+                JsonNode tree = Json.MAPPER.readTree(payload);
+                if (tree.has("results")) {
+                    batches.add(Json.MAPPER.treeToValue(tree, ResultBatch.class));
+                } else {
+                    singles.add(Json.MAPPER.treeToValue(tree, ResultMessage.class));
+                }
             } catch (RuntimeException e) {
                 drop("malformed", "dropped a malformed result: " + e.getMessage());
             }
         }
-        // signatures are the costly part: check them on every core
-        List<ResultMessage> authentic = parsed.size() > 16
-                ? parsed.parallelStream().filter(ResultMessage::isAuthentic).toList()
-                : parsed.stream().filter(ResultMessage::isAuthentic).toList();
-        if (authentic.size() < parsed.size()) {
-            for (ResultMessage r : parsed) {
-                if (!authentic.contains(r)) {
-                    drop("bad-signature", "dropped result for job " + r.jobId() + " replica " + r.replicaId()
-                            + ": signature or output hash does not verify");
-                }
+        List<ResultMessage> authentic = new ArrayList<>();
+        for (ResultMessage r : singles) {
+            if (r.isAuthentic()) {
+                authentic.add(r);
+            } else {
+                drop("bad-signature", "dropped result for job " + r.jobId() + " replica " + r.replicaId()
+                        + ": signature or output hash does not verify");
             }
+        }
+        for (ResultBatch b : batches) {
+            List<ResultMessage> proven = b.authenticResults();
+            if (proven.isEmpty()) {
+                drop("bad-signature", "dropped a batch of " + (b.results() == null ? 0 : b.results().size())
+                        + " results from worker " + b.workerId() + ": signature or an output hash does not verify");
+            }
+            authentic.addAll(proven);
         }
         List<ResultMessage> known = new ArrayList<>(authentic.size());
         for (ResultMessage r : authentic) {

@@ -120,9 +120,16 @@ public class ResultProcessor {
             if (answers.isEmpty()) {
                 return outcomes;
             }
-            store.answer(answers);
             Map<SubtaskKey, SubtaskRow> subtasks = store.subtasks(toDecide.keySet());
-            Map<SubtaskKey, List<ReplicaRow>> all = store.replicasOf(toDecide.keySet());
+            // each subtask's replicas as stored, with this batch's answers laid over them
+            Map<String, Answer> fresh = new HashMap<>();
+            answers.forEach(a -> fresh.put(a.replicaId(), a));
+            Map<SubtaskKey, List<ReplicaRow>> all = new HashMap<>();
+            store.replicasOf(toDecide.keySet()).forEach((key, rows) -> all.put(key, rows.stream().map(r -> {
+                Answer a = fresh.get(r.id());
+                return a == null ? r : new ReplicaRow(r.id(), r.jobId(), r.idx(), a.workerId(), a.workerKey(),
+                        a.outputHash(), r.verdict(), r.dispatchedAt(), a.at());
+            }).toList()));
             Set<Job> touched = new java.util.LinkedHashSet<>();
             List<Acceptance> accepted = new ArrayList<>();
             for (Map.Entry<SubtaskKey, List<ResultMessage>> e : toDecide.entrySet()) {
@@ -140,8 +147,19 @@ public class ResultProcessor {
                 decide(job, subtask, e.getValue(), all.getOrDefault(e.getKey(), List.of()), accepted);
                 touched.add(job);
             }
+            // the answers carry their verdicts in the same statement; earlier replicas get theirs separately
+            Map<String, String> judged = new HashMap<>();
+            List<Verdict> others = new ArrayList<>();
+            for (Verdict v : verdicts) {
+                if (fresh.containsKey(v.replicaId())) {
+                    judged.put(v.replicaId(), v.verdict());
+                } else {
+                    others.add(v);
+                }
+            }
+            store.answer(answers, judged);
+            store.verdicts(others);
             store.accept(accepted);
-            store.verdicts(verdicts);
             if (!tallies.isEmpty()) {
                 workers.count(tallies.entrySet().stream()
                         .map(t -> new WorkerRegistry.Tally(t.getKey(), t.getValue()[0], t.getValue()[1])).toList());
@@ -190,7 +208,7 @@ public class ResultProcessor {
                         break;
                     }
                 }
-                if (output == null) {
+                if (output == null) { // the agreeing answers all came in earlier batches
                     String from = rows.stream().filter(r -> a.outputHash().equals(r.outputHash())).findFirst()
                             .orElseThrow().id();
                     output = store.output(from);

@@ -1,5 +1,6 @@
 package dev.dcp.worker.intake;
 
+import dev.dcp.common.event.ResultBatch;
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
@@ -39,6 +40,8 @@ class SubtaskListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubtaskListener.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** Answers per message at most, so that a message of large outputs stays well under Kafka's 1 MB. */
+    static final int MAX_RESULTS_PER_MESSAGE = 256;
 
     private final Kernels kernels;
     private final Reporter reporter;
@@ -64,7 +67,9 @@ class SubtaskListener {
             batch = "true", properties = "max.poll.records=${dcp.worker.prefetch:32}")
     void onSubtasks(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         long deadline = System.nanoTime() + properties.batchBudget().toNanos();
-        List<CompletableFuture<?>> sent = new ArrayList<>(records.size());
+        List<CompletableFuture<?>> sent = new ArrayList<>();
+        List<ResultMessage> unsent = new ArrayList<>();
+        long firstUnsentAt = 0;
         int handedBack = -1;
         for (int i = 0; i < records.size(); i++) {
             if (i > 0 && System.nanoTime() > deadline) {
@@ -82,10 +87,22 @@ class SubtaskListener {
             }
             reporter.started(task.replicaId());
             try {
-                sent.add(reporter.send(execute(task)));
+                if (unsent.isEmpty()) {
+                    firstUnsentAt = System.nanoTime();
+                }
+                unsent.add(execute(task));
             } finally {
                 reporter.finished(task.replicaId());
             }
+            // answers go out together under one signature, but none waits long for the others
+            if (unsent.size() >= MAX_RESULTS_PER_MESSAGE
+                    || System.nanoTime() - firstUnsentAt > properties.resultLinger().toNanos()) {
+                sent.add(reporter.send(ResultBatch.signed(identity.id(), identity.keys(), unsent)));
+                unsent.clear();
+            }
+        }
+        if (!unsent.isEmpty()) {
+            sent.add(reporter.send(ResultBatch.signed(identity.id(), identity.keys(), unsent)));
         }
         awaitAll(sent);
         if (handedBack > 0) {
@@ -124,10 +141,11 @@ class SubtaskListener {
         }
     }
 
+    /** An unsigned answer: {@link ResultBatch} signs the answers of a batch together. */
     ResultMessage execute(SubtaskMessage task) {
         Optional<Kernel> kernel = kernels.forKind(task.kind());
         if (kernel.isEmpty()) {
-            return ResultMessage.signed(task, identity.id(), identity.keys(), null,
+            return ResultMessage.unsigned(task, identity.id(), identity.keys(), null,
                     "this worker has no kernel for kind " + task.kind(), 0);
         }
         long cpuStart = THREADS.getCurrentThreadCpuTime();
@@ -142,6 +160,6 @@ class SubtaskListener {
         duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
         meters.counter("dcp.worker.subtasks.executed", "kind", task.kind()).increment();
-        return ResultMessage.signed(task, identity.id(), identity.keys(), output, error, cpuMillis);
+        return ResultMessage.unsigned(task, identity.id(), identity.keys(), output, error, cpuMillis);
     }
 }

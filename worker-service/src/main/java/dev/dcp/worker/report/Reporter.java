@@ -1,6 +1,6 @@
 package dev.dcp.worker.report;
 
-import dev.dcp.common.event.ResultMessage;
+import dev.dcp.common.event.ResultBatch;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerHeartbeat;
 import dev.dcp.common.json.Json;
@@ -51,9 +51,9 @@ public class Reporter {
         busy.decrementAndGet();
     }
 
-    /** Sends a result; the future completes when the broker has it. */
-    public CompletableFuture<?> send(ResultMessage result) {
-        return kafka.send(Topics.RESULTS, result.jobId(), Json.write(result));
+    /** Sends signed answers; the future completes when the broker has them. Unkeyed: any partition will do. */
+    public CompletableFuture<?> send(ResultBatch batch) {
+        return kafka.send(Topics.RESULTS, Json.write(batch));
     }
 
     public CompletableFuture<?> deadLetter(String topic, String key, String payload) {

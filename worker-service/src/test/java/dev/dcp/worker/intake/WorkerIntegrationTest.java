@@ -2,6 +2,7 @@ package dev.dcp.worker.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcp.common.event.ResultBatch;
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
@@ -50,9 +51,10 @@ class WorkerIntegrationTest {
         try (KafkaConsumer<String, String> results = consumer(Topics.RESULTS);
              KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
             producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))).get();
-            ResultMessage result = Eventually.await("the result of " + jobId, Duration.ofSeconds(30),
-                    () -> poll(results, ResultMessage.class, r -> r.jobId().equals(jobId)).orElse(null));
-            assertThat(result.isAuthentic()).isTrue();
+            ResultBatch batch = Eventually.await("the result of " + jobId, Duration.ofSeconds(30),
+                    () -> poll(results, ResultBatch.class, b -> b.results().get(0).jobId().equals(jobId)).orElse(null));
+            assertThat(batch.authenticResults()).hasSize(1);
+            ResultMessage result = batch.results().get(0);
             assertThat(result.workerId()).isEqualTo("worker-under-test");
             assertThat(result.replicaId()).isEqualTo(task.replicaId());
             assertThat(result.index()).isEqualTo(3);
@@ -69,9 +71,10 @@ class WorkerIntegrationTest {
              KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
             producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), "{broken")).get();
             producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))).get();
-            ResultMessage result = Eventually.await("the error of " + jobId, Duration.ofSeconds(30),
-                    () -> poll(results, ResultMessage.class, r -> r.jobId().equals(jobId)).orElse(null));
-            assertThat(result.isAuthentic()).isTrue();
+            ResultBatch batch = Eventually.await("the error of " + jobId, Duration.ofSeconds(30),
+                    () -> poll(results, ResultBatch.class, b -> b.results().get(0).jobId().equals(jobId)).orElse(null));
+            assertThat(batch.authenticResults()).hasSize(1);
+            ResultMessage result = batch.results().get(0);
             assertThat(result.output()).isNull();
             assertThat(result.error()).contains("teleport");
         }

@@ -1,0 +1,200 @@
+package dev.dcp.bench;
+
+import dev.dcp.common.json.Json;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Load generator for job execution, against a running devnet (or any deployment) through the gateway's public
+ * API only. Three measurements, each against its target in issue 4:
+ * <ul>
+ *   <li>{@code throughput}: jobs of many tiny subtasks (redundancy 1); completed subtasks per second, from the
+ *       first submission to the last job's completion as the client sees it.</li>
+ *   <li>{@code latency}: one-subtask jobs one after another; submit to {@code COMPLETED} as the client sees it
+ *       (polling), and as the scheduler recorded it ({@code completedAt - submittedAt}).</li>
+ *   <li>{@code overhead}: primes in [0, 2·10^9) on the platform, for comparison with {@code PrimesDirect}.</li>
+ * </ul>
+ * <pre>
+ * ./dcp devnet --fresh &amp;   # then, with the admin key it prints:
+ * ./mvnw -q -pl bench exec:java -Dexec.mainClass=dev.dcp.bench.JobLoad \
+ *     -Dexec.args="--url http://localhost:8080 --admin-key $(cat .dcp/devnet/admin.key) --mode throughput"
+ * </pre>
+ */
+public final class JobLoad {
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String url;
+    private String key;
+
+    private JobLoad(String url) {
+        this.url = url;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = LedgerLoad.options(args);
+        JobLoad load = new JobLoad(opts.getOrDefault("url", "http://localhost:8080"));
+        load.key = load.tenant(opts.get("admin-key"));
+        switch (opts.getOrDefault("mode", "throughput")) {
+            case "throughput" -> load.throughput(Integer.parseInt(opts.getOrDefault("jobs", "4")),
+                    Integer.parseInt(opts.getOrDefault("subtasks", "10000")),
+                    Integer.parseInt(opts.getOrDefault("rounds", "3")));
+            case "latency" -> load.latency(Integer.parseInt(opts.getOrDefault("jobs", "300")));
+            case "overhead" -> load.overhead(Long.parseLong(opts.getOrDefault("to", "2000000000")),
+                    Integer.parseInt(opts.getOrDefault("parallelism", "48")),
+                    Integer.parseInt(opts.getOrDefault("rounds", "3")));
+            default -> throw new IllegalArgumentException("--mode throughput|latency|overhead");
+        }
+    }
+
+    /** A fresh consumer tenant with plenty of credit; its API key. */
+    private String tenant(String adminKey) {
+        if (adminKey == null) {
+            throw new IllegalArgumentException("--admin-key is required (the devnet prints it)");
+        }
+        Map<String, Object> t = call("POST", "/api/v1/tenants", adminKey,
+                Map.of("name", "load-" + System.nanoTime(), "role", "consumer"));
+        call("POST", "/api/v1/tenants/" + t.get("id") + "/deposits", adminKey, Map.of("amount", 1_000_000_000_000L));
+        return (String) t.get("apiKey");
+    }
+
+    private void throughput(int jobs, int subtasks, int rounds) throws InterruptedException {
+        // a tiny subtask: 100 numbers of a sieve, microseconds of work; what is measured is the platform
+        long perSubtask = 100;
+        System.out.printf("throughput: %d jobs x %,d subtasks of %d numbers, redundancy 1, %d rounds%n", jobs,
+                subtasks, perSubtask, rounds + 1);
+        for (int round = 0; round <= rounds; round++) {
+            long start = System.nanoTime();
+            List<String> ids = new ArrayList<>();
+            for (int j = 0; j < jobs; j++) {
+                long from = (long) j * subtasks * perSubtask;
+                ids.add(submit(Map.of("kind", "primes", "input", Map.of("from", from, "to",
+                        from + subtasks * perSubtask), "parallelism", subtasks, "redundancy", 1)));
+            }
+            double submitted = (System.nanoTime() - start) / 1e9;
+            List<Map<String, Object>> done = new ArrayList<>();
+            for (String id : ids) {
+                done.add(await(id, Duration.ofMinutes(10), 20));
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long total = (long) jobs * subtasks;
+            double server = done.stream().mapToDouble(j -> seconds(j, "completedAt")).max().orElse(0)
+                    - done.stream().mapToDouble(j -> seconds(j, "submittedAt")).min().orElse(0);
+            System.out.printf("%s %,d subtasks in %.2f s (submitting took %.2f s): %,.0f subtasks/s; "
+                            + "first submit to last completion on the server %.2f s: %,.0f subtasks/s%n",
+                    round == 0 ? "warm-up" : "round " + round, total, seconds, submitted, total / seconds,
+                    server, total / server);
+            for (Map<String, Object> j : done) {
+                if (!"COMPLETED".equals(j.get("status"))) {
+                    throw new IllegalStateException("job " + j.get("id") + " ended " + j.get("status"));
+                }
+            }
+        }
+    }
+
+    private void latency(int jobs) {
+        long[] client = new long[jobs];
+        long[] server = new long[jobs];
+        int warmup = Math.min(50, jobs / 5);
+        for (int i = -warmup; i < jobs; i++) {
+            long start = System.nanoTime();
+            String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1000), "parallelism", 1));
+            Map<String, Object> job = await(id, Duration.ofSeconds(30), 0);
+            long elapsed = System.nanoTime() - start;
+            if (i >= 0) {
+                client[i] = elapsed;
+                server[i] = (long) ((seconds(job, "completedAt") - seconds(job, "submittedAt")) * 1e9);
+            }
+        }
+        System.out.printf("latency of %d one-subtask jobs, submit to COMPLETED:%n", jobs);
+        System.out.println("  as the client sees it (polling):  " + percentiles(client));
+        System.out.println("  as the scheduler recorded it:     " + percentiles(server));
+    }
+
+    private void overhead(long to, int parallelism, int rounds) {
+        System.out.printf("overhead: primes in [0, %,d) with parallelism %d, %d rounds after a warm-up%n", to,
+                parallelism, rounds);
+        for (int round = 0; round <= rounds; round++) {
+            long start = System.nanoTime();
+            String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", to), "parallelism",
+                    parallelism, "strategy", "guided"));
+            Map<String, Object> job = await(id, Duration.ofMinutes(10), 20);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s %s in %.2f s (server %.2f s): %s%n", round == 0 ? "warm-up" : "round " + round,
+                    job.get("status"), seconds, seconds(job, "completedAt") - seconds(job, "submittedAt"),
+                    job.get("result"));
+        }
+    }
+
+    private static String percentiles(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", at(sorted, 0.50), at(sorted, 0.90),
+                at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+    }
+
+    private static double at(long[] sorted, double q) {
+        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] / 1e6;
+    }
+
+    private static double seconds(Map<String, Object> job, String field) {
+        Instant at = Instant.parse((String) job.get(field));
+        return at.getEpochSecond() + at.getNano() / 1e9;
+    }
+
+    private String submit(Map<String, Object> spec) {
+        return (String) call("POST", "/api/v1/jobs", key, spec).get("id");
+    }
+
+    /** Polls until the job ends; {@code pauseMillis} 0 polls back to back (for latency). */
+    private Map<String, Object> await(String id, Duration timeout, long pauseMillis) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> job = call("GET", "/api/v1/jobs/" + id, key, null);
+            if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(job.get("status"))) {
+                return job;
+            }
+            if (pauseMillis > 0) {
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+        throw new IllegalStateException("job " + id + " did not end within " + timeout);
+    }
+
+    private Map<String, Object> call(String method, String path, String apiKey, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
+                    .header("Authorization", "Bearer " + apiKey)
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+            if (body != null) {
+                request.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                        + response.body());
+            }
+            return Json.readMap(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
