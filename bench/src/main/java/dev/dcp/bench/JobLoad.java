@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Load generator for job execution, against a running devnet (or any deployment) through the gateway's public
@@ -66,18 +69,22 @@ public final class JobLoad {
     }
 
     private void throughput(int jobs, int subtasks, int rounds) throws InterruptedException {
+        ExecutorService submitters = Executors.newFixedThreadPool(jobs);
         // a tiny subtask: 100 numbers of a sieve, microseconds of work; what is measured is the platform
         long perSubtask = 100;
         System.out.printf("throughput: %d jobs x %,d subtasks of %d numbers, redundancy 1, %d rounds%n", jobs,
                 subtasks, perSubtask, rounds + 1);
         for (int round = 0; round <= rounds; round++) {
             long start = System.nanoTime();
-            List<String> ids = new ArrayList<>();
+            // the jobs go in concurrently, as several clients (or one asynchronous client) would send them
+            List<CompletableFuture<String>> submissions = new ArrayList<>();
             for (int j = 0; j < jobs; j++) {
                 long from = (long) j * subtasks * perSubtask;
-                ids.add(submit(Map.of("kind", "primes", "input", Map.of("from", from, "to",
-                        from + subtasks * perSubtask), "parallelism", subtasks, "redundancy", 1)));
+                submissions.add(CompletableFuture.supplyAsync(() -> submit(Map.of("kind", "primes", "input",
+                        Map.of("from", from, "to", from + subtasks * perSubtask), "parallelism", subtasks,
+                        "redundancy", 1)), submitters));
             }
+            List<String> ids = submissions.stream().map(CompletableFuture::join).toList();
             double submitted = (System.nanoTime() - start) / 1e9;
             List<Map<String, Object>> done = new ArrayList<>();
             for (String id : ids) {
@@ -97,6 +104,7 @@ public final class JobLoad {
                 }
             }
         }
+        submitters.shutdown();
     }
 
     private void latency(int jobs) {

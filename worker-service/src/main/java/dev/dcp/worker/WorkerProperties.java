@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param heartbeat   how often it tells the scheduler it is alive and what it is running
  * @param prefetch    subtasks taken per poll and slot: many tiny subtasks then share one broker round trip
  * @param batchBudget after this long on one batch, the subtasks not yet started are handed back to the queue
- * @param resultLinger answers are signed and sent together, but the first of them waits no longer than this
+ * @param resultLinger answers are signed and sent together; while a slot is still computing, the first of them
+ *                     waits this long at most for company (an answer alone leaves at once)
  */
 @ConfigurationProperties("dcp.worker")
 public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,
                                @DefaultValue("2") int slots, @DefaultValue("1s") Duration heartbeat,
                                @DefaultValue("32") int prefetch, @DefaultValue("5s") Duration batchBudget,
-                               @DefaultValue("50ms") Duration resultLinger) {
+                               @DefaultValue("10ms") Duration resultLinger) {
 }

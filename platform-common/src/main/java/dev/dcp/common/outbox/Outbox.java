@@ -31,12 +31,20 @@ public class Outbox {
         if (messages.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into outbox (topic, msg_key, payload) values (?, ?, ?)", messages, 500,
-                (ps, m) -> {
-                    ps.setString(1, m.topic());
-                    ps.setString(2, m.key());
-                    ps.setString(3, m.payload());
-                });
+        String[] topics = new String[messages.size()];
+        String[] keys = new String[messages.size()];
+        String[] payloads = new String[messages.size()];
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] = messages.get(i).topic();
+            keys[i] = messages.get(i).key();
+            payloads[i] = messages.get(i).payload();
+        }
+        // one statement however many messages; ids (the relay's order) follow the list's order
+        jdbc.update("""
+                insert into outbox (topic, msg_key, payload)
+                select m.topic, m.msg_key, m.payload
+                from unnest(?::varchar[], ?::varchar[], ?::text[]) with ordinality as m(topic, msg_key, payload, n)
+                order by m.n""", topics, keys, payloads);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override

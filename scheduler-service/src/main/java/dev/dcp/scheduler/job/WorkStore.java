@@ -61,33 +61,46 @@ public class WorkStore {
         this.jdbc = jdbc;
     }
 
+    /** One statement per job: a row each costs a round of parse, bind and execute in a batch, not in unnest. */
     public void insertSubtasks(String jobId, List<String> inputs, int attempts) {
-        List<Integer> idx = new ArrayList<>(inputs.size());
-        for (int i = 0; i < inputs.size(); i++) {
-            idx.add(i);
+        int[] idx = new int[inputs.size()];
+        String[] ids = new String[inputs.size()];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+            ids[i] = Subtask.idOf(jobId, i);
         }
-        jdbc.batchUpdate("insert into subtasks (id, job_id, idx, input, status, attempts) values (?, ?, ?, ?, ?, ?)",
-                idx, BATCH, (ps, i) -> {
-                    ps.setString(1, Subtask.idOf(jobId, i));
-                    ps.setString(2, jobId);
-                    ps.setInt(3, i);
-                    ps.setString(4, inputs.get(i));
-                    ps.setString(5, Subtask.PENDING);
-                    ps.setInt(6, attempts);
-                });
+        jdbc.update("""
+                insert into subtasks (id, job_id, idx, input, status, attempts)
+                select k.id, ?, k.idx, k.input, ?, ? from unnest(?::varchar[], ?::int[], ?::text[]) as k(id, idx, input)""",
+                jobId, Subtask.PENDING, attempts, ids, idx, inputs.toArray(String[]::new));
     }
 
     public void insertReplicas(List<NewReplica> replicas) {
-        jdbc.batchUpdate("""
-                insert into replicas (id, job_id, idx, verdict, dispatched_at, lease_until) values (?, ?, ?, ?, ?, ?)""",
-                replicas, BATCH, (ps, r) -> {
-                    ps.setString(1, r.id());
-                    ps.setString(2, r.jobId());
-                    ps.setInt(3, r.idx());
-                    ps.setString(4, Replica.PENDING);
-                    ps.setTimestamp(5, Timestamp.from(r.dispatchedAt()));
-                    ps.setTimestamp(6, Timestamp.from(r.leaseUntil()));
-                });
+        int n = replicas.size();
+        String[] ids = new String[n];
+        String[] jobs = new String[n];
+        int[] idx = new int[n];
+        long[] dispatched = new long[n];
+        long[] lease = new long[n];
+        for (int i = 0; i < n; i++) {
+            NewReplica r = replicas.get(i);
+            ids[i] = r.id();
+            jobs[i] = r.jobId();
+            idx[i] = r.idx();
+            dispatched[i] = micros(r.dispatchedAt());
+            lease[i] = micros(r.leaseUntil());
+        }
+        jdbc.update("""
+                insert into replicas (id, job_id, idx, verdict, dispatched_at, lease_until)
+                select k.id, k.job_id, k.idx, ?, timestamptz 'epoch' + k.dispatched * interval '1 microsecond',
+                    timestamptz 'epoch' + k.lease * interval '1 microsecond'
+                from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::bigint[])
+                    as k(id, job_id, idx, dispatched, lease)""",
+                Replica.PENDING, ids, jobs, idx, dispatched, lease);
+    }
+
+    private static long micros(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
 
     public void addAttempts(Map<SubtaskKey, Integer> added) {

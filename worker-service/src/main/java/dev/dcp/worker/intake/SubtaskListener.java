@@ -1,6 +1,5 @@
 package dev.dcp.worker.intake;
 
-import dev.dcp.common.event.ResultBatch;
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
@@ -10,6 +9,7 @@ import dev.dcp.worker.identity.WorkerIdentity;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.Kernels;
 import dev.dcp.worker.report.Reporter;
+import dev.dcp.worker.report.ResultSigner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.management.ManagementFactory;
@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Takes subtask replicas from the {@code workers} consumer group, one consumer per slot, a batch per poll so
- * tiny subtasks don't each pay a broker round trip. Results are sent as soon as each subtask is done; the
- * batch's offsets are committed only once every result of it is acknowledged, so a worker that dies
+ * tiny subtasks don't each pay a broker round trip. Each answer goes to the {@link ResultSigner} as soon as its
+ * subtask is done, which signs the answers of all slots together; the batch's offsets are committed only once every result of it is acknowledged, so a worker that dies
  * mid-batch leaves the unanswered subtasks to another worker (at-least-once; the scheduler deduplicates).
  * A batch that runs past its time budget hands back the subtasks it has not started.
  */
@@ -40,21 +40,20 @@ class SubtaskListener {
 
     private static final Logger log = LoggerFactory.getLogger(SubtaskListener.class);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    /** Answers per message at most, so that a message of large outputs stays well under Kafka's 1 MB. */
-    static final int MAX_RESULTS_PER_MESSAGE = 256;
-
     private final Kernels kernels;
     private final Reporter reporter;
+    private final ResultSigner signer;
     private final WorkerIdentity identity;
     private final CancelledJobs cancelled;
     private final WorkerProperties properties;
     private final Timer duration;
     private final MeterRegistry meters;
 
-    SubtaskListener(Kernels kernels, Reporter reporter, WorkerIdentity identity, CancelledJobs cancelled,
-                    WorkerProperties properties, MeterRegistry meters) {
+    SubtaskListener(Kernels kernels, Reporter reporter, ResultSigner signer, WorkerIdentity identity,
+                    CancelledJobs cancelled, WorkerProperties properties, MeterRegistry meters) {
         this.kernels = kernels;
         this.reporter = reporter;
+        this.signer = signer;
         this.identity = identity;
         this.cancelled = cancelled;
         this.properties = properties;
@@ -68,8 +67,6 @@ class SubtaskListener {
     void onSubtasks(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         long deadline = System.nanoTime() + properties.batchBudget().toNanos();
         List<CompletableFuture<?>> sent = new ArrayList<>();
-        List<ResultMessage> unsent = new ArrayList<>();
-        long firstUnsentAt = 0;
         int handedBack = -1;
         for (int i = 0; i < records.size(); i++) {
             if (i > 0 && System.nanoTime() > deadline) {
@@ -86,23 +83,13 @@ class SubtaskListener {
                 continue;
             }
             reporter.started(task.replicaId());
+            ResultMessage answer;
             try {
-                if (unsent.isEmpty()) {
-                    firstUnsentAt = System.nanoTime();
-                }
-                unsent.add(execute(task));
+                answer = execute(task);
             } finally {
                 reporter.finished(task.replicaId());
             }
-            // answers go out together under one signature, but none waits long for the others
-            if (unsent.size() >= MAX_RESULTS_PER_MESSAGE
-                    || System.nanoTime() - firstUnsentAt > properties.resultLinger().toNanos()) {
-                sent.add(reporter.send(ResultBatch.signed(identity.id(), identity.keys(), unsent)));
-                unsent.clear();
-            }
-        }
-        if (!unsent.isEmpty()) {
-            sent.add(reporter.send(ResultBatch.signed(identity.id(), identity.keys(), unsent)));
+            sent.add(signer.submit(answer));
         }
         awaitAll(sent);
         if (handedBack > 0) {
@@ -141,7 +128,7 @@ class SubtaskListener {
         }
     }
 
-    /** An unsigned answer: {@link ResultBatch} signs the answers of a batch together. */
+    /** An unsigned answer: the {@link ResultSigner} signs the answers of all slots together. */
     ResultMessage execute(SubtaskMessage task) {
         Optional<Kernel> kernel = kernels.forKind(task.kind());
         if (kernel.isEmpty()) {

@@ -64,6 +64,39 @@ class WorkerIntegrationTest {
     }
 
     @Test
+    void manyTinySubtasksAreAnsweredOnceEachUnderFarFewerSignatures() throws Exception {
+        String jobId = UUID.randomUUID().toString();
+        int n = 400;
+        try (KafkaConsumer<String, String> results = consumer(Topics.RESULTS);
+             KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
+            for (int i = 0; i < n; i++) {
+                SubtaskMessage task = new SubtaskMessage(jobId, i, UUID.randomUUID().toString(), "primes",
+                        Map.of("from", i * 100, "to", (i + 1) * 100), 60_000);
+                producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task)));
+            }
+            producer.flush();
+            Map<Integer, Integer> answersByIndex = new java.util.HashMap<>();
+            List<ResultBatch> batches = new java.util.ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (answersByIndex.size() < n && System.nanoTime() < deadline) {
+                for (var record : results.poll(Duration.ofMillis(200))) {
+                    ResultBatch batch = Json.read(record.value(), ResultBatch.class);
+                    if (!batch.results().get(0).jobId().equals(jobId)) {
+                        continue;
+                    }
+                    batches.add(batch);
+                    assertThat(batch.authenticResults()).hasSameSizeAs(batch.results());
+                    batch.results().forEach(r -> answersByIndex.merge(r.index(), 1, Integer::sum));
+                }
+            }
+            assertThat(answersByIndex).hasSize(n);
+            assertThat(answersByIndex.values()).allMatch(times -> times == 1);
+            // the signer gathers the answers of both slots: a signature covers many of them
+            assertThat(batches.size()).isLessThan(n / 4);
+        }
+    }
+
+    @Test
     void aSubtaskOfAnUnknownKindIsAnsweredWithASignedError() throws Exception {
         String jobId = UUID.randomUUID().toString();
         SubtaskMessage task = new SubtaskMessage(jobId, 0, UUID.randomUUID().toString(), "teleport", Map.of(), 60_000);

@@ -1,0 +1,153 @@
+package dev.dcp.worker.report;
+
+import dev.dcp.common.event.ResultBatch;
+import dev.dcp.common.event.ResultMessage;
+import dev.dcp.worker.WorkerProperties;
+import dev.dcp.worker.identity.WorkerIdentity;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs and sends the answers of all slots of this worker together, like a group commit: one thread takes what
+ * the slots have finished, waits at most {@code resultLinger} for more while a slot is still computing, and puts
+ * them under one Ed25519 signature. With thousands of tiny subtasks a signature covers hundreds of answers (an
+ * Ed25519 signature and its verification cost more than such a subtask); an answer that is alone — nothing else
+ * is running — leaves at once.
+ */
+@Component
+public class ResultSigner implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultSigner.class);
+    /** Answers per message at most, so that a message of large outputs stays well under Kafka's 1 MB. */
+    public static final int MAX_RESULTS_PER_MESSAGE = 256;
+
+    private final Reporter reporter;
+    private final WorkerIdentity identity;
+    private final long lingerNanos;
+    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DistributionSummary batchSize;
+    private volatile Thread thread;
+    private volatile boolean running;
+
+    ResultSigner(Reporter reporter, WorkerIdentity identity, WorkerProperties properties, MeterRegistry meters) {
+        this.reporter = reporter;
+        this.identity = identity;
+        this.lingerNanos = properties.resultLinger().toNanos();
+        this.batchSize = DistributionSummary.builder("dcp.worker.results.batch.size")
+                .description("answers under one signature").register(meters);
+    }
+
+    /** Queues an unsigned answer; the future completes when the broker has it, signed. */
+    public CompletableFuture<Void> submit(ResultMessage unsigned) {
+        Pending p = new Pending(unsigned, new CompletableFuture<>());
+        if (!running) {
+            p.acked.completeExceptionally(new IllegalStateException("the worker is stopping"));
+            return p.acked;
+        }
+        queue.add(p);
+        return p.acked;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_RESULTS_PER_MESSAGE);
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                gather(batch);
+                send(List.copyOf(batch));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                batch.forEach(p -> p.acked.completeExceptionally(e));
+                return;
+            } catch (RuntimeException e) {
+                log.warn("could not send {} answers: {}", batch.size(), e.toString());
+                batch.forEach(p -> p.acked.completeExceptionally(e));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Adds what is queued, and what comes within the linger while any slot is still computing. */
+    private void gather(List<Pending> batch) throws InterruptedException {
+        long until = System.nanoTime() + lingerNanos;
+        while (batch.size() < MAX_RESULTS_PER_MESSAGE) {
+            queue.drainTo(batch, MAX_RESULTS_PER_MESSAGE - batch.size());
+            long left = until - System.nanoTime();
+            if (batch.size() >= MAX_RESULTS_PER_MESSAGE || reporter.busySlots().get() == 0 || left <= 0 || !running) {
+                return;
+            }
+            Pending next = queue.poll(Math.min(left, 200_000), TimeUnit.NANOSECONDS);
+            if (next != null) {
+                batch.add(next);
+            }
+        }
+    }
+
+    private void send(List<Pending> batch) {
+        List<ResultMessage> answers = new ArrayList<>(batch.size());
+        batch.forEach(p -> answers.add(p.answer));
+        batchSize.record(answers.size());
+        reporter.send(ResultBatch.signed(identity.id(), identity.keys(), answers)).whenComplete((ok, failure) -> {
+            for (Pending p : batch) {
+                if (failure == null) {
+                    p.acked.complete(null);
+                } else {
+                    p.acked.completeExceptionally(failure);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "result-signer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Starts before and stops after the listener containers (phase {@code Integer.MAX_VALUE - 100}), so the
+     * answers of their last batches still go out.
+     */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
+
+    private record Pending(ResultMessage answer, CompletableFuture<Void> acked) {
+    }
+}
