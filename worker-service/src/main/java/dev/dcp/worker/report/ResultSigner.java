@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs and sends the answers of all slots of this worker together, like a group commit: one thread takes what
- * the slots have finished, waits at most {@code resultLinger} for more while a slot is still computing, and puts
- * them under one Ed25519 signature. With thousands of tiny subtasks a signature covers hundreds of answers (an
- * Ed25519 signature and its verification cost more than such a subtask); an answer that is alone — nothing else
- * is running — leaves at once.
+ * the slots have finished, waits at most {@code resultLinger} for more, and puts them under one Ed25519 signature.
+ * With thousands of tiny subtasks a signature covers hundreds of answers (an Ed25519 signature and its
+ * verification cost more than such a subtask); an answer after a quiet spell, with no slot computing, leaves at
+ * once.
  */
 @Component
 public class ResultSigner implements SmartLifecycle {
@@ -36,6 +36,7 @@ public class ResultSigner implements SmartLifecycle {
     private final long lingerNanos;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSize;
+    private long lastSentAt = System.nanoTime() - TimeUnit.SECONDS.toNanos(1);
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -68,6 +69,7 @@ public class ResultSigner implements SmartLifecycle {
                 }
                 batch.add(first);
                 gather(batch);
+                lastSentAt = System.nanoTime();
                 send(List.copyOf(batch));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -82,13 +84,20 @@ public class ResultSigner implements SmartLifecycle {
         }
     }
 
-    /** Adds what is queued, and what comes within the linger while any slot is still computing. */
+    /**
+     * Adds what is queued and what comes within the linger. After a quiet spell (no batch sent within the linger)
+     * an answer leaves as soon as no slot is computing; while answers keep flowing, at most one batch leaves per
+     * linger. Without that bound a slow consumer would be fed ever smaller batches: workers starved by it answer
+     * one at a time, and each lone answer costs the scheduler a whole signature check.
+     */
     private void gather(List<Pending> batch) throws InterruptedException {
-        long until = System.nanoTime() + lingerNanos;
-        while (batch.size() < MAX_RESULTS_PER_MESSAGE) {
+        long now = System.nanoTime();
+        boolean quiet = now - lastSentAt >= lingerNanos;
+        long until = (quiet ? now : lastSentAt) + lingerNanos;
+        while (batch.size() < MAX_RESULTS_PER_MESSAGE && running) {
             queue.drainTo(batch, MAX_RESULTS_PER_MESSAGE - batch.size());
             long left = until - System.nanoTime();
-            if (batch.size() >= MAX_RESULTS_PER_MESSAGE || reporter.busySlots().get() == 0 || left <= 0 || !running) {
+            if (batch.size() >= MAX_RESULTS_PER_MESSAGE || left <= 0 || (quiet && reporter.busySlots().get() == 0)) {
                 return;
             }
             Pending next = queue.poll(Math.min(left, 200_000), TimeUnit.NANOSECONDS);
