@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir     where a generated key is kept, so the worker keeps its identity across restarts
  * @param slots       how many subtasks it runs at once (one consumer each)
  * @param heartbeat   how often it tells the scheduler it is alive and what it is running
- * @param prefetch    subtasks taken per poll and slot: many tiny subtasks then share one broker round trip
+ * @param prefetch    subtasks taken per poll and slot: many tiny subtasks then share one broker round trip and one
+ *                    wait for their answers to be acknowledged (what is not started within the batch budget goes back)
  * @param batchBudget after this long on one batch, the subtasks not yet started are handed back to the queue
  * @param resultLinger answers are signed and sent together; while a slot is still computing, the first of them
  *                     waits this long at most for company (an answer alone leaves at once)
@@ -18,6 +19,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("dcp.worker")
 public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,
                                @DefaultValue("2") int slots, @DefaultValue("1s") Duration heartbeat,
-                               @DefaultValue("32") int prefetch, @DefaultValue("5s") Duration batchBudget,
+                               @DefaultValue("256") int prefetch, @DefaultValue("5s") Duration batchBudget,
                                @DefaultValue("10ms") Duration resultLinger) {
 }

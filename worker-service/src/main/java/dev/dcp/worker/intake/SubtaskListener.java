@@ -63,7 +63,7 @@ class SubtaskListener {
     }
 
     @KafkaListener(topics = Topics.SUBTASKS, groupId = "workers", concurrency = "${dcp.worker.slots:2}",
-            batch = "true", properties = "max.poll.records=${dcp.worker.prefetch:32}")
+            batch = "true", properties = "max.poll.records=${dcp.worker.prefetch:256}")
     void onSubtasks(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         long deadline = System.nanoTime() + properties.batchBudget().toNanos();
         List<CompletableFuture<?>> sent = new ArrayList<>();
