@@ -44,6 +44,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevnetExecutionTest {
 
+    /** A WebAssembly module exporting {@code sum(start, end)}: the sum of [start, end), hand-assembled. */
+    private static final String SUM_WASM = java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of()
+            .parseHex("0061736d0100000001070160027e7e017e030201000707010373756d00000a25012301017e0240034020002001"
+                    + "590d01200220007c2102200042017c21000c000b0b20020b"));
+
+
     static final String ADMIN_KEY = "dcp_admin_execution_test_key";
 
     @TempDir
@@ -86,12 +92,15 @@ class DevnetExecutionTest {
         specs.put("hashcash", Map.of("prefix", "dcp-", "difficulty", 14, "from", 0, "to", 400_000));
         specs.put("matmul", Map.of("n", 96, "seed", 7));
         specs.put("wordcount", Map.of("text", text));
+        specs.put("wasm", Map.of("module", SUM_WASM, "function", "sum", "from", -1_000, "to", 2_000_000,
+                "combine", "sum"));
         Map<String, Map<String, Object>> expected = Map.of(
                 "primes", Map.of("count", 78_498),
                 "montecarlo-pi", monteCarloPi(3_000_000, 42),
                 "hashcash", hashcash("dcp-", 14, 0, 400_000),
                 "matmul", matmul(96, 7),
-                "wordcount", wordcount(text));
+                "wordcount", wordcount(text),
+                "wasm", Map.of("value", (-1_000L + 1_999_999L) * 2_001_000L / 2));
 
         Map<String, String> jobs = new LinkedHashMap<>();
         specs.forEach((kind, input) -> jobs.put(kind, submit(Map.of("kind", kind, "input", input, "parallelism", 4,

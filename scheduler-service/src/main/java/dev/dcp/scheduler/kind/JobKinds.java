@@ -18,6 +18,7 @@ public class JobKinds {
         register(new HashcashJob());
         register(new MatmulJob());
         register(new WordcountJob());
+        register(new WasmJob());
     }
 
     private void register(JobKind kind) {

@@ -52,8 +52,16 @@ public class JobCompletion {
         for (String output : store.acceptedOutputs(job.getId())) {
             outputs.add(Json.readMap(output));
         }
-        Map<String, Object> result = kinds.find(job.getKind()).orElseThrow().reducer().reduce(Json.readMap(job.getInput()), outputs);
-        String hash = Hashes.sha256Hex(CanonicalJson.bytes(result));
+        Map<String, Object> result;
+        String hash;
+        try {
+            result = kinds.find(job.getKind()).orElseThrow().reducer().reduce(Json.readMap(job.getInput()), outputs);
+            hash = Hashes.sha256Hex(CanonicalJson.bytes(result));
+        } catch (RuntimeException e) {
+            // agreed outputs that do not combine (a wasm sum beyond 2^53) fail the job, not the result batch
+            fail(job, "the accepted outputs could not be combined: " + e.getMessage());
+            return;
+        }
         job.complete(Json.write(result), hash, clock.instant());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("job", job.getId());

@@ -9,8 +9,8 @@ class JobKindsTest {
     private final JobKinds kinds = new JobKinds();
 
     @Test
-    void runsTheFiveBuiltInKinds() {
-        assertThat(kinds.names()).containsExactly("primes", "montecarlo-pi", "hashcash", "matmul", "wordcount");
+    void runsTheSixBuiltInKinds() {
+        assertThat(kinds.names()).containsExactly("primes", "montecarlo-pi", "hashcash", "matmul", "wordcount", "wasm");
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.dcp.worker.kernel.hashcash.HashcashKernel;
 import dev.dcp.worker.kernel.matmul.MatmulKernel;
 import dev.dcp.worker.kernel.montecarlo.MonteCarloPiKernel;
 import dev.dcp.worker.kernel.primes.PrimesKernel;
+import dev.dcp.worker.kernel.wasm.WasmKernel;
 import dev.dcp.worker.kernel.wordcount.WordcountKernel;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +18,8 @@ public class Kernels {
             "montecarlo-pi", new MonteCarloPiKernel(),
             "hashcash", new HashcashKernel(),
             "matmul", new MatmulKernel(),
-            "wordcount", new WordcountKernel());
+            "wordcount", new WordcountKernel(),
+            "wasm", new WasmKernel());
 
     public Optional<Kernel> forKind(String kind) {
         return Optional.ofNullable(kind).map(byKind::get);
