@@ -46,7 +46,8 @@ public class JobService {
     private final JobEvents events;
     private final WorkerRegistry workers;
     private final TransactionTemplate tx;
-    private final Clock clock = Clock.systemUTC();
+    /** Microsecond ticks, what PostgreSQL keeps: a job returned now reads the same when fetched later. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     JobService(JobKinds kinds, JobRepository jobs, WorkStore store, Dispatcher dispatcher, AdmissionClient admission,
                LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, TransactionTemplate tx) {

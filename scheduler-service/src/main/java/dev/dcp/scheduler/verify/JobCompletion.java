@@ -16,6 +16,7 @@ import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.kind.JobKinds;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ public class JobCompletion {
     private final LedgerOutbox ledger;
     private final JobEvents events;
     private final SchedulerProperties properties;
-    private final Clock clock = Clock.systemUTC();
+    /** Microsecond ticks, what PostgreSQL keeps: a job returned now reads the same when fetched later. */
+    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, LedgerOutbox ledger, JobEvents events,
                   SchedulerProperties properties) {

@@ -134,6 +134,16 @@ class JobLifecycleIntegrationTest {
     }
 
     @Test
+    void theJobASubmissionReturnsReadsTheSameWhenFetchedAgain() {
+        Reply accepted = call(HttpMethod.POST, "/api/v1/jobs", tenant,
+                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1000)));
+        Map<String, Object> fetched = call(HttpMethod.GET, "/api/v1/jobs/" + accepted.body().get("id"), tenant, null)
+                .body();
+        assertThat(fetched.get("submittedAt")).isEqualTo(accepted.body().get("submittedAt"));
+        assertThat(fetched).containsOnlyKeys(accepted.body().keySet());
+    }
+
+    @Test
     void aResultDeliveredTwiceCountsOnce() {
         String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 2));
         List<SubtaskMessage> tasks = subtasksOf(jobId, 2);
