@@ -36,6 +36,7 @@ public final class JobLoad {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
     private String key;
+    private boolean blockingClient;
 
     private JobLoad(String url) {
         this.url = url;
@@ -44,6 +45,7 @@ public final class JobLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = LedgerLoad.options(args);
         JobLoad load = new JobLoad(opts.getOrDefault("url", "http://localhost:8080"));
+        load.blockingClient = "blocking".equals(opts.getOrDefault("client", "jdk"));
         load.key = load.tenant(opts.get("admin-key"));
         switch (opts.getOrDefault("mode", "throughput")) {
             case "throughput" -> load.throughput(Integer.parseInt(opts.getOrDefault("jobs", "4")),
@@ -184,6 +186,39 @@ public final class JobLoad {
     }
 
     private Map<String, Object> call(String method, String path, String apiKey, Object body) {
+        return blockingClient ? callBlocking(method, path, apiKey, body) : callJdk(method, path, apiKey, body);
+    }
+
+    /**
+     * The same call through {@link java.net.HttpURLConnection} on a kept-alive connection: a blocking client
+     * without the JDK client's hand-offs between threads, like curl or most HTTP libraries.
+     */
+    private Map<String, Object> callBlocking(String method, String path, String apiKey, Object body) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url + path).toURL().openConnection();
+            c.setRequestMethod(method);
+            c.setRequestProperty("Authorization", "Bearer " + apiKey);
+            if (body != null) {
+                c.setDoOutput(true);
+                c.setRequestProperty("Content-Type", "application/json");
+                try (var out = c.getOutputStream()) {
+                    out.write(Json.write(body).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            int status = c.getResponseCode();
+            try (var in = status >= 400 ? c.getErrorStream() : c.getInputStream()) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (status >= 300) {
+                    throw new IllegalStateException(method + " " + path + " answered " + status + ": " + text);
+                }
+                return Json.readMap(text);
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> callJdk(String method, String path, String apiKey, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                     .header("Authorization", "Bearer " + apiKey)
