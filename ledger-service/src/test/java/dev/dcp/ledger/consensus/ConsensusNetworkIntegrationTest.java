@@ -88,9 +88,8 @@ class ConsensusNetworkIntegrationTest {
                         .satisfies(s -> assertThat(s.publicKey()).isEqualTo(block.get("proposer")))
                         .satisfies(s -> assertThat(s.verifies((String) block.get("hash"))).isTrue());
             }
-            Set<Object> proposers = new HashSet<>();
-            chain.forEach(b -> proposers.add(b.get("proposer")));
-            assertThat(proposers).as("the lottery spreads blocks over validators").hasSizeGreaterThan(1);
+            // how the lottery spreads blocks over stakes is StakeLotteryTest's (thousands of draws): the dozen
+            // transactions here make only a few blocks, now and then all one validator's (a CI run failed on it)
             for (int i = 0; i < 3; i++) {
                 List<Map<String, Object>> replica = awaitCommitted(net.url(i), sent);
                 assertThat(replica.get(chain.size() - 1).get("hash")).isEqualTo(chain.get(chain.size() - 1).get("hash"));
