@@ -99,6 +99,7 @@ public class WorkStore {
                 Replica.PENDING, ids, jobs, idx, dispatched, lease);
     }
 
+    /** An instant as microseconds since the epoch, PostgreSQL's own precision, for {@code timestamptz 'epoch' + …}. */
     private static long micros(Instant t) {
         return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1_000);
     }
@@ -164,8 +165,8 @@ public class WorkStore {
         String[] keys = new String[n];
         String[] outputs = new String[n];
         String[] hashes = new String[n];
-        Long[] cpu = new Long[n];
-        Long[] at = new Long[n];
+        long[] cpu = new long[n];
+        long[] at = new long[n];
         String[] verdict = new String[n];
         for (int i = 0; i < n; i++) {
             Answer a = answers.get(i);
@@ -175,13 +176,14 @@ public class WorkStore {
             outputs[i] = a.output();
             hashes[i] = a.outputHash();
             cpu[i] = a.cpuMillis();
-            at[i] = a.at().toEpochMilli();
+            at[i] = micros(a.at());
             verdict[i] = verdicts.get(a.replicaId());
         }
         jdbc.update("""
                 update replicas r set worker_id = v.worker_id, worker_key = v.worker_key, output = v.output,
                     output_hash = v.output_hash, cpu_millis = v.cpu_millis,
-                    answered_at = to_timestamp(v.answered_at / 1000.0), verdict = coalesce(v.verdict, r.verdict)
+                    answered_at = timestamptz 'epoch' + v.answered_at * interval '1 microsecond',
+                    verdict = coalesce(v.verdict, r.verdict)
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::bigint[],
                             ?::bigint[], ?::varchar[])
                     as v(id, worker_id, worker_key, output, output_hash, cpu_millis, answered_at, verdict)
@@ -203,9 +205,9 @@ public class WorkStore {
             return;
         }
         jdbc.update("""
-                update subtasks s set status = 'ACCEPTED', output = v.output, output_hash = v.output_hash
+                update subtasks s set status = ?, output = v.output, output_hash = v.output_hash
                 from unnest(?::varchar[], ?::text[], ?::varchar[]) as v(id, output, output_hash)
-                where s.id = v.id""",
+                where s.id = v.id""", Subtask.ACCEPTED,
                 accepted.stream().map(a -> Subtask.idOf(a.key().jobId(), a.key().idx())).toArray(String[]::new),
                 accepted.stream().map(Acceptance::output).toArray(String[]::new),
                 accepted.stream().map(Acceptance::outputHash).toArray(String[]::new));
