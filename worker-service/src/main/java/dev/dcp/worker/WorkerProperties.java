@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param prefetch    subtasks taken per poll and slot: many tiny subtasks then share one broker round trip and one
  *                    wait for their answers to be acknowledged (what is not started within the batch budget goes back)
  * @param batchBudget after this long on one batch, the subtasks not yet started are handed back to the queue
- * @param resultLinger answers are signed and sent together; while a slot is still computing, the first of them
- *                     waits this long at most for company (an answer alone leaves at once)
+ * @param resultLinger answers are signed and sent together: while they keep coming, at most one batch leaves per
+ *                     this long; after a quiet spell an answer leaves as soon as no slot is computing
  */
 @ConfigurationProperties("dcp.worker")
 public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,

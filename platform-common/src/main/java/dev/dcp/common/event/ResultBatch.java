@@ -2,7 +2,6 @@ package dev.dcp.common.event;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.dcp.common.crypto.Ed25519;
-import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.CanonicalJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,9 +49,5 @@ public record ResultBatch(String workerId, String workerKey, List<ResultMessage>
             }
         }
         return signature != null && Ed25519.verifyHex(workerKey, signedBytes(), signature) ? results : List.of();
-    }
-
-    static String digestOf(byte[] signedFields) {
-        return Hashes.sha256Hex(signedFields);
     }
 }

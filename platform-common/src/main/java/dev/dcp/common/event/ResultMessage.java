@@ -53,7 +53,7 @@ public record ResultMessage(String jobId, int index, String replicaId, String wo
     /** What a batch signature covers of this answer: the SHA-256 of its signed fields. */
     @JsonIgnore
     public String digest() {
-        return ResultBatch.digestOf(signedBytes());
+        return Hashes.sha256Hex(signedBytes());
     }
 
     /** The signature is the worker's, and the output is the one the hash names. */

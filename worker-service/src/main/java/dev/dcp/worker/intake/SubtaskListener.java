@@ -31,9 +31,10 @@ import org.springframework.stereotype.Component;
 /**
  * Takes subtask replicas from the {@code workers} consumer group, one consumer per slot, a batch per poll so
  * tiny subtasks don't each pay a broker round trip. Each answer goes to the {@link ResultSigner} as soon as its
- * subtask is done, which signs the answers of all slots together; the batch's offsets are committed only once every result of it is acknowledged, so a worker that dies
- * mid-batch leaves the unanswered subtasks to another worker (at-least-once; the scheduler deduplicates).
- * A batch that runs past its time budget hands back the subtasks it has not started.
+ * subtask is done, which signs the answers of all slots together; the batch's offsets are committed only once
+ * every result of it is acknowledged, so a worker that dies mid-batch leaves the unanswered subtasks to another
+ * worker (at-least-once; the scheduler deduplicates). A batch that runs past its time budget hands back the
+ * subtasks it has not started.
  */
 @Component
 class SubtaskListener {
