@@ -46,8 +46,7 @@ public class JobService {
     private final JobEvents events;
     private final WorkerRegistry workers;
     private final TransactionTemplate tx;
-    /** Microsecond ticks, what PostgreSQL keeps: a job returned now reads the same when fetched later. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private final Clock clock = Job.CLOCK;
 
     JobService(JobKinds kinds, JobRepository jobs, WorkStore store, Dispatcher dispatcher, AdmissionClient admission,
                LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, TransactionTemplate tx) {

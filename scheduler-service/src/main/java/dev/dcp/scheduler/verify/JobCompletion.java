@@ -16,7 +16,6 @@ import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.kind.JobKinds;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +35,7 @@ public class JobCompletion {
     private final LedgerOutbox ledger;
     private final JobEvents events;
     private final SchedulerProperties properties;
-    /** Microsecond ticks, what PostgreSQL keeps: a job returned now reads the same when fetched later. */
-    private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+    private final Clock clock = Job.CLOCK;
 
     JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, LedgerOutbox ledger, JobEvents events,
                   SchedulerProperties properties) {

@@ -29,7 +29,7 @@ public class ResultSigner implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ResultSigner.class);
     /** Answers per message at most, so that a message of large outputs stays well under Kafka's 1 MB. */
-    public static final int MAX_RESULTS_PER_MESSAGE = 256;
+    private static final int MAX_RESULTS_PER_MESSAGE = 256;
 
     private final Reporter reporter;
     private final WorkerIdentity identity;
