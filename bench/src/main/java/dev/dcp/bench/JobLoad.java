@@ -24,6 +24,8 @@ import java.util.concurrent.Executors;
  *   <li>{@code latency}: one-subtask jobs one after another; submit to {@code COMPLETED} as the client sees it
  *       (polling), and as the scheduler recorded it ({@code completedAt - submittedAt}).</li>
  *   <li>{@code overhead}: primes in [0, 2·10^9) on the platform, for comparison with {@code PrimesDirect}.</li>
+ *   <li>{@code adaptive}: the same redundancy-2 job with full replication and with {@code "adaptive": true};
+ *       replicas executed per subtask, CPU paid for, cost and time of each (issue 5).</li>
  * </ul>
  * <pre>
  * ./dcp devnet --fresh &amp;   # then, with the admin key it prints:
@@ -55,7 +57,10 @@ public final class JobLoad {
             case "overhead" -> load.overhead(Long.parseLong(opts.getOrDefault("to", "2000000000")),
                     Integer.parseInt(opts.getOrDefault("parallelism", "48")),
                     Integer.parseInt(opts.getOrDefault("rounds", "3")));
-            default -> throw new IllegalArgumentException("--mode throughput|latency|overhead");
+            case "adaptive" -> load.adaptive(Integer.parseInt(opts.getOrDefault("subtasks", "200")),
+                    Long.parseLong(opts.getOrDefault("to", "400000000")),
+                    Integer.parseInt(opts.getOrDefault("rounds", "3")));
+            default -> throw new IllegalArgumentException("--mode throughput|latency|overhead|adaptive");
         }
     }
 
@@ -140,6 +145,41 @@ public final class JobLoad {
             System.out.printf("%s %s in %.2f s (server %.2f s): %s%n", round == 0 ? "warm-up" : "round " + round,
                     job.get("status"), seconds, seconds(job, "completedAt") - seconds(job, "submittedAt"),
                     job.get("result"));
+        }
+    }
+
+    /**
+     * Full replication against adaptive replication, alternating, on the same job. The first full job is the
+     * warm-up: its accepted answers give the workers the run of valid answers that makes them trusted.
+     */
+    private void adaptive(int subtasks, long to, int rounds) {
+        System.out.printf("adaptive: primes in [0, %,d), %d subtasks, redundancy 2, full vs adaptive, %d rounds "
+                + "after a warm-up%n", to, subtasks, rounds);
+        for (int round = 0; round <= rounds; round++) {
+            for (boolean adaptive : new boolean[] {false, true}) {
+                if (round == 0 && adaptive) {
+                    continue;
+                }
+                long start = System.nanoTime();
+                String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", to), "parallelism",
+                        subtasks, "redundancy", 2, "maxCredits", 1_000_000_000L, "adaptive", adaptive));
+                Map<String, Object> job = await(id, Duration.ofMinutes(10), 20);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (!"COMPLETED".equals(job.get("status"))) {
+                    throw new IllegalStateException("job " + id + " ended " + job.get("status"));
+                }
+                long answered = 0;
+                for (Object st : (List<?>) call("GET", "/api/v1/jobs/" + id + "/subtasks", key, null).get("items")) {
+                    for (Object r : (List<?>) ((Map<?, ?>) st).get("replicas")) {
+                        if (((Map<?, ?>) r).get("outputHash") != null) {
+                            answered++;
+                        }
+                    }
+                }
+                System.out.printf("%-8s %-8s %.2f s, %,d answers = %.2f per subtask, cost %,d micro-credits, %s%n",
+                        round == 0 ? "warm-up" : "round " + round, adaptive ? "adaptive" : "full", seconds, answered,
+                        answered / (double) subtasks, ((Number) job.get("cost")).longValue(), job.get("result"));
+            }
         }
     }
 

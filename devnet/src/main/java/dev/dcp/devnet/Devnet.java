@@ -79,6 +79,7 @@ public final class Devnet implements AutoCloseable {
     private Map<String, Object> common;
     private FileChannel lock;
     private String adminKey;
+    private DevnetProvider provider;
 
     private Devnet(DevnetConfig config) {
         this.config = config;
@@ -163,6 +164,7 @@ public final class Devnet implements AutoCloseable {
         contract.put("spring.datasource.url", postgres.jdbcUrl("contract"));
         contract.put("dcp.signing.key-file", dir.resolve("keys/contract.key").toString());
         contract.put("spring.autoconfigure.exclude", NO_GATEWAY);
+        contract.put("dcp.contract.ledger-url", "http://127.0.0.1:" + ledgerPort);
         int contractPort = port(run(ContractApplication.class, ContractApplication.CONFIG_NAME, "contract", contract));
 
         Map<String, Object> scheduler = new HashMap<>(common);
@@ -187,6 +189,22 @@ public final class Devnet implements AutoCloseable {
         gateway.put("dcp.gateway.scheduler-url", "http://127.0.0.1:" + schedulerPort);
         gateway.put("spring.autoconfigure.exclude", NO_DATABASE);
         gatewayPort = port(run(GatewayApplication.class, GatewayApplication.CONFIG_NAME, "gateway", gateway));
+
+        provider = DevnetProvider.bootstrap(gatewayUrl(), adminKey, dir, state);
+        saveState(dir, state);
+        for (int i = 1; i <= config.workers(); i++) {
+            provider.enrol(workerKey("worker-" + i));
+        }
+    }
+
+    /** The key a devnet worker signs with, kept in its data directory (the worker reads the same file). */
+    private Ed25519.KeyPair workerKey(String name) {
+        return Ed25519.loadOrCreate(config.dataDir().toAbsolutePath().resolve("workers/" + name + "/worker.key"));
+    }
+
+    /** The id a devnet worker reports under: derived from its key, as contract-service derives it at enrolment. */
+    public String workerIdOf(String name) {
+        return "w-" + workerKey(name).publicKeyHex().substring(0, 16);
     }
 
     /**
@@ -272,11 +290,11 @@ public final class Devnet implements AutoCloseable {
         return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    private Map<String, Object> workerProperties(String id) {
+    private Map<String, Object> workerProperties(String name) {
         Map<String, Object> worker = new HashMap<>(common);
-        worker.put("dcp.worker.id", id);
-        worker.put("dcp.worker.data-dir", config.dataDir().toAbsolutePath().resolve("workers/" + id).toString());
-        worker.put("spring.kafka.client-id", id);
+        // no dcp.worker.id: a worker's id follows from its key, the id its enrolment has
+        worker.put("dcp.worker.data-dir", config.dataDir().toAbsolutePath().resolve("workers/" + name).toString());
+        worker.put("spring.kafka.client-id", name);
         worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
         worker.put("spring.config.name", WorkerApplication.CONFIG_NAME);
         return worker;
@@ -284,10 +302,28 @@ public final class Devnet implements AutoCloseable {
 
     /**
      * The arguments that make {@code dev.dcp.worker.WorkerApplication}, started in another JVM on this module's
-     * classpath, a worker of this devnet: how to add capacity, or a worker a test can kill outright.
+     * classpath, a worker of this devnet (its key enrolled with the devnet's provider): how to add capacity, or a
+     * worker a test can kill outright.
      */
-    public List<String> externalWorkerArguments(String id) {
-        return workerProperties(id).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    public List<String> externalWorkerArguments(String name) {
+        provider.enrol(workerKey(name));
+        return workerProperties(name).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
+    /**
+     * Starts one more in-process worker, its key enrolled with the devnet's provider, with extra properties
+     * (for tests: {@code dcp.worker.forge-outputs=true} makes a cheating worker). Stop it with {@link #stop}.
+     */
+    public synchronized void startWorker(String name, Map<String, Object> extraProperties) {
+        provider.enrol(workerKey(name));
+        Map<String, Object> properties = workerProperties(name);
+        properties.putAll(extraProperties);
+        run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, name, properties);
+    }
+
+    /** The API key of the devnet's own provider tenant, whose stake backs the devnet workers. */
+    public String providerApiKey() {
+        return provider.apiKey();
     }
 
     /** The names of the running services: {@code ledger-0}, {@code contract}, {@code scheduler}, {@code worker-1}… */

@@ -45,6 +45,7 @@ class DevnetEndToEndTest {
         String tenantKey;
         String jobId;
         long height;
+        long cost;
         String hashAtHeight;
         try (Devnet devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false))) {
             String base = devnet.gatewayUrl();
@@ -75,6 +76,8 @@ class DevnetEndToEndTest {
             assertThat(job.get("resultHash"))
                     .isEqualTo(Hashes.sha256Hex(CanonicalJson.bytes(Map.of("count", 5_761_455))));
             assertThat(job.get("progress")).isEqualTo(Map.of("subtasks", 8, "accepted", 8));
+            cost = ((Number) job.get("cost")).longValue();
+            assertThat(cost).as("the workers were paid").isPositive().isLessThanOrEqualTo(5_000_000);
 
             List<Map<String, Object>> chain = Eventually.await("the job's transactions on the chain",
                     Duration.ofSeconds(30), () -> {
@@ -109,9 +112,11 @@ class DevnetEndToEndTest {
         try (Devnet again = Devnet.start(new DevnetConfig(state, 0, 1, ADMIN_KEY, false))) {
             String base = again.gatewayUrl();
             Map<String, Object> me = call(base, "GET", "/api/v1/accounts/me", tenantKey, null).body();
-            assertThat(me).containsEntry("id", tenantId).containsEntry("balance", 100_000_000);
+            assertThat(me).containsEntry("id", tenantId).containsEntry("escrowed", 0);
+            assertThat(((Number) me.get("balance")).longValue()).isEqualTo(100_000_000 - cost);
             Map<String, Object> job = call(base, "GET", "/api/v1/jobs/" + jobId, tenantKey, null).body();
             assertThat(job).containsEntry("status", "COMPLETED");
+            assertThat(((Number) job.get("cost")).longValue()).isEqualTo(cost);
             assertThat(job.get("result")).isEqualTo(Map.of("count", 5_761_455));
             Map<String, Object> block = call(base, "GET", "/api/v1/ledger/blocks/" + height, tenantKey, null).body();
             assertThat(block.get("hash")).isEqualTo(hashAtHeight);

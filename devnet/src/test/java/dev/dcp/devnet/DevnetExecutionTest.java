@@ -168,14 +168,14 @@ class DevnetExecutionTest {
         List<String> inProcess = devnet.services().stream().filter(s -> s.startsWith("worker-")).sorted().toList();
         try {
             Eventually.await("the external worker to register", Duration.ofSeconds(60),
-                    () -> workers().stream().anyMatch(w -> "worker-doomed".equals(w.get("id"))
+                    () -> workers().stream().anyMatch(w -> devnet.workerIdOf("worker-doomed").equals(w.get("id"))
                             && "ONLINE".equals(w.get("status"))) ? true : null);
             // the doomed worker alone takes the job's first subtasks
             inProcess.forEach(devnet::stop);
             String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000L),
                     "parallelism", 40));
             Eventually.await("the doomed worker to be computing", Duration.ofSeconds(90),
-                    () -> workers().stream().anyMatch(w -> "worker-doomed".equals(w.get("id"))
+                    () -> workers().stream().anyMatch(w -> devnet.workerIdOf("worker-doomed").equals(w.get("id"))
                             && ((Number) w.get("busySlots")).intValue() > 0) ? true : null);
             doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no goodbye, no offsets committed
             assertThat(accepted(id)).isLessThan(40);

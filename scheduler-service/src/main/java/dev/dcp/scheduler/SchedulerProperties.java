@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxAttempts   dispatches of one subtask lost or errored before it, and its job, fail
  * @param keyFile       the scheduler's Ed25519 key for the ledger transactions it signs
  * @param unknownWorkerGrace how long a result from a worker not yet registered waits for its first heartbeat
+ * @param spotCheckRate share of an adaptive job's subtasks answered by a trusted worker that are replicated anyway
  */
 @ConfigurationProperties("dcp.scheduler")
 public record SchedulerProperties(@DefaultValue("http://localhost:8082") String contractUrl,
@@ -19,5 +20,6 @@ public record SchedulerProperties(@DefaultValue("http://localhost:8082") String 
                                   @DefaultValue("10m") Duration queueLease,
                                   @DefaultValue("10") int maxAttempts,
                                   @DefaultValue("data/scheduler/signing.key") String keyFile,
-                                  @DefaultValue("3s") Duration unknownWorkerGrace) {
+                                  @DefaultValue("3s") Duration unknownWorkerGrace,
+                                  @DefaultValue("0.1") double spotCheckRate) {
 }

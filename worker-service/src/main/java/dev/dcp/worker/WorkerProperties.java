@@ -15,10 +15,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchBudget after this long on one batch, the subtasks not yet started are handed back to the queue
  * @param resultLinger answers are signed and sent together: while they keep coming, at most one batch leaves per
  *                     this long; after a quiet spell an answer leaves as soon as no slot is computing
+ * @param forgeOutputs a fault to inject, for tests of verification and slashing: every answer is wrong (a field is
+ *                     added to its output) while correctly signed, as a cheating worker's would be. Never set it
+ *                     on a worker whose provider wants to keep its stake.
  */
 @ConfigurationProperties("dcp.worker")
 public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,
                                @DefaultValue("2") int slots, @DefaultValue("1s") Duration heartbeat,
                                @DefaultValue("256") int prefetch, @DefaultValue("5s") Duration batchBudget,
-                               @DefaultValue("10ms") Duration resultLinger) {
+                               @DefaultValue("10ms") Duration resultLinger,
+                               @DefaultValue("false") boolean forgeOutputs) {
 }

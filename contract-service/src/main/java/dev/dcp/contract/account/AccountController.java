@@ -6,6 +6,7 @@ import dev.dcp.common.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,17 +28,19 @@ class AccountController {
 
     private final TenantRepository tenants;
     private final AccountEntryRepository entries;
+    private final JdbcTemplate jdbc;
 
-    AccountController(TenantRepository tenants, AccountEntryRepository entries) {
+    AccountController(TenantRepository tenants, AccountEntryRepository entries, JdbcTemplate jdbc) {
         this.tenants = tenants;
         this.entries = entries;
+        this.jdbc = jdbc;
     }
 
     @GetMapping
     Account me(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         Tenant t = tenant(caller);
         return new Account(t.getId(), t.getName(), t.getRole(), t.getBalance(), t.getEscrowed(), t.getStake(),
-                t.getReputation());
+                t.isProvider() ? providerReputation(t.getId()) : t.getReputation());
     }
 
     @GetMapping("/statement")
@@ -63,6 +66,13 @@ class AccountController {
         }
         return new Statement(page.stream().map(e -> new StatementLine(e.getTransactionId(), e.getType(),
                 e.getAmount(), e.getJobId(), e.getAt())).toList(), next);
+    }
+
+    /** A provider's reputation: the mean of its workers' (see Reputation), 0 while it has none. */
+    private double providerReputation(String providerId) {
+        Double mean = jdbc.queryForObject("select avg(consecutive_valid::float8 / (consecutive_valid + 1)) "
+                + "from workers where provider_id = ?", Double.class, providerId);
+        return mean == null ? 0.0 : mean;
     }
 
     private Tenant tenant(Caller caller) {

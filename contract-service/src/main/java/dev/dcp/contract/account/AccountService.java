@@ -3,10 +3,11 @@ package dev.dcp.contract.account;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.common.ledger.TransactionTypes;
 import dev.dcp.common.web.ProblemException;
-import dev.dcp.common.outbox.LedgerOutbox;
+import dev.dcp.contract.ContractProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -21,15 +22,35 @@ public class AccountService {
     public record Deposit(String transactionId, long balance) {
     }
 
+    /** The limits admission applies to a tenant: its own where the admin set them, else the defaults. */
+    public record Quota(int concurrentJobs, int subtasksPerMinute) {
+    }
+
     private final TenantRepository tenants;
-    private final AccountEntryRepository entries;
-    private final LedgerOutbox ledger;
+    private final AccountBook book;
     private final Clock clock = Clock.systemUTC();
 
-    AccountService(TenantRepository tenants, AccountEntryRepository entries, LedgerOutbox ledger) {
+    private final ContractProperties properties;
+
+    AccountService(TenantRepository tenants, AccountBook book, ContractProperties properties) {
         this.tenants = tenants;
-        this.entries = entries;
-        this.ledger = ledger;
+        this.book = book;
+        this.properties = properties;
+    }
+
+    public Quota quotaOf(Tenant tenant) {
+        ContractProperties.Quota defaults = properties.quota();
+        return new Quota(tenant.getQuotaConcurrentJobs() != null ? tenant.getQuotaConcurrentJobs()
+                : defaults.concurrentJobs(),
+                tenant.getQuotaSubtasksPerMinute() != null ? tenant.getQuotaSubtasksPerMinute()
+                        : defaults.subtasksPerMinute());
+    }
+
+    @Transactional
+    public Quota setQuota(String tenantId, Integer concurrentJobs, Integer subtasksPerMinute) {
+        Tenant tenant = tenants.lockById(tenantId).orElseThrow(() -> ProblemException.notFound("Tenant " + tenantId));
+        tenant.setQuota(concurrentJobs, subtasksPerMinute);
+        return quotaOf(tenant);
     }
 
     @Transactional
@@ -40,7 +61,7 @@ public class AccountService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account", tenant.getId());
         payload.put("role", role);
-        ledger.publish(TransactionTypes.TENANT_CREATED, payload);
+        book.fact(TransactionTypes.TENANT_CREATED, payload);
         return new CreatedTenant(tenant, key);
     }
 
@@ -51,8 +72,8 @@ public class AccountService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account", tenantId);
         payload.put("amount", amount);
-        Transaction tx = ledger.publish(TransactionTypes.DEPOSIT, payload);
-        entries.save(new AccountEntry(tenantId, tx.id(), TransactionTypes.DEPOSIT, amount, null, Instant.now(clock)));
+        Transaction tx = book.record(TransactionTypes.DEPOSIT, payload,
+                List.of(new AccountBook.Line(tenantId, amount, null)));
         return new Deposit(tx.id(), tenant.getBalance());
     }
 }

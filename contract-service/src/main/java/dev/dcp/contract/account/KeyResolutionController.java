@@ -27,9 +27,7 @@ class KeyResolutionController {
 
     @PostMapping("/internal/keys/resolve")
     Resolved resolve(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody Resolve request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("internal");
-        }
+        caller.requireAdmin();
         Tenant t = tenants.findByApiKeyHash(request.keyHash())
                 .orElseThrow(() -> ProblemException.notFound("Key"));
         return new Resolved(t.getId(), t.getRole());

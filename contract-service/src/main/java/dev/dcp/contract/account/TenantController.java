@@ -1,9 +1,9 @@
 package dev.dcp.contract.account;
 
 import dev.dcp.common.auth.Caller;
-import dev.dcp.common.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -13,6 +13,7 @@ import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -36,6 +37,14 @@ class TenantController {
     record DepositMade(String transactionId, long balance) {
     }
 
+    /** A tenant's own limits; a null field falls back to the configured default. */
+    record QuotaRequest(@Min(0) @Max(1_000_000) Integer concurrentJobs,
+                        @Min(0) @Max(100_000_000) Integer subtasksPerMinute) {
+    }
+
+    record QuotaView(int concurrentJobs, int subtasksPerMinute) {
+    }
+
     private final AccountService accounts;
 
     TenantController(AccountService accounts) {
@@ -45,7 +54,7 @@ class TenantController {
     @PostMapping
     ResponseEntity<TenantCreated> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
                                          @Valid @RequestBody CreateTenant request) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         AccountService.CreatedTenant created = accounts.create(request.name().strip(), request.role());
         Tenant t = created.tenant();
         return ResponseEntity.created(URI.create("/api/v1/tenants/" + t.getId()))
@@ -55,14 +64,16 @@ class TenantController {
     @PostMapping("/{id}/deposits")
     ResponseEntity<DepositMade> deposit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                                         @Valid @RequestBody DepositRequest request) {
-        requireAdmin(caller);
+        caller.requireAdmin();
         AccountService.Deposit deposit = accounts.deposit(id, request.amount());
         return ResponseEntity.status(201).body(new DepositMade(deposit.transactionId(), deposit.balance()));
     }
 
-    private static void requireAdmin(Caller caller) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("This operation needs the admin key.");
-        }
+    @PutMapping("/{id}/quota")
+    QuotaView quota(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
+                    @Valid @RequestBody QuotaRequest request) {
+        caller.requireAdmin();
+        AccountService.Quota q = accounts.setQuota(id, request.concurrentJobs(), request.subtasksPerMinute());
+        return new QuotaView(q.concurrentJobs(), q.subtasksPerMinute());
     }
 }

@@ -1,50 +1,36 @@
 package dev.dcp.contract.admission;
 
 import dev.dcp.common.auth.Caller;
-import dev.dcp.common.web.ProblemException;
-import dev.dcp.contract.account.Tenant;
-import dev.dcp.contract.account.TenantRepository;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The scheduler asks here before it creates a job. This build checks that the tenant can cover the job's
- * maxCredits; escrow holds and quotas are the contracts issue's work.
- */
+/** The scheduler asks here before it stores anything of a job: quotas, balance, and the escrow hold. */
 @RestController
 class AdmissionController {
 
-    record AdmissionRequest(@NotBlank String jobId, @NotBlank String tenantId, @NotNull @PositiveOrZero Long maxCredits) {
+    record AdmissionRequest(@NotBlank String jobId, @NotBlank String tenantId,
+                            @NotNull @PositiveOrZero @Max((1L << 53) - 1) Long maxCredits,
+                            @NotNull @Min(1) Integer subtasks) {
     }
 
-    record Admitted(String jobId, long balance) {
-    }
+    private final AdmissionService admission;
 
-    private final TenantRepository tenants;
-
-    AdmissionController(TenantRepository tenants) {
-        this.tenants = tenants;
+    AdmissionController(AdmissionService admission) {
+        this.admission = admission;
     }
 
     @PostMapping("/internal/admissions")
-    Admitted admit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody AdmissionRequest request) {
-        if (!caller.isAdmin()) {
-            throw ProblemException.forbidden("internal");
-        }
-        Tenant tenant = tenants.findById(request.tenantId())
-                .orElseThrow(() -> ProblemException.notFound("Tenant " + request.tenantId()));
-        if (tenant.getBalance() < request.maxCredits()) {
-            throw new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
-                    "maxCredits is " + request.maxCredits() + " micro-credits but the balance is "
-                            + tenant.getBalance());
-        }
-        return new Admitted(request.jobId(), tenant.getBalance());
+    AdmissionService.Admitted admit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+                                    @Valid @RequestBody AdmissionRequest request) {
+        caller.requireAdmin();
+        return admission.admit(request.jobId(), request.tenantId(), request.maxCredits(), request.subtasks());
     }
 }

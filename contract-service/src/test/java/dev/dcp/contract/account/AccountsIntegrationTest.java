@@ -130,10 +130,10 @@ class AccountsIntegrationTest {
         String id = createTenant("frank", "consumer");
         call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", 1000));
         Reply ok = call("POST", "/internal/admissions", Caller.admin(),
-                Map.of("jobId", "j1", "tenantId", id, "maxCredits", 1000));
+                Map.of("jobId", "j1", "tenantId", id, "maxCredits", 1000, "subtasks", 1));
         assertThat(ok.status()).isEqualTo(200);
         Reply refused = call("POST", "/internal/admissions", Caller.admin(),
-                Map.of("jobId", "j2", "tenantId", id, "maxCredits", 1001));
+                Map.of("jobId", "j2", "tenantId", id, "maxCredits", 1001, "subtasks", 1));
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.body()).containsEntry("title", "Insufficient credits");
     }

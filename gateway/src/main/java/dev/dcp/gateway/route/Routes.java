@@ -27,7 +27,8 @@ class Routes {
     @Bean
     RouterFunction<ServerResponse> contractRoutes(GatewayProperties properties) {
         return route("contract")
-                .route(path("/api/v1/tenants/**").or(path("/api/v1/accounts/**")).or(path("/api/v1/providers/**")),
+                .route(path("/api/v1/tenants/**").or(path("/api/v1/accounts/**")).or(path("/api/v1/providers/**"))
+                                .or(path("/api/v1/audit/**")),
                         http())
                 .before(uri(properties.contractUrl()))
                 .onError(Exception.class, Routes::unreachable)
@@ -59,6 +60,7 @@ class Routes {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                 "The service behind " + request.path() + " is not reachable right now; try again shortly.");
         problem.setTitle("Service Unavailable");
+        problem.setType(dev.dcp.common.web.ProblemTypes.of("Service Unavailable"));
         return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -43,6 +43,10 @@ class LedgerController {
     record BalanceView(String account, long balance, long escrowed, long stake) {
     }
 
+    /** A page of replayed balances, all as of one height; the cursor carries it, so pages agree with each other. */
+    record BalancePage(long height, List<BalanceView> items, String nextCursor) {
+    }
+
     record HeaderView(long height, String prevHash, String merkleRoot, long timestamp, int txCount, String proposer,
                       String consensus, int difficulty, long nonce, String hash) {
 
@@ -104,6 +108,30 @@ class LedgerController {
     BalanceView balance(@PathVariable String id) {
         ChainStore.Balance b = store.balance(id);
         return new BalanceView(id, b.balance(), b.escrowed(), b.stake());
+    }
+
+    @GetMapping("/accounts")
+    BalancePage balances(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+        int size = Paging.limit(limit);
+        long height = store.tip().orElseThrow().height();
+        String after = "";
+        if (cursor != null) {
+            int at = cursor.indexOf(':');
+            try {
+                height = Long.parseLong(cursor.substring(0, Math.max(at, 0)));
+                after = cursor.substring(at + 1);
+            } catch (NumberFormatException | StringIndexOutOfBoundsException e) {
+                throw ProblemException.invalid("cursor", "is not a cursor this API issued");
+            }
+        }
+        List<BalanceView> items = store.balances(height, after, size + 1).stream()
+                .map(b -> new BalanceView(b.account(), b.balance(), b.escrowed(), b.stake())).toList();
+        String next = null;
+        if (items.size() > size) {
+            items = items.subList(0, size);
+            next = height + ":" + items.get(size - 1).account();
+        }
+        return new BalancePage(height, items, next);
     }
 
     @GetMapping("/blocks")

@@ -122,6 +122,17 @@ public class ChainStore {
                 (rs, n) -> new Balance(rs.getLong(1), rs.getLong(2), rs.getLong(3)), account);
     }
 
+    /** Every account the chain up to {@code height} has moved credits of, after {@code afterAccount}, by id. */
+    public List<AccountBalance> balances(long height, String afterAccount, int limit) {
+        return jdbc.query("select account, sum(balance), sum(escrowed), sum(stake) from movements "
+                + "where block_height <= ? and account > ? group by account order by account limit ?",
+                (rs, n) -> new AccountBalance(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)), height,
+                afterAccount, limit);
+    }
+
+    public record AccountBalance(String account, long balance, long escrowed, long stake) {
+    }
+
     /** A stored block exactly as the database holds it, for the auditor: nothing is recomputed here. */
     public record StoredBlock(BlockHeader header, String storedHash, List<String> txIds, List<String> txBodies,
                               String signaturesJson) {

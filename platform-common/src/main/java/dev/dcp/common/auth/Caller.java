@@ -1,5 +1,7 @@
 package dev.dcp.common.auth;
 
+import dev.dcp.common.web.ProblemException;
+
 /** Who is calling, as the gateway established it. {@code tenantId} is null for the admin. */
 public record Caller(String tenantId, Role role) {
 
@@ -20,6 +22,13 @@ public record Caller(String tenantId, Role role) {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    /** Refuses (403) any caller but the admin, or a service calling with the admin's authority. */
+    public void requireAdmin() {
+        if (!isAdmin()) {
+            throw ProblemException.forbidden("This operation needs the admin key.");
+        }
     }
 
     public static Caller admin() {

@@ -44,7 +44,7 @@ public class CredentialFilter extends OncePerRequestFilter {
     public static void writeProblem(HttpServletResponse response, int status, String title, String detail)
             throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
+        body.put("type", ProblemTypes.of(title).toString());
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);

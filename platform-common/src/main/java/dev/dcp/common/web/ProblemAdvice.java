@@ -24,6 +24,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> problem(ProblemException e) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         body.setTitle(e.title());
+        body.setType(ProblemTypes.of(e.title()));
         if (!e.errors().isEmpty()) {
             body.setProperty("errors", e.errors());
         }
@@ -40,6 +41,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "An unexpected error occurred; it has been logged.");
         body.setTitle("Internal Server Error");
+        body.setType(ProblemTypes.of("Internal Server Error"));
         return ResponseEntity.internalServerError().body(body);
     }
 
@@ -53,7 +55,18 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field(s)");
         body.setTitle("Invalid request");
+        body.setType(ProblemTypes.of("Invalid request"));
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);
+    }
+
+    /** Spring's own problems (415, 405, unreadable bodies…) get a type like ours. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+            problem.setType(ProblemTypes.of(problem.getTitle()));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
     }
 }

@@ -57,7 +57,7 @@ class LeaseWatcher {
                 Optional<Job> job = jobs.lockById(jobId);
                 for (ReplicaRow r : lost) {
                     SubtaskRow s = subtasks.get(r.key());
-                    if (job.isEmpty() || job.get().getStatus().isFinal() || !Subtask.PENDING.equals(s.status())) {
+                    if (job.isEmpty() || job.get().isOver() || !Subtask.PENDING.equals(s.status())) {
                         continue;
                     }
                     redispatched.increment();

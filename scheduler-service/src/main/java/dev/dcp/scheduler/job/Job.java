@@ -43,12 +43,17 @@ public class Job {
     private Instant submittedAt;
     @Column(name = "completed_at")
     private Instant completedAt;
+    /** How the job ended, while its settlement is outstanding; null while it runs and once it is settled. */
+    @Enumerated(EnumType.STRING)
+    private JobStatus ending;
+    private boolean adaptive;
 
     protected Job() {
     }
 
     public Job(String id, String tenantId, String kind, String input, int redundancy, String strategy,
-               long maxCredits, int subtasks, Instant submittedAt) {
+               long maxCredits, int subtasks, boolean adaptive, Instant submittedAt) {
+        this.adaptive = adaptive;
         this.id = id;
         this.tenantId = tenantId;
         this.kind = kind;
@@ -69,22 +74,55 @@ public class Job {
         return accepted >= subtasks;
     }
 
+    /*
+     * A job ends in two steps: complete, fail or cancel record how (it takes no more answers from then on), and
+     * settled makes that its status once contract-service has paid for it, with the cost. Until then its tenant
+     * sees it RUNNING, so a final status always comes with its final cost.
+     */
+
     public void complete(String resultJson, String hash, Instant at) {
-        this.status = JobStatus.COMPLETED;
+        end(JobStatus.COMPLETED, at);
         this.result = resultJson;
         this.resultHash = hash;
-        this.completedAt = at;
     }
 
     public void fail(String reason, Instant at) {
-        this.status = JobStatus.FAILED;
+        end(JobStatus.FAILED, at);
         this.error = reason;
-        this.completedAt = at;
     }
 
     public void cancel(Instant at) {
-        this.status = JobStatus.CANCELLED;
+        end(JobStatus.CANCELLED, at);
+    }
+
+    private void end(JobStatus how, Instant at) {
+        if (isOver()) {
+            throw new IllegalStateException("job " + id + " has already ended");
+        }
+        this.ending = how;
         this.completedAt = at;
+    }
+
+    public void settled(long cost) {
+        if (ending == null) {
+            throw new IllegalStateException("job " + id + " has not ended");
+        }
+        this.status = ending;
+        this.cost = cost;
+        this.ending = null;
+    }
+
+    /** Ended (settled or not): no answer changes it any more. */
+    public boolean isOver() {
+        return ending != null || status.isFinal();
+    }
+
+    public JobStatus getEnding() {
+        return ending;
+    }
+
+    public boolean isAdaptive() {
+        return adaptive;
     }
 
     public String getId() {
@@ -127,12 +165,26 @@ public class Job {
         return accepted;
     }
 
+    /** The result, once the job is COMPLETED (settled), not before. */
     public String getResult() {
-        return result;
+        return status == JobStatus.COMPLETED ? result : null;
     }
 
     public String getResultHash() {
+        return status == JobStatus.COMPLETED ? resultHash : null;
+    }
+
+    /** The reduced result as stored, settled or not. */
+    public String getStoredResult() {
+        return result;
+    }
+
+    public String getStoredResultHash() {
         return resultHash;
+    }
+
+    public String getStoredError() {
+        return error;
     }
 
     public long getCost() {
@@ -140,14 +192,15 @@ public class Job {
     }
 
     public String getError() {
-        return error;
+        return status == JobStatus.FAILED ? error : null;
     }
 
     public Instant getSubmittedAt() {
         return submittedAt;
     }
 
+    /** When the job ended, once it is settled. */
     public Instant getCompletedAt() {
-        return completedAt;
+        return status.isFinal() ? completedAt : null;
     }
 }

@@ -13,6 +13,7 @@ import dev.dcp.scheduler.admission.AdmissionClient;
 import dev.dcp.scheduler.dispatch.Dispatcher;
 import dev.dcp.scheduler.kind.JobKind;
 import dev.dcp.scheduler.kind.JobKinds;
+import dev.dcp.scheduler.settle.JobSettlement;
 import dev.dcp.scheduler.split.Splitters;
 import dev.dcp.scheduler.worker.WorkerRegistry;
 import java.time.Clock;
@@ -45,11 +46,14 @@ public class JobService {
     private final LedgerOutbox ledger;
     private final JobEvents events;
     private final WorkerRegistry workers;
+    private final JobSettlement settlement;
     private final TransactionTemplate tx;
     private final Clock clock = Job.CLOCK;
 
     JobService(JobKinds kinds, JobRepository jobs, WorkStore store, Dispatcher dispatcher, AdmissionClient admission,
-               LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, TransactionTemplate tx) {
+               LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, JobSettlement settlement,
+               TransactionTemplate tx) {
+        this.settlement = settlement;
         this.kinds = kinds;
         this.jobs = jobs;
         this.store = store;
@@ -77,20 +81,36 @@ public class JobService {
                 Splitters.forStrategy(strategy, capacities));
         String specHash = Hashes.sha256Hex(CanonicalJson.bytes(spec));
         String jobId = UUID.randomUUID().toString();
-        admission.admit(jobId, caller.tenantId(), maxCredits);
+        boolean adaptive = Boolean.TRUE.equals(spec.adaptive()) && redundancy > 1;
+        // an adaptive job starts with one replica per subtask; the vote asks for more unless a trusted worker answers
+        int copies = adaptive ? 1 : redundancy;
+        admission.admit(jobId, caller.tenantId(), maxCredits, parts.size());
+        try {
+            return store(caller, spec, kind, jobId, redundancy, strategy, maxCredits, adaptive, copies, parts,
+                    specHash);
+        } catch (RuntimeException e) {
+            // admitted but not stored: the escrow must not stay locked for a job that does not exist
+            settlement.releaseUnstored(jobId, caller.tenantId());
+            throw e;
+        }
+    }
+
+    private Job store(Caller caller, JobSpec spec, JobKind kind, String jobId, int redundancy, String strategy,
+                      long maxCredits, boolean adaptive, int copies, List<Map<String, Object>> parts,
+                      String specHash) {
         return tx.execute(status -> {
             Instant now = clock.instant();
             Job job = jobs.save(new Job(jobId, caller.tenantId(), kind.name(), Json.write(spec.input()), redundancy,
-                    strategy, maxCredits, parts.size(), now));
+                    strategy, maxCredits, parts.size(), adaptive, now));
             jobs.flush(); // the subtasks below reference the job row
             List<String> inputs = new ArrayList<>(parts.size());
             Dispatcher.Batch batch = dispatcher.batch();
             for (int i = 0; i < parts.size(); i++) {
                 String input = Json.write(parts.get(i));
                 inputs.add(input);
-                batch.add(kind.name(), jobId, i, input, redundancy);
+                batch.add(kind.name(), jobId, i, input, copies);
             }
-            store.insertSubtasks(jobId, inputs, redundancy);
+            store.insertSubtasks(jobId, inputs, copies);
             batch.send(false);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("job", jobId);
@@ -142,20 +162,25 @@ public class JobService {
         return job;
     }
 
-    /** Cancels a running job: its unsent subtask messages are withdrawn from the outbox, workers drop the rest. */
+    /**
+     * Cancels a running job: its unsent subtask messages are withdrawn from the outbox, workers drop the rest, and
+     * contract-service pays for the work accepted so far and returns the rest of the escrow.
+     */
     public Job cancel(Caller caller, String jobId) {
         find(caller, jobId);
-        return tx.execute(status -> {
+        tx.execute(status -> {
             Job job = jobs.lockById(jobId).orElseThrow();
-            if (job.getStatus().isFinal()) {
+            if (job.isOver()) {
                 throw new ProblemException(HttpStatus.CONFLICT, "Job already finished",
-                        "Job " + jobId + " is " + job.getStatus() + " and can no longer be cancelled");
+                        "Job " + jobId + " is " + (job.getEnding() != null ? job.getEnding() : job.getStatus())
+                                + " and can no longer be cancelled");
             }
             job.cancel(clock.instant());
             store.unqueue(Topics.SUBTASKS, store.closeJob(jobId, Subtask.CANCELLED));
-            ledger.publish(TransactionTypes.JOB_CANCELLED, Map.of("job", jobId));
-            events.announce(job);
+            settlement.settleAfterCommit(jobId);
             return job;
         });
+        // settled (or left to the sweeper if contract-service did not answer): the job as it is now
+        return jobs.findById(jobId).orElseThrow();
     }
 }

@@ -147,6 +147,24 @@ public class WorkStore {
     }
 
     /** The accepted outputs of a job, in subtask order. */
+    /**
+     * One worker key's accepted answers in a job: what settlement pays for. A worker counts once per subtask, as
+     * in the vote: a second replica of the same subtask that reached the same worker added nothing, and is not
+     * paid (its first answer is).
+     */
+    public record AcceptedWork(String workerKey, long cpuMillis, int replicas) {
+    }
+
+    public List<AcceptedWork> acceptedWork(String jobId) {
+        return jdbc.query("""
+                select worker_key, sum(cpu_millis), count(*) from (
+                    select distinct on (idx, worker_key) worker_key, cpu_millis from replicas
+                    where job_id = ? and verdict = 'ACCEPTED' and worker_key is not null
+                    order by idx, worker_key, answered_at) first_answers
+                group by worker_key order by worker_key""",
+                (rs, n) -> new AcceptedWork(rs.getString(1).strip(), rs.getLong(2), rs.getInt(3)), jobId);
+    }
+
     public List<String> acceptedOutputs(String jobId) {
         return jdbc.queryForList("select output from subtasks where job_id = ? order by idx", String.class, jobId);
     }

@@ -4,8 +4,6 @@ import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.json.Json;
-import dev.dcp.common.ledger.TransactionTypes;
-import dev.dcp.common.outbox.LedgerOutbox;
 import dev.dcp.scheduler.SchedulerProperties;
 import dev.dcp.scheduler.dispatch.Dispatcher;
 import dev.dcp.scheduler.job.Job;
@@ -15,16 +13,16 @@ import dev.dcp.scheduler.job.WorkStore;
 import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.kind.JobKinds;
+import dev.dcp.scheduler.settle.JobSettlement;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * What follows a vote: more replicas, the job's result (its accepted outputs reduced), or its failure. Endings
- * are recorded on the ledger and announced; callers hold the job's lock and the transaction.
+ * What follows a vote: more replicas, the job's result (its accepted outputs reduced), or its failure. An ending
+ * is settled once the caller's transaction commits ({@link JobSettlement}); callers hold the job's lock.
  */
 @Component
 public class JobCompletion {
@@ -32,17 +30,17 @@ public class JobCompletion {
     private final WorkStore store;
     private final JobKinds kinds;
     private final Dispatcher dispatcher;
-    private final LedgerOutbox ledger;
+    private final JobSettlement settlement;
     private final JobEvents events;
     private final SchedulerProperties properties;
     private final Clock clock = Job.CLOCK;
 
-    JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, LedgerOutbox ledger, JobEvents events,
+    JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, JobSettlement settlement, JobEvents events,
                   SchedulerProperties properties) {
         this.store = store;
         this.kinds = kinds;
         this.dispatcher = dispatcher;
-        this.ledger = ledger;
+        this.settlement = settlement;
         this.events = events;
         this.properties = properties;
     }
@@ -63,12 +61,7 @@ public class JobCompletion {
             return;
         }
         job.complete(Json.write(result), hash, clock.instant());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("job", job.getId());
-        payload.put("resultHash", hash);
-        payload.put("cost", job.getCost());
-        ledger.publish(TransactionTypes.JOB_COMPLETED, payload);
-        events.announce(job);
+        settlement.settleAfterCommit(job.getId());
     }
 
     void progress(Job job) {
@@ -104,7 +97,6 @@ public class JobCompletion {
     public void fail(Job job, String reason) {
         job.fail(reason, clock.instant());
         store.unqueue(Topics.SUBTASKS, store.closeJob(job.getId(), Subtask.FAILED));
-        ledger.publish(TransactionTypes.JOB_FAILED, Map.of("job", job.getId(), "reason", reason));
-        events.announce(job);
+        settlement.settleAfterCommit(job.getId());
     }
 }

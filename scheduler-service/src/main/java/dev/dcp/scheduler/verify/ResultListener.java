@@ -5,6 +5,7 @@ import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
 import dev.dcp.scheduler.SchedulerProperties;
+import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.scheduler.worker.WorkerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * Takes worker results off {@code dcp.results} a poll at a time: single signed answers and {@link ResultBatch}es
  * of answers under one signature. Unreadable ones, forged ones (bad signature or output hash) and those from keys
- * no registered worker holds are dropped and counted; the rest are recorded together.
+ * no registered worker holds are dropped and counted. An answer from a worker that is not eligible for work (not
+ * enrolled, or its provider's stake below the minimum) counts as that replica failed, so it is sent again.
+ * The rest are recorded together.
  */
 @Component
 class ResultListener {
@@ -28,11 +31,13 @@ class ResultListener {
 
     private final ResultProcessor processor;
     private final WorkerRegistry workers;
+    private final Enrolments enrolments;
     private final SchedulerProperties properties;
     private final MeterRegistry meters;
 
-    ResultListener(ResultProcessor processor, WorkerRegistry workers, SchedulerProperties properties,
-                   MeterRegistry meters) {
+    ResultListener(ResultProcessor processor, WorkerRegistry workers, Enrolments enrolments,
+                   SchedulerProperties properties, MeterRegistry meters) {
+        this.enrolments = enrolments;
         this.processor = processor;
         this.workers = workers;
         this.properties = properties;
@@ -82,6 +87,12 @@ class ResultListener {
             } else if (!key.get().equals(r.workerKey())) {
                 drop("wrong-key", "dropped result for job " + r.jobId() + ": worker " + r.workerId()
                         + " is registered with another key");
+            } else if (!enrolments.eligible(r.workerKey())) {
+                // the replica goes to another worker at once, as if this one had failed it
+                meters.counter("dcp.scheduler.results.dropped", "reason", "not-eligible").increment();
+                known.add(new ResultMessage(r.jobId(), r.index(), r.replicaId(), r.workerId(), r.workerKey(), null,
+                        null, "worker " + r.workerId() + " is not enrolled, or its provider's stake is below the "
+                        + "minimum", r.cpuMillis(), r.signature()));
             } else {
                 known.add(r);
             }

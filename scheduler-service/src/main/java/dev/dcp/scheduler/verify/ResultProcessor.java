@@ -45,13 +45,15 @@ public class ResultProcessor {
     private final WorkStore store;
     private final JobCompletion completion;
     private final WorkerRegistry workers;
+    private final AdaptiveReplication adaptive;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Timer subtaskDuration;
     private final Clock clock = Clock.systemUTC();
 
     ResultProcessor(JobRepository jobs, WorkStore store, JobCompletion completion, WorkerRegistry workers,
-                    TransactionTemplate tx, MeterRegistry meters) {
+                    AdaptiveReplication adaptive, TransactionTemplate tx, MeterRegistry meters) {
+        this.adaptive = adaptive;
         this.jobs = jobs;
         this.store = store;
         this.completion = completion;
@@ -135,7 +137,7 @@ public class ResultProcessor {
             for (Map.Entry<SubtaskKey, List<ResultMessage>> e : toDecide.entrySet()) {
                 Job job = lockedJobs.get(e.getKey().jobId());
                 SubtaskRow subtask = subtasks.get(e.getKey());
-                if (job.getStatus().isFinal() || !Subtask.PENDING.equals(subtask.status())) {
+                if (job.isOver() || !Subtask.PENDING.equals(subtask.status())) {
                     // decided (or the job ended) before these answers: judge them, change nothing else
                     for (ResultMessage m : e.getValue()) {
                         boolean agrees = m.outputHash() != null && m.outputHash().equals(subtask.outputHash());
@@ -165,7 +167,7 @@ public class ResultProcessor {
                         .map(t -> new WorkerRegistry.Tally(t.getKey(), t.getValue()[0], t.getValue()[1])).toList());
             }
             for (Job job : touched) {
-                if (job.getStatus().isFinal()) {
+                if (job.isOver()) {
                     continue;
                 }
                 if (job.allAccepted()) {
@@ -186,7 +188,7 @@ public class ResultProcessor {
                     verdicts.add(new Verdict(m.replicaId(), Replica.ERROR));
                     outstanding += completion.replaceOrFail(job, subtask,
                             "worker " + m.workerId() + " reported: " + m.error());
-                    if (job.getStatus().isFinal()) {
+                    if (job.isOver()) {
                         return;
                     }
                 }
@@ -199,7 +201,13 @@ public class ResultProcessor {
                     outstanding++;
                 }
             }
-            QuorumVote.Verdict verdict = QuorumVote.decide(ballots, job.getRedundancy());
+            QuorumVote.Verdict verdict;
+            if (job.isAdaptive() && rows.size() == 1 && ballots.size() == 1 && outstanding == 0
+                    && adaptive.acceptsAlone(job.getId(), subtask.idx(), rows.get(0).workerKey())) {
+                verdict = new QuorumVote.Accepted(ballots.get(0).outputHash());
+            } else {
+                verdict = QuorumVote.decide(ballots, job.getRedundancy());
+            }
             if (verdict instanceof QuorumVote.Accepted a) {
                 String output = null;
                 for (ResultMessage m : fresh) {

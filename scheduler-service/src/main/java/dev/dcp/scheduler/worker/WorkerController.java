@@ -16,17 +16,20 @@ class WorkerController {
     static final Duration ONLINE_WINDOW = Duration.ofSeconds(15);
 
     record WorkerView(String id, String providerId, String status, int slots, int busySlots, long pricePerCpuSecond,
-                      double reputation, long accepted, long rejected, Instant lastSeen) {
+                      double reputation, long accepted, long rejected, Instant lastSeen, boolean enrolled,
+                      boolean eligible) {
     }
 
     record WorkerPage(List<WorkerView> items, String nextCursor) {
     }
 
     private final WorkerRegistry registry;
+    private final Enrolments enrolments;
     private final Clock clock = Clock.systemUTC();
 
-    WorkerController(WorkerRegistry registry) {
+    WorkerController(WorkerRegistry registry, Enrolments enrolments) {
         this.registry = registry;
+        this.enrolments = enrolments;
     }
 
     @GetMapping("/api/v1/workers")
@@ -39,14 +42,12 @@ class WorkerController {
             next = rows.get(size - 1).id();
         }
         Instant onlineSince = clock.instant().minus(ONLINE_WINDOW);
-        return new WorkerPage(rows.stream().map(w -> new WorkerView(w.id(), null,
-                w.lastSeen().isAfter(onlineSince) ? "ONLINE" : "OFFLINE", w.slots(), w.busySlots(), 0,
-                reputation(w), w.accepted(), w.rejected(), w.lastSeen())).toList(), next);
-    }
-
-    /** Until the contracts issue brings reputation, the share of this worker's judged answers that were accepted. */
-    private static double reputation(WorkerRegistry.WorkerRow w) {
-        long judged = w.accepted() + w.rejected();
-        return judged == 0 ? 1.0 : (double) w.accepted() / judged;
+        return new WorkerPage(rows.stream().map(w -> {
+            Enrolments.Enrolment e = enrolments.known(w.publicKey()).orElse(null);
+            return new WorkerView(w.id(), e == null ? null : e.providerId(),
+                    w.lastSeen().isAfter(onlineSince) ? "ONLINE" : "OFFLINE", w.slots(), w.busySlots(),
+                    e == null ? 0 : e.pricePerCpuSecond(), e == null ? 0.0 : e.reputation(), w.accepted(),
+                    w.rejected(), w.lastSeen(), e != null, e != null && e.eligible());
+        }).toList(), next);
     }
 }

@@ -1,10 +1,13 @@
 package dev.dcp.scheduler.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.when;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
@@ -18,6 +21,8 @@ import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.scheduler.admission.AdmissionClient;
+import dev.dcp.scheduler.settle.SettlementClient;
+import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
@@ -66,6 +71,22 @@ class JobLifecycleIntegrationTest {
 
     @MockitoBean
     AdmissionClient admission;
+
+    /** contract-service's side: every worker here is enrolled; settling pays nothing (its own tests cover paying). */
+    @MockitoBean
+    Enrolments enrolments;
+
+    @MockitoBean
+    SettlementClient settlements;
+
+    @BeforeEach
+    void contractService() {
+        when(enrolments.eligible(anyString())).thenReturn(true);
+        when(settlements.settle(anyList())).thenAnswer(call -> {
+            List<SettlementClient.EndedJob> ended = call.getArgument(0);
+            return ended.stream().map(j -> new SettlementClient.Settled(j.jobId(), 0, 0, false)).toList();
+        });
+    }
 
     @LocalServerPort
     int port;
@@ -349,7 +370,7 @@ class JobLifecycleIntegrationTest {
     @Test
     void aRefusedAdmissionPassesThe402OnAndCreatesNoJob() {
         doThrow(new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits", "balance is 0"))
-                .when(admission).admit(anyString(), eq(tenant.tenantId()), anyLong());
+                .when(admission).admit(anyString(), eq(tenant.tenantId()), anyLong(), anyInt());
         Reply refused = call(HttpMethod.POST, "/api/v1/jobs", tenant,
                 Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "maxCredits", 10));
         assertThat(refused.status()).isEqualTo(402);

@@ -1,0 +1,43 @@
+package dev.dcp.contract.account;
+
+import dev.dcp.common.ledger.Transaction;
+import dev.dcp.common.outbox.LedgerOutbox;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes a movement of credits twice in the caller's database transaction: as a signed ledger transaction (through
+ * the outbox) and as a line of each touched account's statement. Callers have changed the accounts already.
+ */
+@Component
+public class AccountBook {
+
+    /** A statement line for one account touched by the transaction. */
+    public record Line(String tenantId, long amount, String jobId) {
+    }
+
+    private final LedgerOutbox ledger;
+    private final AccountEntryRepository entries;
+    private final Clock clock = Clock.systemUTC();
+
+    AccountBook(LedgerOutbox ledger, AccountEntryRepository entries) {
+        this.ledger = ledger;
+        this.entries = entries;
+    }
+
+    public Transaction record(String type, Map<String, Object> payload, List<Line> lines) {
+        Transaction tx = ledger.publish(type, payload);
+        Instant now = Instant.now(clock);
+        entries.saveAll(lines.stream().map(l -> new AccountEntry(l.tenantId(), tx.id(), type, l.amount(), l.jobId(), now))
+                .toList());
+        return tx;
+    }
+
+    /** A fact without money in it (a tenant created, a worker enrolled). */
+    public Transaction fact(String type, Map<String, Object> payload) {
+        return ledger.publish(type, payload);
+    }
+}

@@ -1,0 +1,84 @@
+package dev.dcp.contract.reputation;
+
+import dev.dcp.common.event.WorkerOutvoted;
+import dev.dcp.common.ledger.TransactionTypes;
+import dev.dcp.contract.ContractProperties;
+import dev.dcp.contract.account.AccountBook;
+import dev.dcp.contract.account.Tenant;
+import dev.dcp.contract.account.TenantRepository;
+import dev.dcp.contract.provider.Worker;
+import dev.dcp.contract.provider.WorkerRepository;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What an outvoted answer costs: the worker's run of valid answers starts again from zero, and its provider
+ * loses a share of its stake ({@link Slashing}), burned by a {@code STAKE_SLASH} on the ledger. Once per
+ * replica: the slash row is claimed first, so a redelivered event changes nothing.
+ */
+@Service
+public class SlashingService {
+
+    private static final Logger log = LoggerFactory.getLogger(SlashingService.class);
+
+    private final JdbcTemplate jdbc;
+    private final WorkerRepository workers;
+    private final TenantRepository tenants;
+    private final AccountBook book;
+    private final Slashing slashing;
+    private final Clock clock;
+
+    SlashingService(JdbcTemplate jdbc, WorkerRepository workers, TenantRepository tenants, AccountBook book,
+                    ContractProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.workers = workers;
+        this.tenants = tenants;
+        this.book = book;
+        this.slashing = Slashing.ofFraction(properties.slashFraction());
+        this.clock = clock;
+    }
+
+    /** Returns the amount burned, or -1 if this replica was dealt with before. */
+    @Transactional
+    public long slash(WorkerOutvoted e) {
+        Worker worker = workers.findByPublicKey(e.workerKey()).orElse(null);
+        String workerId = worker != null ? worker.getId() : String.valueOf(e.workerId());
+        String providerId = worker != null ? worker.getProviderId() : "";
+        int claimed = jdbc.update("insert into slashes (replica_id, job_id, worker_id, provider_id, amount, at) "
+                + "values (?, ?, ?, ?, 0, ?) on conflict (replica_id) do nothing", e.replicaId(), e.jobId(), workerId,
+                providerId, Timestamp.from(Instant.now(clock)));
+        if (claimed == 0) {
+            return -1;
+        }
+        if (worker == null) {
+            log.warn("outvoted answer of job {} came from key {}, which nobody enrolled; nothing to slash", e.jobId(),
+                    e.workerKey());
+            return 0;
+        }
+        Tenant provider = tenants.lockById(providerId).orElseThrow();
+        workers.lockByPublicKeys(List.of(e.workerKey())).forEach(Worker::outvoted);
+        long amount = slashing.amount(provider.getStake());
+        if (amount > 0) {
+            provider.slash(amount);
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("account", providerId);
+            payload.put("amount", amount);
+            payload.put("job", e.jobId());
+            payload.put("reason", "worker " + workerId + " was outvoted on subtask " + e.index());
+            payload.put("worker", workerId);
+            book.record(TransactionTypes.STAKE_SLASH, payload, List.of(new AccountBook.Line(providerId, amount,
+                    e.jobId())));
+            jdbc.update("update slashes set amount = ? where replica_id = ?", amount, e.replicaId());
+        }
+        return amount;
+    }
+}

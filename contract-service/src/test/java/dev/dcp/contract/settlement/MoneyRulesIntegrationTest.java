@@ -1,0 +1,367 @@
+package dev.dcp.contract.settlement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.common.crypto.Ed25519;
+import dev.dcp.common.event.Topics;
+import dev.dcp.common.event.WorkerOutvoted;
+import dev.dcp.common.json.Json;
+import dev.dcp.common.kafka.KafkaClients;
+import dev.dcp.common.ledger.Transaction;
+import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.ServiceTestSupport;
+import dev.dcp.testkit.SharedInfrastructure;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * contract-service's money rules against real PostgreSQL and Kafka, with the test in the scheduler's place:
+ * admissions, settlements and outvotes as the scheduler sends them, and every movement checked in the accounts
+ * and in the signed transactions published for the ledger.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.config.name=contract", "dcp.contract.min-stake=1000", "dcp.contract.slash-fraction=0.1",
+        "dcp.contract.ledger-url=http://127.0.0.1:9"})
+class MoneyRulesIntegrationTest {
+
+    @TempDir
+    static Path dataDir;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceTestSupport.register(registry, "contract", dataDir);
+    }
+
+    @LocalServerPort
+    int port;
+
+    RestClient http;
+
+    record Reply(int status, Map<String, Object> body, String retryAfter) {
+    }
+
+    /** A provider with stake and one enrolled worker key. */
+    record Provider(String id, Caller caller, Ed25519.KeyPair worker, String workerId) {
+    }
+
+    @BeforeEach
+    void client() {
+        http = RestClient.create("http://localhost:" + port);
+    }
+
+    @Test
+    void admissionLocksMaxCreditsInEscrowAndAShortBalanceIsA402ThatChangesNothing() {
+        Caller alice = consumer("alice", 10_000);
+        String job = UUID.randomUUID().toString();
+        assertThat(admit(job, alice, 4_000, 2).status()).isEqualTo(200);
+        assertThat(admit(job, alice, 4_000, 2).status()).as("asking twice admits once").isEqualTo(200);
+        assertAccount(alice, 6_000, 4_000);
+
+        String refused = UUID.randomUUID().toString();
+        Reply short402 = admit(refused, alice, 7_000, 1);
+        assertThat(short402.status()).isEqualTo(402);
+        assertThat(short402.body()).containsEntry("title", "Insufficient credits");
+        assertAccount(alice, 6_000, 4_000);
+        assertThat(settle(refused, alice, "FAILED", List.of()).get("cost")).as("no escrow was made").isEqualTo(0);
+        assertAccount(alice, 6_000, 4_000);
+    }
+
+    @Test
+    void quotasAnswer429WithRetryAfterAndAJobBeyondTheRateIsA400() {
+        Caller bob = consumer("bob", 1_000_000);
+        assertThat(call("PUT", "/api/v1/tenants/" + bob.tenantId() + "/quota", Caller.admin(),
+                Map.of("concurrentJobs", 1, "subtasksPerMinute", 10)).status()).isEqualTo(200);
+        String first = UUID.randomUUID().toString();
+        assertThat(admit(first, bob, 100, 1).status()).isEqualTo(200);
+
+        Reply busy = admit(UUID.randomUUID().toString(), bob, 100, 1);
+        assertThat(busy.status()).isEqualTo(429);
+        assertThat(busy.retryAfter()).isNotNull();
+        assertThat(busy.body()).containsEntry("title", "Too many running jobs");
+
+        settle(first, bob, "COMPLETED", List.of());
+        Reply overRate = admit(UUID.randomUUID().toString(), bob, 100, 10);
+        assertThat(overRate.status()).as("9 of 10 subtasks left this minute").isEqualTo(429);
+        assertThat(Long.parseLong(overRate.retryAfter())).isPositive();
+        assertThat(admit(UUID.randomUUID().toString(), bob, 100, 11).status()).isEqualTo(400);
+        assertAccount(bob, 1_000_000, 0);
+    }
+
+    @Test
+    void settlementPaysAcceptedCpuTimeOnceAndReleasesTheRestEvenWhenAskedTwiceAtOnce() throws Exception {
+        Provider p = provider("paid-provider", 5_000, 1_000);
+        Caller carol = consumer("carol", 1_000_000);
+        String job = UUID.randomUUID().toString();
+        admit(job, carol, 100_000, 4);
+        long offset = endOffset();
+        long providerBalance = balanceOf(p.caller());
+
+        List<Map<String, Object>> work = List.of(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", 2_500,
+                "replicas", 2));
+        CompletableFuture<Map<String, Object>> one = CompletableFuture.supplyAsync(() -> settle(job, carol,
+                "COMPLETED", work));
+        CompletableFuture<Map<String, Object>> two = CompletableFuture.supplyAsync(() -> settle(job, carol,
+                "COMPLETED", work));
+        List<Map<String, Object>> both = List.of(one.get(), two.get());
+        assertThat(both).extracting(s -> ((Number) s.get("cost")).longValue()).containsOnly(2_500L);
+        assertThat(both).extracting(s -> s.get("repeated")).containsExactlyInAnyOrder(true, false);
+
+        assertAccount(carol, 1_000_000 - 2_500, 0);
+        assertThat(balanceOf(p.caller())).isEqualTo(providerBalance + 2_500);
+        List<Transaction> published = ledgerTransactionsFrom(offset, 2);
+        assertThat(published).filteredOn(tx -> job.equals(tx.payload().get("job"))).extracting(Transaction::type)
+                .containsExactlyInAnyOrder("PAYMENT", "ESCROW_RELEASE");
+        assertThat(published).filteredOn(tx -> tx.type().equals("PAYMENT")).singleElement().satisfies(tx -> {
+            assertThat(tx.payload()).containsEntry("from", carol.tenantId()).containsEntry("to", p.id())
+                    .containsEntry("amount", 2_500).containsEntry("worker", p.workerId());
+            assertThat(tx.isAuthentic()).isTrue();
+        });
+        assertThat(enrolment(p).get("accepted")).isEqualTo(2);
+    }
+
+    @Test
+    void aJobNeverCostsMoreThanItsEscrowAndAFailedJobWithoutAcceptedWorkReturnsItAll() {
+        Provider p = provider("capped-provider", 1_000, 5_000);
+        Caller dan = consumer("dan", 50_000);
+        String capped = UUID.randomUUID().toString();
+        admit(capped, dan, 1_000, 1);
+        Map<String, Object> settled = settle(capped, dan, "CANCELLED", List.of(Map.of("workerKey",
+                p.worker().publicKeyHex(), "cpuMillis", 5_000, "replicas", 1)));
+        assertThat(settled).containsEntry("cost", 1_000).containsEntry("released", 0);
+        assertAccount(dan, 49_000, 0);
+
+        String failed = UUID.randomUUID().toString();
+        admit(failed, dan, 20_000, 3);
+        assertAccount(dan, 29_000, 20_000);
+        assertThat(settle(failed, dan, "FAILED", List.of())).containsEntry("cost", 0).containsEntry("released", 20_000);
+        assertAccount(dan, 49_000, 0);
+    }
+
+    @Test
+    void anOutvotedWorkerCostsItsProviderAShareOfItsStakeOnceHoweverOftenTheEventComes() throws Exception {
+        Provider p = provider("lying-provider", 10_000, 1_000);
+        String job = UUID.randomUUID().toString();
+        WorkerOutvoted outvoted = WorkerOutvoted.of(job, "some-tenant", 3, UUID.randomUUID().toString(), p.workerId(),
+                p.worker().publicKeyHex(), "ab".repeat(32), "cd".repeat(32), System.currentTimeMillis());
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(
+                SharedInfrastructure.kafka().bootstrapServers(), "contract-test-outvotes")) {
+            for (int i = 0; i < 3; i++) {
+                producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted))).get();
+            }
+        }
+        Eventually.await("the provider slashed", Duration.ofSeconds(20),
+                () -> stakeOf(p.caller()) == 9_000 ? true : null);
+        Thread.sleep(1_000); // the duplicates have had time to do harm
+        assertThat(stakeOf(p.caller())).isEqualTo(9_000);
+        Map<String, Object> enrolment = enrolment(p);
+        assertThat(enrolment).containsEntry("rejected", 1).containsEntry("consecutiveValid", 0);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> lines = (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement",
+                p.caller(), null).body().get("items");
+        assertThat(lines).filteredOn(l -> "STAKE_SLASH".equals(l.get("type"))).singleElement()
+                .satisfies(l -> assertThat(l).containsEntry("amount", 1_000).containsEntry("jobId", job));
+    }
+
+    @Test
+    void onlyAProviderHoldingTheMinimumStakeHasEligibleWorkers() {
+        Caller frank = new Caller(createTenant("frank", "provider", 5_000), Caller.Role.PROVIDER);
+        Ed25519.KeyPair key = Ed25519.generate();
+        assertThat(call("POST", "/api/v1/providers/me/workers", frank, Map.of("publicKey", key.publicKeyHex(),
+                "slots", 2, "pricePerCpuSecond", 10)).status()).isEqualTo(201);
+        assertThat(call("POST", "/api/v1/providers/me/workers", frank, Map.of("publicKey", key.publicKeyHex(),
+                "slots", 2, "pricePerCpuSecond", 10)).status()).isEqualTo(409);
+        assertThat(eligible(key)).isFalse();
+
+        assertThat(call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 6_000, "lockDays", 1)).status())
+                .isEqualTo(402);
+        assertThat(call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 999, "lockDays", 1)).status())
+                .isEqualTo(201);
+        assertThat(eligible(key)).as("999 is below the minimum of 1000").isFalse();
+        Reply staked = call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 1, "lockDays", 1));
+        assertThat(staked.status()).isEqualTo(201);
+        assertThat(staked.body()).containsEntry("stake", 1_000).containsKey("lockedUntil");
+        assertThat(eligible(key)).isTrue();
+        assertThat(call("POST", "/api/v1/providers/me/unbond", frank, Map.of("amount", 1)).status())
+                .as("the stake is locked for a day").isEqualTo(409);
+
+        Caller consumer = consumer("grace", 10_000);
+        assertThat(call("POST", "/api/v1/providers/me/stake", consumer, Map.of("amount", 10, "lockDays", 1)).status())
+                .isEqualTo(403);
+        assertThat(call("POST", "/api/v1/providers/me/workers", frank, Map.of("publicKey", "xyz", "slots", 0,
+                "pricePerCpuSecond", -1)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void creditsAreConservedAndNeverNegativeAfterARandomMixOfEverything() throws Exception {
+        Random random = new Random(42);
+        List<Provider> providers = List.of(provider("mix-p1", 50_000, 700), provider("mix-p2", 50_000, 1_300));
+        List<Caller> consumers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            consumers.add(consumer("mix-c" + i, 200_000 + random.nextInt(100_000)));
+        }
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(
+                SharedInfrastructure.kafka().bootstrapServers(), "contract-test-mix")) {
+            for (int i = 0; i < 40; i++) {
+                Caller c = consumers.get(random.nextInt(consumers.size()));
+                String job = UUID.randomUUID().toString();
+                if (admit(job, c, random.nextInt(60_000), 1 + random.nextInt(5)).status() != 200) {
+                    continue;
+                }
+                List<Map<String, Object>> work = new ArrayList<>();
+                for (Provider p : providers) {
+                    if (random.nextBoolean()) {
+                        work.add(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", random.nextInt(40_000),
+                                "replicas", 1 + random.nextInt(3)));
+                    }
+                }
+                settle(job, c, List.of("COMPLETED", "FAILED", "CANCELLED").get(random.nextInt(3)), work);
+                if (random.nextInt(4) == 0) {
+                    Provider p = providers.get(random.nextInt(providers.size()));
+                    producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(WorkerOutvoted.of(job, "t", 0,
+                            UUID.randomUUID().toString(), p.workerId(), p.worker().publicKeyHex(), "ab".repeat(32),
+                            "cd".repeat(32), System.currentTimeMillis())))).get();
+                }
+            }
+        }
+        Eventually.await("every slash applied and the audit balanced", Duration.ofSeconds(20), () -> {
+            Map<String, Object> audit = call("GET", "/api/v1/audit/credits", Caller.admin(), null).body();
+            return Boolean.TRUE.equals(audit.get("conserved")) ? audit : null;
+        });
+        Map<String, Object> audit = call("GET", "/api/v1/audit/credits", Caller.admin(), null).body();
+        assertThat((List<?>) audit.get("negativeAccounts")).isEmpty();
+        assertThat(((Number) audit.get("held")).longValue()).isEqualTo(((Number) audit.get("deposits")).longValue()
+                - ((Number) audit.get("slashed")).longValue());
+        assertThat(((Number) audit.get("slashed")).longValue()).isPositive();
+        assertThat(call("GET", "/api/v1/audit/credits", consumers.get(0), null).status()).isEqualTo(403);
+    }
+
+    // --- helpers: the scheduler's and the admin's side of contract-service ---
+
+    private Caller consumer(String name, long deposit) {
+        return new Caller(createTenant(name, "consumer", deposit), Caller.Role.CONSUMER);
+    }
+
+    private Provider provider(String name, long stake, long pricePerCpuSecond) {
+        String id = createTenant(name, "provider", stake + 1_000_000);
+        Caller caller = new Caller(id, Caller.Role.PROVIDER);
+        assertThat(call("POST", "/api/v1/providers/me/stake", caller, Map.of("amount", stake, "lockDays", 30))
+                .status()).isEqualTo(201);
+        Ed25519.KeyPair worker = Ed25519.generate();
+        Reply enrolled = call("POST", "/api/v1/providers/me/workers", caller, Map.of("publicKey",
+                worker.publicKeyHex(), "slots", 4, "pricePerCpuSecond", pricePerCpuSecond));
+        assertThat(enrolled.status()).isEqualTo(201);
+        return new Provider(id, caller, worker, (String) enrolled.body().get("workerId"));
+    }
+
+    private String createTenant(String name, String role, long deposit) {
+        Reply created = call("POST", "/api/v1/tenants", Caller.admin(), Map.of("name", name, "role", role));
+        assertThat(created.status()).isEqualTo(201);
+        String id = (String) created.body().get("id");
+        if (deposit > 0) {
+            assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", deposit))
+                    .status()).isEqualTo(201);
+        }
+        return id;
+    }
+
+    private Reply admit(String job, Caller tenant, long maxCredits, int subtasks) {
+        return call("POST", "/internal/admissions", Caller.admin(), Map.of("jobId", job, "tenantId", tenant.tenantId(),
+                "maxCredits", maxCredits, "subtasks", subtasks));
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> settle(String job, Caller tenant, String outcome, List<Map<String, Object>> work) {
+        Reply reply = call("POST", "/internal/settlements", Caller.admin(), Map.of("jobs", List.of(Map.of("jobId", job,
+                "tenantId", tenant.tenantId(), "outcome", outcome, "work", work))));
+        assertThat(reply.status()).isEqualTo(200);
+        return ((List<Map<String, Object>>) reply.body().get("settled")).get(0);
+    }
+
+    private void assertAccount(Caller tenant, long balance, long escrowed) {
+        Map<String, Object> me = call("GET", "/api/v1/accounts/me", tenant, null).body();
+        assertThat(((Number) me.get("balance")).longValue()).as("balance").isEqualTo(balance);
+        assertThat(((Number) me.get("escrowed")).longValue()).as("escrowed").isEqualTo(escrowed);
+    }
+
+    private long balanceOf(Caller tenant) {
+        return ((Number) call("GET", "/api/v1/accounts/me", tenant, null).body().get("balance")).longValue();
+    }
+
+    private long stakeOf(Caller tenant) {
+        return ((Number) call("GET", "/api/v1/accounts/me", tenant, null).body().get("stake")).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> enrolment(Provider p) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) call("GET", "/internal/workers", Caller.admin(),
+                null).body().get("items");
+        return items.stream().filter(e -> p.workerId().equals(e.get("workerId"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private boolean eligible(Ed25519.KeyPair key) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) call("GET", "/internal/workers", Caller.admin(),
+                null).body().get("items");
+        return items.stream().filter(e -> key.publicKeyHex().equals(e.get("publicKey"))).findFirst()
+                .map(e -> Boolean.TRUE.equals(e.get("eligible"))).orElseThrow();
+    }
+
+    private Reply call(String method, String path, Caller caller, Object body) {
+        var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
+                .header(ServiceCredential.HEADER, ServiceTestSupport.credential(caller));
+        if (body != null) {
+            spec = spec.contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
+        }
+        return spec.exchange((req, res) -> {
+            byte[] bytes = res.getBody().readAllBytes();
+            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes));
+            return new Reply(res.getStatusCode().value(), parsed, res.getHeaders().getFirst("Retry-After"));
+        });
+    }
+
+    private static long endOffset() {
+        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
+                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
+            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
+            return c.endOffsets(List.of(tp)).get(tp);
+        }
+    }
+
+    private static List<Transaction> ledgerTransactionsFrom(long offset, int atLeast) {
+        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
+                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
+            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
+            c.assign(List.of(tp));
+            c.seek(tp, offset);
+            List<Transaction> out = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 15_000;
+            while (out.size() < atLeast && System.currentTimeMillis() < deadline) {
+                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(Json.read(r.value(), Transaction.class)));
+            }
+            // and whatever else follows within a moment: a duplicate payment would be among it
+            c.poll(Duration.ofMillis(1_000)).forEach(r -> out.add(Json.read(r.value(), Transaction.class)));
+            return out;
+        }
+    }
+}

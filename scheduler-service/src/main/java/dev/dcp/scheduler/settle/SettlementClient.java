@@ -1,0 +1,48 @@
+package dev.dcp.scheduler.settle;
+
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.scheduler.SchedulerProperties;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+
+/** Asks contract-service to settle ended jobs; it settles each at most once, so asking again is safe. */
+@Component
+public class SettlementClient {
+
+    public record WorkLine(String workerKey, long cpuMillis, int replicas) {
+    }
+
+    public record EndedJob(String jobId, String tenantId, String outcome, List<WorkLine> work) {
+    }
+
+    public record Settled(String jobId, long cost, long released, boolean repeated) {
+    }
+
+    private record Request(List<EndedJob> jobs) {
+    }
+
+    private record Response(List<Settled> settled) {
+    }
+
+    private final RestClient http;
+    private final ServiceCredential credential;
+
+    SettlementClient(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
+        this.http = builder.baseUrl(properties.contractUrl()).build();
+        this.credential = credential;
+    }
+
+    public List<Settled> settle(List<EndedJob> jobs) {
+        Response response = http.post().uri("/internal/settlements")
+                .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new Request(jobs))
+                .retrieve()
+                .body(Response.class);
+        return response == null ? List.of() : response.settled();
+    }
+}
