@@ -174,8 +174,9 @@ class DevnetMoneyTest {
                     .anyMatch(w -> liarId.equals(w.get("id")) && "ONLINE".equals(w.get("status"))) ? true : null);
             Tenant erin = consumer("erin", 100_000_000);
             Map<String, Object> ended = null;
-            // the liar answers whatever reaches it; a few jobs make sure some does
-            for (int i = 0; i < 6 && !rejected(liarId); i++) {
+            // the liar answers whatever reaches it once the consumer group has given it partitions: jobs until it has
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (!rejected(liarId) && System.nanoTime() < deadline) {
                 String job = submit(erin, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 4_000_000),
                         "parallelism", 24, "redundancy", 2, "maxCredits", 10_000_000));
                 ended = awaitEnd(erin, job);

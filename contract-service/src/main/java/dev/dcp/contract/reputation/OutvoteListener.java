@@ -23,6 +23,10 @@ class OutvoteListener {
 
     @KafkaListener(topics = Topics.JOB_EVENTS, groupId = "contract-slashing")
     void onJobEvent(String payload) {
+        // most events on the topic are progress; only an outvote is parsed
+        if (payload == null || !payload.contains(WorkerOutvoted.TYPE)) {
+            return;
+        }
         Map<String, Object> event;
         try {
             event = Json.readMap(payload);

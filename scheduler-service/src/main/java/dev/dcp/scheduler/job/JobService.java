@@ -84,7 +84,15 @@ public class JobService {
         boolean adaptive = Boolean.TRUE.equals(spec.adaptive()) && redundancy > 1;
         // an adaptive job starts with one replica per subtask; the vote asks for more unless a trusted worker answers
         int copies = adaptive ? 1 : redundancy;
-        admission.admit(jobId, caller.tenantId(), maxCredits, parts.size());
+        // remembered before the escrow is locked, forgotten in the commit that stores the job: a crash in
+        // between leaves the row, and the sweeper releases the escrow
+        settlement.admitting(jobId, caller.tenantId());
+        try {
+            admission.admit(jobId, caller.tenantId(), maxCredits, parts.size());
+        } catch (RuntimeException e) {
+            settlement.notAdmitted(jobId);
+            throw e;
+        }
         try {
             return store(caller, spec, kind, jobId, redundancy, strategy, maxCredits, adaptive, copies, parts,
                     specHash);
@@ -111,6 +119,7 @@ public class JobService {
                 batch.add(kind.name(), jobId, i, input, copies);
             }
             store.insertSubtasks(jobId, inputs, copies);
+            settlement.stored(jobId);
             batch.send(false);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("job", jobId);
@@ -177,7 +186,7 @@ public class JobService {
             }
             job.cancel(clock.instant());
             store.unqueue(Topics.SUBTASKS, store.closeJob(jobId, Subtask.CANCELLED));
-            settlement.settleAfterCommit(jobId);
+            settlement.settleAfterCommit(jobId, true);
             return job;
         });
         // settled (or left to the sweeper if contract-service did not answer): the job as it is now

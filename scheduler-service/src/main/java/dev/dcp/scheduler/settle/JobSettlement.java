@@ -18,6 +18,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,6 +46,8 @@ public class JobSettlement {
     private static final Logger log = LoggerFactory.getLogger(JobSettlement.class);
     /** Jobs that ended this long ago and are still unsettled are the sweeper's. */
     static final Duration SWEEP_AFTER = Duration.ofSeconds(2);
+    /** Longer than any admission and store take: a pending admission this old was interrupted. */
+    static final Duration ORPHAN_AFTER = Duration.ofMinutes(1);
 
     private final JobRepository jobs;
     private final WorkStore store;
@@ -51,6 +58,13 @@ public class JobSettlement {
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Clock clock = Job.CLOCK;
+    /** One thread: settlements go out in the order jobs ended; what a stop loses, the sweeper finds. */
+    private final ExecutorService settler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(10_000), r -> {
+                Thread t = new Thread(r, "job-settlement");
+                t.setDaemon(true);
+                return t;
+            });
 
     JobSettlement(JobRepository jobs, WorkStore store, SettlementClient client, LedgerOutbox ledger,
                   JobEvents events, JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
@@ -66,8 +80,16 @@ public class JobSettlement {
         this.meters = meters;
     }
 
-    /** Settles the job once the current transaction has committed; jobs ended in one transaction go together. */
+    /**
+     * Settles the job once the current transaction has committed, on the settlement thread, so that the caller
+     * (a result consumer) goes on with the next answers meanwhile; jobs ended in one transaction go together.
+     */
     public void settleAfterCommit(String jobId) {
+        settleAfterCommit(jobId, false);
+    }
+
+    /** The same, on the caller's thread when {@code now}: a cancellation answers with the job settled. */
+    public void settleAfterCommit(String jobId, boolean now) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             throw new IllegalStateException("a job ends inside a transaction");
         }
@@ -81,7 +103,16 @@ public class JobSettlement {
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResource(JobSettlement.this);
                     if (status == STATUS_COMMITTED) {
-                        settle(ended);
+                        if (now) {
+                            settle(ended);
+                        } else {
+                            // a full queue or a stopping executor leaves the jobs to the sweeper
+                            try {
+                                settler.execute(() -> settle(ended));
+                            } catch (RuntimeException e) {
+                                log.debug("settlement of {} left to the sweeper: {}", ended, e.toString());
+                            }
+                        }
                     }
                 }
             });
@@ -90,12 +121,37 @@ public class JobSettlement {
         pending.add(jobId);
     }
 
-    /** A job admitted (its escrow locked) that could not be stored: close its escrow, paying nothing. */
+    @PreDestroy
+    void stop() {
+        settler.shutdown();
+    }
+
+    /** A job about to be admitted: remembered until {@link #stored} or {@link #notAdmitted} forgets it. */
+    public void admitting(String jobId, String tenantId) {
+        jdbc.update("insert into pending_admissions (job_id, tenant_id, created_at) values (?, ?, ?)", jobId,
+                tenantId, Timestamp.from(clock.instant()));
+    }
+
+    /** Admission refused: nothing was locked. */
+    public void notAdmitted(String jobId) {
+        jdbc.update("delete from pending_admissions where job_id = ?", jobId);
+    }
+
+    /** In the transaction that stores the job: from now on its ending settles it. */
+    public void stored(String jobId) {
+        jdbc.update("delete from pending_admissions where job_id = ?", jobId);
+    }
+
+    /**
+     * A job admitted (its escrow locked) that was not stored: close its escrow, paying nothing. If
+     * contract-service does not answer now, the row stays and the sweeper asks again.
+     */
     public void releaseUnstored(String jobId, String tenantId) {
         try {
             client.settle(List.of(new SettlementClient.EndedJob(jobId, tenantId, JobStatus.FAILED.name(), List.of())));
+            jdbc.update("delete from pending_admissions where job_id = ?", jobId);
         } catch (RuntimeException e) {
-            log.error("job {} was admitted but not stored, and its escrow could not be released: {}", jobId,
+            log.warn("job {} was admitted but not stored, and its escrow is not released yet: {}", jobId,
                     e.toString());
         }
     }
@@ -108,6 +164,19 @@ public class JobSettlement {
         if (!waiting.isEmpty()) {
             log.info("settling {} ended job(s) left unsettled", waiting.size());
             settle(waiting);
+        }
+        // admitted, then neither stored nor refused: the process stopped in between
+        List<Map<String, Object>> orphans = jdbc.queryForList("select job_id, tenant_id from pending_admissions "
+                + "where created_at < ? order by created_at limit 200",
+                Timestamp.from(clock.instant().minus(ORPHAN_AFTER)));
+        for (Map<String, Object> o : orphans) {
+            String jobId = (String) o.get("job_id");
+            if (jobs.existsById(jobId)) {
+                stored(jobId);
+            } else {
+                log.info("releasing the escrow of job {}, admitted but never stored", jobId);
+                releaseUnstored(jobId, (String) o.get("tenant_id"));
+            }
         }
     }
 

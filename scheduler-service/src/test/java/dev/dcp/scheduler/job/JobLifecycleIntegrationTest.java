@@ -7,7 +7,9 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
+import static org.mockito.ArgumentMatchers.argThat;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
@@ -42,7 +44,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -78,6 +82,9 @@ class JobLifecycleIntegrationTest {
 
     @MockitoBean
     SettlementClient settlements;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @BeforeEach
     void contractService() {
@@ -365,6 +372,32 @@ class JobLifecycleIntegrationTest {
         assertThat(call(HttpMethod.POST, "/api/v1/jobs", tenant,
                 Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000_000L))).status()).isEqualTo(400);
         assertThat(list(tenant)).isEmpty();
+    }
+
+    @Test
+    void anAdmissionThatACrashLeftWithoutItsJobHasItsEscrowReleasedByTheSweeper() {
+        String orphan = UUID.randomUUID().toString();
+        jdbc.update("insert into pending_admissions (job_id, tenant_id, created_at) values (?, ?, now() - interval '5 minutes')",
+                orphan, tenant.tenantId());
+        Eventually.await("the orphan's escrow released", Duration.ofSeconds(15), () ->
+                jdbc.queryForObject("select count(*) from pending_admissions where job_id = ?", Integer.class, orphan) == 0
+                        ? true : null);
+        verify(settlements).settle(argThat(jobs -> jobs.size() == 1 && jobs.get(0).jobId().equals(orphan)
+                && jobs.get(0).outcome().equals("FAILED") && jobs.get(0).work().isEmpty()));
+        assertThat(call(HttpMethod.GET, "/api/v1/jobs/" + orphan, tenant, null).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aStoredJobLeavesNoPendingAdmissionAndARefusedOneNeither() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
+        assertThat(jdbc.queryForObject("select count(*) from pending_admissions where job_id = ?", Integer.class,
+                jobId)).isZero();
+        doThrow(new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits", "balance is 0"))
+                .when(admission).admit(anyString(), eq(tenant.tenantId()), anyLong(), anyInt());
+        assertThat(call(HttpMethod.POST, "/api/v1/jobs", tenant, Map.of("kind", "primes",
+                "input", Map.of("from", 0, "to", 100), "maxCredits", 10)).status()).isEqualTo(402);
+        assertThat(jdbc.queryForObject("select count(*) from pending_admissions where tenant_id = ?", Integer.class,
+                tenant.tenantId())).isZero();
     }
 
     @Test
