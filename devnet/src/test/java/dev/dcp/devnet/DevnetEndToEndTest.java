@@ -1,5 +1,6 @@
 package dev.dcp.devnet;
 
+import dev.dcp.devnet.GatewayCalls.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Hashes;
@@ -10,11 +11,7 @@ import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.testkit.Eventually;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,10 +31,8 @@ class DevnetEndToEndTest {
     @TempDir
     Path state;
 
-    final HttpClient client = HttpClient.newHttpClient();
-
-    record Reply(int status, Map<String, Object> body, HttpResponse<String> raw) {
-    }
+    final GatewayCalls gateway = new GatewayCalls();
+    final HttpClient client = gateway.client();
 
     @Test
     void aPrimesJobRunsThroughEveryServiceAndTheChainRecordsItAcrossARestart() throws Exception {
@@ -167,22 +162,6 @@ class DevnetEndToEndTest {
     }
 
     private Reply call(String base, String method, String path, String key, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + key)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> parsed = response.body().isEmpty() ? Map.of() : Json.readMap(response.body());
-            return new Reply(response.statusCode(), parsed, response);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.call(base, method, path, key, body);
     }
 }

@@ -1,12 +1,12 @@
 package dev.dcp.devnet;
 
+import dev.dcp.devnet.GatewayCalls.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.json.Json;
 import dev.dcp.testkit.Eventually;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,10 +58,8 @@ class DevnetExecutionTest {
     Devnet devnet;
     String base;
     String tenantKey;
-    final HttpClient client = HttpClient.newHttpClient();
-
-    record Reply(int status, Map<String, Object> body) {
-    }
+    final GatewayCalls gateway = new GatewayCalls();
+    final HttpClient client = gateway.client();
 
     @BeforeAll
     void startDevnet() {
@@ -345,22 +343,6 @@ class DevnetExecutionTest {
     }
 
     private Reply call(String method, String path, String key, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + key)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(),
-                    response.body().isEmpty() ? Map.of() : Json.readMap(response.body()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.call(this.base, method, path, key, body);
     }
 }

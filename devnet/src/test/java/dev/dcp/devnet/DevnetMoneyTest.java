@@ -1,14 +1,10 @@
 package dev.dcp.devnet;
 
+import dev.dcp.devnet.GatewayCalls.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dcp.common.json.Json;
 import dev.dcp.testkit.Eventually;
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +39,8 @@ class DevnetMoneyTest {
 
     Devnet devnet;
     String base;
-    final HttpClient client = HttpClient.newHttpClient();
-
-    record Reply(int status, Map<String, Object> body, String retryAfter) {
-    }
+    final GatewayCalls gateway = new GatewayCalls();
+    final HttpClient client = gateway.client();
 
     record Tenant(String id, String key) {
     }
@@ -358,22 +352,6 @@ class DevnetMoneyTest {
     }
 
     private Reply call(String method, String path, String key, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                    .header("Authorization", "Bearer " + key)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body().isEmpty() ? Map.of()
-                    : Json.readMap(response.body()), response.headers().firstValue("Retry-After").orElse(null));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return gateway.call(this.base, method, path, key, body);
     }
 }

@@ -1,28 +1,23 @@
 package dev.dcp.contract.account;
 
+import static dev.dcp.contract.support.ContractCalls.endOffset;
+import static dev.dcp.contract.support.ContractCalls.ledgerTransactionsFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.contract.support.ContractCalls;
+import dev.dcp.contract.support.ContractCalls.Reply;
 import dev.dcp.common.auth.ServiceCredential;
-import dev.dcp.common.event.Topics;
-import dev.dcp.common.json.Json;
-import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.testkit.ServiceTestSupport;
-import dev.dcp.testkit.SharedInfrastructure;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -41,14 +36,11 @@ class AccountsIntegrationTest {
     @LocalServerPort
     int port;
 
-    RestClient http;
-
-    record Reply(int status, Map<String, Object> body, String contentType) {
-    }
+    ContractCalls calls;
 
     @BeforeEach
     void client() {
-        http = RestClient.create("http://localhost:" + port);
+        calls = new ContractCalls(port);
     }
 
     @Test
@@ -140,7 +132,7 @@ class AccountsIntegrationTest {
 
     @Test
     void withoutTheGatewayCredentialEveryApiCallIs401() {
-        int status = http.get().uri("/api/v1/accounts/me").header(ServiceCredential.HEADER, "forged.credential")
+        int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/accounts/me").header(ServiceCredential.HEADER, "forged.credential")
                 .exchange((req, res) -> res.getStatusCode().value());
         assertThat(status).isEqualTo(401);
     }
@@ -152,38 +144,6 @@ class AccountsIntegrationTest {
     }
 
     private Reply call(String method, String path, Caller caller, Object body) {
-        var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .header(ServiceCredential.HEADER, ServiceTestSupport.credential(caller));
-        if (body != null) {
-            spec = spec.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : Json.write(body));
-        }
-        return spec.exchange((req, res) -> {
-            byte[] bytes = res.getBody().readAllBytes();
-            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes));
-            return new Reply(res.getStatusCode().value(), parsed, String.valueOf(res.getHeaders().getContentType()));
-        });
-    }
-
-    private static long endOffset() {
-        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
-            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
-            return c.endOffsets(List.of(tp)).get(tp);
-        }
-    }
-
-    private static List<Transaction> ledgerTransactionsFrom(long offset, int atLeast) {
-        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
-            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
-            c.assign(List.of(tp));
-            c.seek(tp, offset);
-            List<Transaction> out = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (out.size() < atLeast && System.currentTimeMillis() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(Json.read(r.value(), Transaction.class)));
-            }
-            return out;
-        }
+        return calls.call(method, path, caller, body);
     }
 }

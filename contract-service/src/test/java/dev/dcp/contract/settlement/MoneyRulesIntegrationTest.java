@@ -1,9 +1,12 @@
 package dev.dcp.contract.settlement;
 
+import static dev.dcp.contract.support.ContractCalls.endOffset;
+import static dev.dcp.contract.support.ContractCalls.ledgerTransactionsFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.auth.Caller;
-import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.contract.support.ContractCalls;
+import dev.dcp.contract.support.ContractCalls.Reply;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerOutvoted;
@@ -21,19 +24,15 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
  * contract-service's money rules against real PostgreSQL and Kafka, with the test in the scheduler's place:
@@ -56,10 +55,7 @@ class MoneyRulesIntegrationTest {
     @LocalServerPort
     int port;
 
-    RestClient http;
-
-    record Reply(int status, Map<String, Object> body, String retryAfter) {
-    }
+    ContractCalls calls;
 
     /** A provider with stake and one enrolled worker key. */
     record Provider(String id, Caller caller, Ed25519.KeyPair worker, String workerId) {
@@ -67,7 +63,7 @@ class MoneyRulesIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.create("http://localhost:" + port);
+        calls = new ContractCalls(port);
     }
 
     @Test
@@ -328,40 +324,6 @@ class MoneyRulesIntegrationTest {
     }
 
     private Reply call(String method, String path, Caller caller, Object body) {
-        var spec = http.method(org.springframework.http.HttpMethod.valueOf(method)).uri(path)
-                .header(ServiceCredential.HEADER, ServiceTestSupport.credential(caller));
-        if (body != null) {
-            spec = spec.contentType(MediaType.APPLICATION_JSON).body(Json.write(body));
-        }
-        return spec.exchange((req, res) -> {
-            byte[] bytes = res.getBody().readAllBytes();
-            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes));
-            return new Reply(res.getStatusCode().value(), parsed, res.getHeaders().getFirst("Retry-After"));
-        });
-    }
-
-    private static long endOffset() {
-        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
-            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
-            return c.endOffsets(List.of(tp)).get(tp);
-        }
-    }
-
-    private static List<Transaction> ledgerTransactionsFrom(long offset, int atLeast) {
-        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
-            TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
-            c.assign(List.of(tp));
-            c.seek(tp, offset);
-            List<Transaction> out = new ArrayList<>();
-            long deadline = System.currentTimeMillis() + 15_000;
-            while (out.size() < atLeast && System.currentTimeMillis() < deadline) {
-                c.poll(Duration.ofMillis(200)).forEach(r -> out.add(Json.read(r.value(), Transaction.class)));
-            }
-            // and whatever else follows within a moment: a duplicate payment would be among it
-            c.poll(Duration.ofMillis(1_000)).forEach(r -> out.add(Json.read(r.value(), Transaction.class)));
-            return out;
-        }
+        return calls.call(method, path, caller, body);
     }
 }
