@@ -202,6 +202,11 @@ public final class Devnet implements AutoCloseable {
         return Ed25519.loadOrCreate(config.dataDir().toAbsolutePath().resolve("workers/" + name + "/worker.key"));
     }
 
+    /** The public key (hex) a devnet worker signs with, created if the worker has not started yet. */
+    public String workerPublicKey(String name) {
+        return workerKey(name).publicKeyHex();
+    }
+
     /** The id a devnet worker reports under: derived from its key, as contract-service derives it at enrolment. */
     public String workerIdOf(String name) {
         return "w-" + workerKey(name).publicKeyHex().substring(0, 16);
@@ -316,6 +321,14 @@ public final class Devnet implements AutoCloseable {
      */
     public synchronized void startWorker(String name, Map<String, Object> extraProperties) {
         provider.enrol(workerKey(name));
+        startUnenrolledWorker(name, extraProperties);
+    }
+
+    /**
+     * Starts one more in-process worker without enrolling its key: for a worker whose key some other provider
+     * enrols ({@link #workerPublicKey}), or that nobody does.
+     */
+    public synchronized void startUnenrolledWorker(String name, Map<String, Object> extraProperties) {
         Map<String, Object> properties = workerProperties(name);
         properties.putAll(extraProperties);
         run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, name, properties);

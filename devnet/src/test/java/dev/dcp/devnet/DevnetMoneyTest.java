@@ -158,35 +158,45 @@ class DevnetMoneyTest {
     }
 
     @Test
-    void aLyingWorkerIsOutvotedAndItsProviderLosesStake() {
-        String provider = devnet.providerApiKey();
-        long stakeBefore = number(call("GET", "/api/v1/accounts/me", provider, null).body().get("stake"));
-        devnet.startWorker("worker-liar", Map.of("dcp.worker.forge-outputs", "true"));
+    void aLyingWorkerIsOutvotedAndItsProviderLosesStakeWhileHonestProvidersKeepTheirs() {
+        // a provider of its own, with the minimum stake and more, enrols the cheating worker's key
+        Tenant cheater = tenant("cheater", "provider", 50_000_000);
+        assertThat(call("POST", "/api/v1/providers/me/stake", cheater.key(), Map.of("amount", 20_000_000,
+                "lockDays", 7)).status()).isEqualTo(201);
+        assertThat(call("POST", "/api/v1/providers/me/workers", cheater.key(), Map.of("publicKey",
+                devnet.workerPublicKey("worker-liar"), "slots", 2, "pricePerCpuSecond", 10_000)).status())
+                .isEqualTo(201);
+        String honest = devnet.providerApiKey();
+        long honestStake = number(call("GET", "/api/v1/accounts/me", honest, null).body().get("stake"));
+
+        devnet.startUnenrolledWorker("worker-liar", Map.of("dcp.worker.forge-outputs", "true"));
         String liarId = devnet.workerIdOf("worker-liar");
         try {
             Eventually.await("the liar online", Duration.ofSeconds(30), () -> workers().stream()
                     .anyMatch(w -> liarId.equals(w.get("id")) && "ONLINE".equals(w.get("status"))) ? true : null);
             Tenant erin = consumer("erin", 100_000_000);
-            Map<String, Object> ended = null;
             // the liar answers whatever reaches it once the consumer group has given it partitions: jobs until it has
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!rejected(liarId) && System.nanoTime() < deadline) {
                 String job = submit(erin, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 4_000_000),
                         "parallelism", 24, "redundancy", 2, "maxCredits", 10_000_000));
-                ended = awaitEnd(erin, job);
+                Map<String, Object> ended = awaitEnd(erin, job);
                 assertThat(ended.get("status")).isEqualTo("COMPLETED");
-                assertThat(ended.get("result")).isEqualTo(Map.of("count", 283_146));
+                assertThat(ended.get("result")).as("a lie never reaches a result").isEqualTo(Map.of("count", 283_146));
             }
             assertThat(rejected(liarId)).as("the liar was outvoted").isTrue();
-            Eventually.await("the provider slashed", Duration.ofSeconds(20), () ->
-                    number(call("GET", "/api/v1/accounts/me", provider, null).body().get("stake")) < stakeBefore
+            Eventually.await("the cheating provider slashed", Duration.ofSeconds(20), () ->
+                    number(call("GET", "/api/v1/accounts/me", cheater.key(), null).body().get("stake")) < 20_000_000
                             ? true : null);
             Eventually.await("the slash on the chain", Duration.ofSeconds(30), () -> chainTransactions().stream()
                     .filter(tx -> "STAKE_SLASH".equals(tx.get("type"))).map(this::payload)
-                    .anyMatch(p -> liarId.equals(p.get("worker"))) ? true : null);
+                    .anyMatch(p -> cheater.id().equals(p.get("account")) && liarId.equals(p.get("worker")))
+                    ? true : null);
             Map<String, Object> liar = workers().stream().filter(w -> liarId.equals(w.get("id"))).findFirst()
                     .orElseThrow();
             assertThat(((Number) liar.get("reputation")).doubleValue()).isLessThan(0.5);
+            assertThat(number(call("GET", "/api/v1/accounts/me", honest, null).body().get("stake")))
+                    .as("the honest provider's stake").isEqualTo(honestStake);
         } finally {
             devnet.stop("worker-liar");
         }
@@ -305,7 +315,11 @@ class DevnetMoneyTest {
     }
 
     private Tenant consumer(String name, long deposit) {
-        Reply created = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", name, "role", "consumer"));
+        return tenant(name, "consumer", deposit);
+    }
+
+    private Tenant tenant(String name, String role, long deposit) {
+        Reply created = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", name, "role", role));
         assertThat(created.status()).isEqualTo(201);
         String id = (String) created.body().get("id");
         assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", ADMIN_KEY, Map.of("amount", deposit)).status())

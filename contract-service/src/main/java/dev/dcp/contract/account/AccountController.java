@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/accounts/me")
 class AccountController {
 
-    record Account(String id, String name, String role, long balance, long escrowed, long stake, double reputation) {
+    /** API.md's fields, and the admission limits this tenant's jobs meet (429 past them). */
+    record Account(String id, String name, String role, long balance, long escrowed, long stake, double reputation,
+                   AccountService.Quota quota) {
     }
 
     record StatementLine(String transactionId, String type, long amount, String jobId, Instant at) {
@@ -29,8 +31,11 @@ class AccountController {
     private final TenantRepository tenants;
     private final AccountEntryRepository entries;
     private final JdbcTemplate jdbc;
+    private final AccountService accounts;
 
-    AccountController(TenantRepository tenants, AccountEntryRepository entries, JdbcTemplate jdbc) {
+    AccountController(TenantRepository tenants, AccountEntryRepository entries, JdbcTemplate jdbc,
+                      AccountService accounts) {
+        this.accounts = accounts;
         this.tenants = tenants;
         this.entries = entries;
         this.jdbc = jdbc;
@@ -40,7 +45,7 @@ class AccountController {
     Account me(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         Tenant t = tenant(caller);
         return new Account(t.getId(), t.getName(), t.getRole(), t.getBalance(), t.getEscrowed(), t.getStake(),
-                t.isProvider() ? providerReputation(t.getId()) : t.getReputation());
+                t.isProvider() ? providerReputation(t.getId()) : t.getReputation(), accounts.quotaOf(t));
     }
 
     @GetMapping("/statement")
