@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -177,6 +178,24 @@ public class JobService {
      */
     public Job cancel(Caller caller, String jobId) {
         find(caller, jobId);
+        // a big job's replicas are also locked by heartbeats and lease expiry; a deadlock's loser tries again
+        for (int attempt = 1; ; attempt++) {
+            try {
+                cancelOnce(jobId);
+                break;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 3) {
+                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
+                            "Job " + jobId + " could not be cancelled just now; nothing changed, try again", List.of(),
+                            1L);
+                }
+            }
+        }
+        // settled (or left to the sweeper if contract-service did not answer): the job as it is now
+        return jobs.findById(jobId).orElseThrow();
+    }
+
+    private void cancelOnce(String jobId) {
         tx.execute(status -> {
             Job job = jobs.lockById(jobId).orElseThrow();
             if (job.isOver()) {
@@ -189,7 +208,5 @@ public class JobService {
             settlement.settleAfterCommit(jobId, true);
             return job;
         });
-        // settled (or left to the sweeper if contract-service did not answer): the job as it is now
-        return jobs.findById(jobId).orElseThrow();
     }
 }

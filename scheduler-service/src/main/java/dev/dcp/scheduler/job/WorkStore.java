@@ -236,13 +236,19 @@ public class WorkStore {
         return jdbc.queryForObject("select output from replicas where id = ?", String.class, replicaId);
     }
 
-    /** Ends a job's open work: its pending subtasks take {@code subtaskStatus}, its unanswered replicas are withdrawn. */
+    /**
+     * Ends a job's open work: its pending subtasks take {@code subtaskStatus}, its unanswered replicas are withdrawn.
+     * Replica rows are locked in id order, as {@link #startLeases} locks them, so the two never deadlock.
+     */
     public List<String> closeJob(String jobId, String subtaskStatus) {
         jdbc.update("update subtasks set status = ? where job_id = ? and status = ?", subtaskStatus, jobId,
                 Subtask.PENDING);
         return jdbc.queryForList("""
-                update replicas set verdict = ? where job_id = ? and verdict = ? and answered_at is null
-                returning id""", String.class, Replica.WITHDRAWN, jobId, Replica.PENDING);
+                update replicas r set verdict = ? from (
+                    select id from replicas where job_id = ? and verdict = ? and answered_at is null
+                    order by id for update) open
+                where r.id = open.id
+                returning r.id""", String.class, Replica.WITHDRAWN, jobId, Replica.PENDING);
     }
 
     /** Replicas that workers report running: their lease now runs from when they started. */
@@ -250,7 +256,8 @@ public class WorkStore {
         int[][] counts = jdbc.batchUpdate("""
                 update replicas set started_at = ?, lease_until = ?
                 where id = ? and started_at is null and answered_at is null and verdict = 'PENDING'""",
-                new ArrayList<>(startedAt.entrySet()), BATCH, (ps, e) -> {
+                // in id order, as closeJob locks them
+                new ArrayList<>(new java.util.TreeMap<>(startedAt).entrySet()), BATCH, (ps, e) -> {
                     ps.setTimestamp(1, Timestamp.from(e.getValue()));
                     ps.setTimestamp(2, Timestamp.from(e.getValue().plus(lease)));
                     ps.setString(3, e.getKey());
