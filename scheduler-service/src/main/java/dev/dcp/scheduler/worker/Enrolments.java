@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -45,12 +46,28 @@ public class Enrolments {
         this.credential = credential;
     }
 
-    /** The enrolment of a key, read afresh if it is not known yet. */
+    /**
+     * The enrolment of a key, read afresh if it is not known yet. A read that began less than
+     * {@code MISS_REFRESH} ago may predate the enrolment, so the fresh read waits for that much to have passed:
+     * a key enrolled a moment ago is found, and unknown keys cannot make this read more often than that.
+     */
     public Optional<Enrolment> of(String publicKey) {
         Enrolment e = byKey.get(publicKey);
-        if (e == null && System.nanoTime() - readAt >= MISS_REFRESH_NANOS) {
-            refresh();
+        if (e == null) {
+            long wait = MISS_REFRESH_NANOS - (System.nanoTime() - readAt);
+            if (wait > 0) {
+                try {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return Optional.empty();
+                }
+            }
             e = byKey.get(publicKey);
+            if (e == null) {
+                refresh();
+                e = byKey.get(publicKey);
+            }
         }
         return Optional.ofNullable(e);
     }

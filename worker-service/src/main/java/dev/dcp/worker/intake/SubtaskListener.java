@@ -47,7 +47,6 @@ class SubtaskListener {
     private final WorkerIdentity identity;
     private final CancelledJobs cancelled;
     private final WorkerProperties properties;
-    private final AnsweredSubtasks answered = new AnsweredSubtasks();
     private final Timer duration;
     private final MeterRegistry meters;
 
@@ -84,21 +83,12 @@ class SubtaskListener {
                 meters.counter("dcp.worker.subtasks.dropped", "reason", "cancelled").increment();
                 continue;
             }
-            if (answered.hasAnswered(task.jobId(), task.index())) {
-                meters.counter("dcp.worker.subtasks.dropped", "reason", "answered-before").increment();
-                sent.add(signer.submit(ResultMessage.unsigned(task, identity.id(), identity.keys(), null,
-                        "declined: this worker already answered subtask " + task.index() + " and votes once", 0)));
-                continue;
-            }
             reporter.started(task.replicaId());
             ResultMessage answer;
             try {
                 answer = execute(task);
             } finally {
                 reporter.finished(task.replicaId());
-            }
-            if (answer.error() == null) {
-                answered.answered(task.jobId(), task.index());
             }
             sent.add(signer.submit(answer));
         }
