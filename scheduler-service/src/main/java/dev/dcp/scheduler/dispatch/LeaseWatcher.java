@@ -11,10 +11,11 @@ import dev.dcp.scheduler.verify.JobCompletion;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -42,19 +43,18 @@ class LeaseWatcher {
 
     @Scheduled(fixedDelayString = "${dcp.scheduler.lease-check:1s}")
     void redispatchExpired() {
-        tx.executeWithoutResult(status -> {
-            List<ReplicaRow> expired = store.expired(clock.instant(), 500);
-            if (expired.isEmpty()) {
-                return;
-            }
-            store.verdicts(expired.stream().map(r -> new WorkStore.Verdict(r.id(), Replica.EXPIRED)).toList());
-            Map<WorkStore.SubtaskKey, SubtaskRow> subtasks = store.subtasks(
-                    expired.stream().map(ReplicaRow::key).collect(Collectors.toSet()));
-            // jobs locked in id order, as the result processor does
-            Map<String, List<ReplicaRow>> byJob = new TreeMap<>(
-                    expired.stream().collect(Collectors.groupingBy(ReplicaRow::jobId)));
-            byJob.forEach((jobId, lost) -> {
+        Instant now = clock.instant();
+        // one job per transaction, its row locked before its replicas', as the result processor and a cancel do
+        for (String jobId : new TreeSet<>(store.jobsWithExpired(now, 500))) {
+            tx.executeWithoutResult(status -> {
                 Optional<Job> job = jobs.lockById(jobId);
+                List<ReplicaRow> lost = store.expired(jobId, now);
+                if (lost.isEmpty()) {
+                    return;
+                }
+                store.verdicts(lost.stream().map(r -> new WorkStore.Verdict(r.id(), Replica.EXPIRED)).toList());
+                Map<WorkStore.SubtaskKey, SubtaskRow> subtasks = store.subtasks(
+                        lost.stream().map(ReplicaRow::key).collect(Collectors.toSet()));
                 for (ReplicaRow r : lost) {
                     SubtaskRow s = subtasks.get(r.key());
                     if (job.isEmpty() || job.get().isOver() || !Subtask.PENDING.equals(s.status())) {
@@ -64,6 +64,6 @@ class LeaseWatcher {
                     completion.replaceOrFail(job.get(), s, "lease of replica " + r.id() + " expired");
                 }
             });
-        });
+        }
     }
 }

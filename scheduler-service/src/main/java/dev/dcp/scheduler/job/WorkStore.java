@@ -271,12 +271,22 @@ public class WorkStore {
         return n;
     }
 
-    /** Unanswered replicas whose lease ran out, oldest first. */
-    public List<ReplicaRow> expired(Instant now, int limit) {
+    /** The jobs of unanswered replicas whose lease ran out, oldest first; nothing is locked. */
+    public List<String> jobsWithExpired(Instant now, int limit) {
+        return jdbc.queryForList("""
+                select distinct job_id from (select job_id from replicas
+                    where verdict = 'PENDING' and answered_at is null and lease_until < ?
+                    order by lease_until limit ?) oldest""", String.class, Timestamp.from(now), limit);
+    }
+
+    /**
+     * A job's unanswered replicas whose lease ran out, locked. Callers lock the job first, as every writer of a
+     * job's replicas does, so none waits on another in a cycle.
+     */
+    public List<ReplicaRow> expired(String jobId, Instant now) {
         return jdbc.query(REPLICA_COLUMNS + """
-                 where verdict = 'PENDING' and answered_at is null and lease_until < ?
-                order by lease_until limit ? for update skip locked""", (rs, n) -> replica(rs),
-                Timestamp.from(now), limit);
+                 where job_id = ? and verdict = 'PENDING' and answered_at is null and lease_until < ?
+                order by id for update skip locked""", (rs, n) -> replica(rs), jobId, Timestamp.from(now));
     }
 
     public long pendingOutbox() {
