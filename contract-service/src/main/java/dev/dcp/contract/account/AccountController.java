@@ -2,6 +2,7 @@ package dev.dcp.contract.account;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.web.Paging;
+import dev.dcp.contract.reputation.Reputation;
 import dev.dcp.common.web.ProblemException;
 import java.time.Instant;
 import java.util.List;
@@ -73,11 +74,10 @@ class AccountController {
                 e.getAmount(), e.getJobId(), e.getAt())).toList(), next);
     }
 
-    /** A provider's reputation: the mean of its workers' (see Reputation), 0 while it has none. */
+    /** A provider's reputation: the mean of its workers' scores, 0 while it has none. */
     private double providerReputation(String providerId) {
-        Double mean = jdbc.queryForObject("select avg(consecutive_valid::float8 / (consecutive_valid + 1)) "
-                + "from workers where provider_id = ?", Double.class, providerId);
-        return mean == null ? 0.0 : mean;
+        return jdbc.queryForList("select consecutive_valid from workers where provider_id = ?", Long.class, providerId)
+                .stream().mapToDouble(n -> new Reputation(n).score()).average().orElse(0.0);
     }
 
     private Tenant tenant(Caller caller) {

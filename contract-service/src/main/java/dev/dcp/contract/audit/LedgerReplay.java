@@ -1,9 +1,8 @@
 package dev.dcp.contract.audit;
 
-import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.contract.ContractProperties;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -20,11 +19,10 @@ class LedgerReplay {
     }
 
     private final RestClient http;
-    private final ServiceCredential credential;
 
     LedgerReplay(RestClient.Builder builder, ContractProperties properties, ServiceCredential credential) {
-        this.http = builder.baseUrl(properties.ledgerUrl()).build();
-        this.credential = credential;
+        this.http = builder.baseUrl(properties.ledgerUrl())
+                .requestInterceptor(new AdminCredential(credential)).build();
     }
 
     Replayed read() {
@@ -37,7 +35,6 @@ class LedgerReplay {
                         u.path("/api/v1/ledger/accounts").queryParam("limit", 500);
                         return (c == null ? u : u.queryParam("cursor", c)).build();
                     })
-                    .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
                     .retrieve().body(Page.class);
             all.addAll(page.items());
             height = page.height();

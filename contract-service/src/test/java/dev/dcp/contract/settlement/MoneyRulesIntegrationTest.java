@@ -134,6 +134,9 @@ class MoneyRulesIntegrationTest {
             assertThat(tx.isAuthentic()).isTrue();
         });
         assertThat(enrolment(p).get("accepted")).isEqualTo(2);
+        // a run of two accepted answers: 2 / (2 + 1), the provider's only worker's score
+        assertThat(((Number) call("GET", "/api/v1/accounts/me", p.caller(), null).body().get("reputation"))
+                .doubleValue()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -172,6 +175,7 @@ class MoneyRulesIntegrationTest {
         assertThat(stakeOf(p.caller())).isEqualTo(9_000);
         Map<String, Object> enrolment = enrolment(p);
         assertThat(enrolment).containsEntry("rejected", 1).containsEntry("consecutiveValid", 0);
+        assertThat(call("GET", "/api/v1/accounts/me", p.caller(), null).body()).containsEntry("reputation", 0.0);
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> lines = (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement",
                 p.caller(), null).body().get("items");

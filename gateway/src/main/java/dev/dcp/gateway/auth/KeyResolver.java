@@ -1,13 +1,13 @@
 package dev.dcp.gateway.auth;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.gateway.GatewayProperties;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,15 +29,14 @@ class KeyResolver {
 
     private final byte[] adminKey;
     private final RestClient contract;
-    private final ServiceCredential credential;
     private final long ttlMillis;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     KeyResolver(GatewayProperties properties, RestClient.Builder http, ServiceCredential credential) {
         this.adminKey = properties.adminKey().getBytes(StandardCharsets.UTF_8);
-        this.contract = http.baseUrl(properties.contractUrl()).build();
-        this.credential = credential;
+        this.contract = http.baseUrl(properties.contractUrl())
+                .requestInterceptor(new AdminCredential(credential)).build();
         this.ttlMillis = properties.keyCacheTtl().toMillis();
     }
 
@@ -53,7 +52,6 @@ class KeyResolver {
         }
         try {
             Map<?, ?> found = contract.post().uri("/internal/keys/resolve")
-                    .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("keyHash", hash))
                     .retrieve().body(Map.class);

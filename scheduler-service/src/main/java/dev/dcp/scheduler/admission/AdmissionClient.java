@@ -1,11 +1,10 @@
 package dev.dcp.scheduler.admission;
 
-import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.scheduler.SchedulerProperties;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -21,16 +20,14 @@ import org.springframework.web.client.RestClient;
 public class AdmissionClient {
 
     private final RestClient http;
-    private final ServiceCredential credential;
 
     AdmissionClient(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
-        this.http = builder.baseUrl(properties.contractUrl()).build();
-        this.credential = credential;
+        this.http = builder.baseUrl(properties.contractUrl())
+                .requestInterceptor(new AdminCredential(credential)).build();
     }
 
     public void admit(String jobId, String tenantId, long maxCredits, int subtasks) {
         http.post().uri("/internal/admissions")
-                .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("jobId", jobId, "tenantId", tenantId, "maxCredits", maxCredits, "subtasks", subtasks))
                 .retrieve()

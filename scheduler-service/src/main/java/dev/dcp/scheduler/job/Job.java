@@ -174,18 +174,6 @@ public class Job {
         return status == JobStatus.COMPLETED ? resultHash : null;
     }
 
-    /** The reduced result as stored, settled or not. */
-    public String getStoredResult() {
-        return result;
-    }
-
-    public String getStoredResultHash() {
-        return resultHash;
-    }
-
-    public String getStoredError() {
-        return error;
-    }
 
     public long getCost() {
         return cost;

@@ -134,11 +134,15 @@ public class JobSettlement {
 
     /** Admission refused: nothing was locked. */
     public void notAdmitted(String jobId) {
-        jdbc.update("delete from pending_admissions where job_id = ?", jobId);
+        forgetAdmission(jobId);
     }
 
     /** In the transaction that stores the job: from now on its ending settles it. */
     public void stored(String jobId) {
+        forgetAdmission(jobId);
+    }
+
+    private void forgetAdmission(String jobId) {
         jdbc.update("delete from pending_admissions where job_id = ?", jobId);
     }
 
@@ -149,7 +153,7 @@ public class JobSettlement {
     public void releaseUnstored(String jobId, String tenantId) {
         try {
             client.settle(List.of(new SettlementClient.EndedJob(jobId, tenantId, JobStatus.FAILED.name(), List.of())));
-            jdbc.update("delete from pending_admissions where job_id = ?", jobId);
+            forgetAdmission(jobId);
         } catch (RuntimeException e) {
             log.warn("job {} was admitted but not stored, and its escrow is not released yet: {}", jobId,
                     e.toString());
@@ -214,22 +218,19 @@ public class JobSettlement {
         job.settled(s.cost());
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("job", job.getId());
-        switch (ending) {
+        payload.put("cost", s.cost());
+        String type = switch (ending) {
             case COMPLETED -> {
                 payload.put("resultHash", job.getResultHash());
-                payload.put("cost", s.cost());
-                ledger.publish(TransactionTypes.JOB_COMPLETED, payload);
+                yield TransactionTypes.JOB_COMPLETED;
             }
             case FAILED -> {
                 payload.put("reason", job.getError());
-                payload.put("cost", s.cost());
-                ledger.publish(TransactionTypes.JOB_FAILED, payload);
+                yield TransactionTypes.JOB_FAILED;
             }
-            default -> {
-                payload.put("cost", s.cost());
-                ledger.publish(TransactionTypes.JOB_CANCELLED, payload);
-            }
-        }
+            default -> TransactionTypes.JOB_CANCELLED;
+        };
+        ledger.publish(type, payload);
         events.announce(job);
     }
 }

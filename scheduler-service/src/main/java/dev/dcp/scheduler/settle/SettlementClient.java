@@ -1,9 +1,8 @@
 package dev.dcp.scheduler.settle;
 
-import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.scheduler.SchedulerProperties;
-import java.time.Duration;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -29,16 +28,14 @@ public class SettlementClient {
     }
 
     private final RestClient http;
-    private final ServiceCredential credential;
 
     SettlementClient(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
-        this.http = builder.baseUrl(properties.contractUrl()).build();
-        this.credential = credential;
+        this.http = builder.baseUrl(properties.contractUrl())
+                .requestInterceptor(new AdminCredential(credential)).build();
     }
 
     public List<Settled> settle(List<EndedJob> jobs) {
         Response response = http.post().uri("/internal/settlements")
-                .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Request(jobs))
                 .retrieve()

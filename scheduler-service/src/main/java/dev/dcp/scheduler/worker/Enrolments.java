@@ -1,6 +1,6 @@
 package dev.dcp.scheduler.worker;
 
-import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.scheduler.SchedulerProperties;
 import java.time.Duration;
@@ -37,13 +37,12 @@ public class Enrolments {
     }
 
     private final RestClient http;
-    private final ServiceCredential credential;
     private volatile Map<String, Enrolment> byKey = Map.of();
     private volatile long readAt = System.nanoTime() - MISS_REFRESH_NANOS;
 
     Enrolments(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
-        this.http = builder.baseUrl(properties.contractUrl()).build();
-        this.credential = credential;
+        this.http = builder.baseUrl(properties.contractUrl())
+                .requestInterceptor(new AdminCredential(credential)).build();
     }
 
     /**
@@ -90,7 +89,6 @@ public class Enrolments {
         readAt = System.nanoTime();
         try {
             Page page = http.get().uri("/internal/workers")
-                    .header(ServiceCredential.HEADER, credential.issue(Caller.admin(), Duration.ofMinutes(1)))
                     .retrieve().body(Page.class);
             if (page != null && page.items() != null) {
                 byKey = page.items().stream().collect(Collectors.toUnmodifiableMap(Enrolment::publicKey,
