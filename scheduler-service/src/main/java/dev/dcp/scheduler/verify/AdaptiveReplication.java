@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * agreeing answers. The draw is a hash of job and subtask, so deciding the same answer again decides the same.
  */
 @Component
-class AdaptiveReplication {
+public class AdaptiveReplication {
 
     private final Enrolments enrolments;
     private final double spotCheckRate;
@@ -44,7 +44,7 @@ class AdaptiveReplication {
     }
 
     /** A uniform draw in [0, 1) from SHA-256 of job and index, below {@code rate} one time in 1/rate. */
-    static boolean drawsSpotCheck(String jobId, int index, double rate) {
+    public static boolean drawsSpotCheck(String jobId, int index, double rate) {
         byte[] h = Hashes.sha256((jobId + ":" + index).getBytes(StandardCharsets.UTF_8));
         double u = (ByteBuffer.wrap(h).getLong() >>> 11) / (double) (1L << 53);
         return u < rate;

@@ -24,6 +24,7 @@ import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.scheduler.admission.AdmissionClient;
 import dev.dcp.scheduler.settle.SettlementClient;
+import dev.dcp.scheduler.verify.AdaptiveReplication;
 import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
@@ -33,7 +34,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -372,6 +375,45 @@ class JobLifecycleIntegrationTest {
         assertThat(call(HttpMethod.POST, "/api/v1/jobs", tenant,
                 Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000_000L))).status()).isEqualTo(400);
         assertThat(list(tenant)).isEmpty();
+    }
+
+    @Test
+    void anAdaptiveJobTakesATrustedWorkersAnswerAloneExceptWhereItDrawsASpotCheck() {
+        when(enrolments.trusted(honestA.publicKeyHex())).thenReturn(true);
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 6_000), "parallelism", 60,
+                "redundancy", 2, "adaptive", true));
+        List<SubtaskMessage> first = subtasksOf(jobId, 60);
+        assertThat(first).hasSize(60);
+        first.forEach(t -> answer(t, honestA, "worker-a", primesIn(t)));
+
+        List<Integer> checked = java.util.stream.IntStream.range(0, 60)
+                .filter(i -> AdaptiveReplication.drawsSpotCheck(jobId, i, 0.1)).boxed().toList();
+        Set<String> firstIds = first.stream().map(SubtaskMessage::replicaId).collect(Collectors.toSet());
+        List<SubtaskMessage> checks = subtasksOf(jobId, 60 + checked.size()).stream()
+                .filter(t -> !firstIds.contains(t.replicaId())).toList();
+        assertThat(checks).extracting(SubtaskMessage::index).containsExactlyInAnyOrderElementsOf(checked);
+        checks.forEach(t -> answer(t, honestB, "worker-b", primesIn(t)));
+
+        awaitStatus(jobId, "COMPLETED");
+        for (Map<String, Object> subtask : subtasks(jobId)) {
+            int replicas = ((List<?>) subtask.get("replicas")).size();
+            assertThat(replicas).as("subtask " + subtask.get("index"))
+                    .isEqualTo(checked.contains(subtask.get("index")) ? 2 : 1);
+        }
+    }
+
+    @Test
+    void anAdaptiveJobAnsweredByAnUntrustedWorkerIsReplicatedInFull() {
+        String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1_000), "parallelism", 10,
+                "redundancy", 2, "adaptive", true));
+        List<SubtaskMessage> first = subtasksOf(jobId, 10);
+        first.forEach(t -> answer(t, honestB, "worker-b", primesIn(t)));
+        Set<String> firstIds = first.stream().map(SubtaskMessage::replicaId).collect(Collectors.toSet());
+        List<SubtaskMessage> more = subtasksOf(jobId, 20).stream().filter(t -> !firstIds.contains(t.replicaId()))
+                .toList();
+        assertThat(more).extracting(SubtaskMessage::index).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
+        more.forEach(t -> answer(t, honestC, "worker-c", primesIn(t)));
+        awaitStatus(jobId, "COMPLETED");
     }
 
     @Test
