@@ -1,5 +1,6 @@
 package dev.dcp.contract;
 
+import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class})
+@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class,
+        TopicDeclarations.class})
 public class ContractApplication {
 
     /** Each service reads contract.yml, not application.yml, so the devnet can hold every service on one classpath. */

@@ -1,6 +1,5 @@
 package dev.dcp.devnet;
 
-import dev.dcp.devnet.GatewayCalls.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Hashes;
@@ -11,6 +10,8 @@ import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.GatewayCalls;
+import dev.dcp.testkit.GatewayCalls.Reply;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;

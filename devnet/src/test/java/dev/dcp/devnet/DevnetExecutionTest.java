@@ -1,33 +1,33 @@
 package dev.dcp.devnet;
 
-import dev.dcp.devnet.GatewayCalls.Reply;
+import static dev.dcp.testkit.ReferenceAnswers.SUM_WASM;
+import static dev.dcp.testkit.ReferenceAnswers.generatedText;
+import static dev.dcp.testkit.ReferenceAnswers.hashcash;
+import static dev.dcp.testkit.ReferenceAnswers.matmul;
+import static dev.dcp.testkit.ReferenceAnswers.monteCarloPi;
+import static dev.dcp.testkit.ReferenceAnswers.wordcount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.json.Json;
 import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.GatewayCalls;
+import dev.dcp.testkit.GatewayCalls.Reply;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,10 +44,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevnetExecutionTest {
 
-    /** A WebAssembly module exporting {@code sum(start, end)}: the sum of [start, end), hand-assembled. */
-    private static final String SUM_WASM = java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of()
-            .parseHex("0061736d0100000001070160027e7e017e030201000707010373756d00000a25012301017e0240034020002001"
-                    + "590d01200220007c2102200042017c21000c000b0b20020b"));
 
 
     static final String ADMIN_KEY = "dcp_admin_execution_test_key";
@@ -204,98 +200,6 @@ class DevnetExecutionTest {
         assertThat(job.get("result")).isEqualTo(Map.of("count", 98_222_287));
         assertThat(job.get("progress")).isEqualTo(Map.of("subtasks", 40, "accepted", 40));
         assertThat(subtasks(id)).allSatisfy(s -> assertThat(s).containsEntry("status", "ACCEPTED"));
-    }
-
-    // --- reference answers, computed here from API.md's definitions ---
-
-    static Map<String, Object> monteCarloPi(long samples, long seed) {
-        long inside = 0;
-        for (long i = 0; i < samples; i++) {
-            long x = draw(seed, 2 * i) >>> 33;
-            long y = draw(seed, 2 * i + 1) >>> 33;
-            if (x * x + y * y < (1L << 62)) {
-                inside++;
-            }
-        }
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("samples", samples);
-        r.put("inside", inside);
-        r.put("estimate", 4.0 * inside / samples);
-        return Json.readMap(Json.write(r));
-    }
-
-    private static long draw(long seed, long k) {
-        long z = seed + (k + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
-    }
-
-    static Map<String, Object> hashcash(String prefix, int difficulty, long from, long to) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (long n = from; n < to; n++) {
-                byte[] d = sha.digest((prefix + n).getBytes(StandardCharsets.UTF_8));
-                if (new java.math.BigInteger(1, d).bitLength() <= 256 - difficulty) {
-                    return Map.of("nonce", (int) n, "hash", java.util.HexFormat.of().formatHex(d));
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        Map<String, Object> none = new HashMap<>();
-        none.put("nonce", null);
-        none.put("hash", null);
-        return none;
-    }
-
-    static Map<String, Object> matmul(int n, long seed) {
-        long trace = 0;
-        long sum = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                long c = 0;
-                for (int k = 0; k < n; k++) {
-                    c += Math.floorMod(31L * i + 17L * k + seed, 97) * Math.floorMod(13L * k + 7L * j + seed, 89);
-                }
-                sum += c;
-                trace += i == j ? c : 0;
-            }
-        }
-        return Map.of("n", n, "trace", trace, "sum", sum);
-    }
-
-    static Map<String, Object> wordcount(String text) {
-        Map<String, Integer> counts = new HashMap<>();
-        Matcher m = Pattern.compile("\\p{L}+").matcher(text);
-        int total = 0;
-        while (m.find()) {
-            counts.merge(m.group().toLowerCase(Locale.ROOT), 1, Integer::sum);
-            total++;
-        }
-        List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
-        top.sort((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey())
-                : b.getValue() - a.getValue());
-        List<List<Object>> ten = top.stream().limit(10).map(e -> List.<Object>of(e.getKey(), e.getValue())).toList();
-        return Map.of("total", total, "distinct", counts.size(), "top", ten);
-    }
-
-    /** Words of mixed case and script, some punctuation and digits, so chunk cuts and case folding matter. */
-    static String generatedText(int length, long seed) {
-        String[] words = {"Alpha", "beta", "GAMMA", "délta", "Straße", "ελληνικά", "日本語", "don't", "x", "zeta",
-                "Eta", "theta", "iota", "kappa", "lambda", "mu"};
-        Random random = new Random(seed);
-        StringBuilder sb = new StringBuilder(length + 16);
-        while (sb.length() < length) {
-            sb.append(words[(int) Math.floor(Math.pow(random.nextDouble(), 2) * words.length)]);
-            sb.append(switch (random.nextInt(6)) {
-                case 0 -> ", ";
-                case 1 -> ".\n";
-                case 2 -> " 42 ";
-                default -> " ";
-            });
-        }
-        return sb.toString();
     }
 
     // --- the API, as a tenant ---

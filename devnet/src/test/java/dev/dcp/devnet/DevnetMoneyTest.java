@@ -1,16 +1,16 @@
 package dev.dcp.devnet;
 
-import dev.dcp.devnet.GatewayCalls.Reply;
+import static dev.dcp.testkit.ReferenceAnswers.SUM_WASM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.GatewayCalls;
+import dev.dcp.testkit.GatewayCalls.Reply;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -29,10 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DevnetMoneyTest {
 
     static final String ADMIN_KEY = "dcp_admin_money_test_key";
-    /** sum(start, end) over i64, hand-assembled: the sum of [start, end). */
-    static final String SUM_WASM = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(
-            "0061736d0100000001070160027e7e017e030201000707010373756d00000a25012301017e0240034020002001"
-                    + "590d01200220007c2102200042017c21000c000b0b20020b"));
 
     @TempDir
     static Path state;

@@ -1,5 +1,6 @@
 package dev.dcp.ledger;
 
+import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.web.PlatformWebConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(PlatformWebConfiguration.class)
+@Import({PlatformWebConfiguration.class, TopicDeclarations.class})
 public class LedgerApplication {
 
     /** Each service reads ledger.yml, not application.yml, so the devnet can hold every service on one classpath. */

@@ -1,5 +1,6 @@
 package dev.dcp.scheduler;
 
+import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
@@ -12,7 +13,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class})
+@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class,
+        TopicDeclarations.class})
 public class SchedulerApplication {
 
     /** Each service reads scheduler.yml, not application.yml, so the devnet can hold every service on one classpath. */

@@ -1,5 +1,6 @@
 package dev.dcp.worker;
 
+import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.kafka.DeadLetterConfiguration;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import(DeadLetterConfiguration.class)
+@Import({DeadLetterConfiguration.class, TopicDeclarations.class})
 public class WorkerApplication {
 
     /** Each service reads worker.yml, not application.yml, so the devnet can hold every service on one classpath. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
@@ -30,7 +31,9 @@ class TransactionAdmission {
     private final MeterRegistry meters;
 
     TransactionAdmission(LedgerProperties properties, MeterRegistry meters) {
-        this.trustedSenders = Set.copyOf(properties.trustedSenders());
+        // an empty setting (DCP_LEDGER_TRUSTED_SENDERS unset) may bind as one blank entry: that means nobody listed
+        this.trustedSenders = properties.trustedSenders().stream().map(String::strip).filter(k -> !k.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         this.meters = meters;
     }
 

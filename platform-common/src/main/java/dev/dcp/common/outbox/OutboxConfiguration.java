@@ -13,7 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * What a service with a database imports to publish reliably: the outbox, its relay to Kafka, and the service's
- * ledger signer (its Ed25519 key from {@code dcp.signing.key-file}, created on first start).
+ * ledger signer: its Ed25519 key given in hex as {@code dcp.signing.key} (containers take it from a secret), else
+ * kept in {@code dcp.signing.key-file}, created on first start.
  */
 @Configuration(proxyBeanMethods = false)
 public class OutboxConfiguration {
@@ -30,8 +31,10 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    TransactionSigner transactionSigner(@Value("${dcp.signing.key-file}") String keyFile) {
-        return new TransactionSigner(Ed25519.loadOrCreate(Path.of(keyFile)), Clock.systemUTC());
+    TransactionSigner transactionSigner(@Value("${dcp.signing.key:}") String key,
+                                        @Value("${dcp.signing.key-file}") String keyFile) {
+        Ed25519.KeyPair keys = key.isBlank() ? Ed25519.loadOrCreate(Path.of(keyFile)) : Ed25519.fromPrivateKeyHex(key);
+        return new TransactionSigner(keys, Clock.systemUTC());
     }
 
     @Bean

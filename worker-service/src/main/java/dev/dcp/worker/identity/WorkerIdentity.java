@@ -12,7 +12,7 @@ public class WorkerIdentity {
     private final Ed25519.KeyPair keys;
     private final String id;
 
-    WorkerIdentity(WorkerProperties properties) {
+    public WorkerIdentity(WorkerProperties properties) {
         this.keys = properties.key() != null && !properties.key().isBlank()
                 ? Ed25519.fromPrivateKeyHex(properties.key())
                 : Ed25519.loadOrCreate(Path.of(properties.dataDir(), "worker.key"));

@@ -1,4 +1,4 @@
-package dev.dcp.devnet;
+package dev.dcp.testkit;
 
 import dev.dcp.common.json.Json;
 import java.io.IOException;
@@ -8,24 +8,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-/** The devnet tests' one way in: a call through the gateway with an API key, as a user's client makes it. */
-final class GatewayCalls {
+/** The end-to-end tests' one way in: a call through the gateway with an API key, as a user's client makes it. */
+public final class GatewayCalls {
 
     /** The status, the JSON body (empty if none) and the response itself, for its headers. */
-    record Reply(int status, Map<String, Object> body, HttpResponse<String> raw) {
+    public record Reply(int status, Map<String, Object> body, HttpResponse<String> raw) {
 
-        String retryAfter() {
+        public String retryAfter() {
             return raw.headers().firstValue("Retry-After").orElse(null);
         }
     }
 
     private final HttpClient client = HttpClient.newHttpClient();
 
-    HttpClient client() {
+    public HttpClient client() {
         return client;
     }
 
-    Reply call(String base, String method, String path, String key, Object body) {
+    public Reply call(String base, String method, String path, String key, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Bearer " + key)
