@@ -1,11 +1,5 @@
 package dev.dcp.devnet;
 
-import static dev.dcp.testkit.ReferenceAnswers.SUM_WASM;
-import static dev.dcp.testkit.ReferenceAnswers.generatedText;
-import static dev.dcp.testkit.ReferenceAnswers.hashcash;
-import static dev.dcp.testkit.ReferenceAnswers.matmul;
-import static dev.dcp.testkit.ReferenceAnswers.monteCarloPi;
-import static dev.dcp.testkit.ReferenceAnswers.wordcount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Hashes;
@@ -14,6 +8,7 @@ import dev.dcp.common.json.Json;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.GatewayCalls;
 import dev.dcp.testkit.GatewayCalls.Reply;
+import dev.dcp.testkit.ReferenceAnswers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -79,31 +74,15 @@ class DevnetExecutionTest {
     @ParameterizedTest(name = "redundancy {0}")
     @ValueSource(ints = {1, 2})
     void everyJobKindReturnsTheReferenceAnswer(int redundancy) {
-        String text = generatedText(300_000, 11);
-        Map<String, Map<String, Object>> specs = new LinkedHashMap<>();
-        specs.put("primes", Map.of("from", 0, "to", 1_000_000));
-        specs.put("montecarlo-pi", Map.of("samples", 3_000_000, "seed", 42));
-        specs.put("hashcash", Map.of("prefix", "dcp-", "difficulty", 14, "from", 0, "to", 400_000));
-        specs.put("matmul", Map.of("n", 96, "seed", 7));
-        specs.put("wordcount", Map.of("text", text));
-        specs.put("wasm", Map.of("module", SUM_WASM, "function", "sum", "from", -1_000, "to", 2_000_000,
-                "combine", "sum"));
-        Map<String, Map<String, Object>> expected = Map.of(
-                "primes", Map.of("count", 78_498),
-                "montecarlo-pi", monteCarloPi(3_000_000, 42),
-                "hashcash", hashcash("dcp-", 14, 0, 400_000),
-                "matmul", matmul(96, 7),
-                "wordcount", wordcount(text),
-                "wasm", Map.of("value", (-1_000L + 1_999_999L) * 2_001_000L / 2));
+        Map<String, ReferenceAnswers.Case> cases = ReferenceAnswers.everyKind();
 
         Map<String, String> jobs = new LinkedHashMap<>();
-        specs.forEach((kind, input) -> jobs.put(kind, submit(Map.of("kind", kind, "input", input, "parallelism", 4,
+        cases.forEach((kind, c) -> jobs.put(kind, submit(Map.of("kind", kind, "input", c.input(), "parallelism", 4,
                 "redundancy", redundancy, "strategy", redundancy == 1 ? "guided" : "static"))));
         jobs.forEach((kind, id) -> {
             Map<String, Object> job = awaitEnd(id, Duration.ofSeconds(90));
             assertThat(job.get("status")).as(kind + ": " + job.get("error")).isEqualTo("COMPLETED");
-            // through JSON, so that numbers compare as the API's parser types them
-            assertThat(job.get("result")).as(kind).isEqualTo(Json.readMap(Json.write(expected.get(kind))));
+            assertThat(job.get("result")).as(kind).isEqualTo(cases.get(kind).answer());
             assertThat(job.get("resultHash")).as(kind)
                     .isEqualTo(Hashes.sha256Hex(CanonicalJson.bytes(job.get("result"))));
             for (Map<String, Object> subtask : subtasks(id)) {

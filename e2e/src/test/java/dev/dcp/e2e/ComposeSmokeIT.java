@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The repository's {@code docker-compose.yml} as a user runs it: {@code docker-compose up}, a provider enrolling the
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.TestInstance;
  * the suite ({@code DCP_POSTGRES_IMAGE}, {@code DCP_KAFKA_IMAGE}, which the compose file reads too).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(DockerEngine.class)
 class ComposeSmokeIT {
 
     private static final String ADMIN_KEY = "dcp_admin_compose_smoke_key";
@@ -47,7 +49,7 @@ class ComposeSmokeIT {
     void composeUp() throws IOException {
         DockerEngine.requireEngineAndImages();
         if (!onPath("docker-compose")) {
-            if (Boolean.parseBoolean(ContainerImages.setting("DCP_E2E_REQUIRED", "false"))) {
+            if (DockerEngine.required()) {
                 throw new AssertionError("DCP_E2E_REQUIRED is set but docker-compose is not on the PATH");
             }
             Assumptions.abort("compose smoke test skipped: docker-compose is not on the PATH");

@@ -153,10 +153,12 @@ final class DockerPlatform implements AutoCloseable {
     }
 
     /** Freezes every Kafka process for a while, then lets it go on: clients see a broker that stopped answering. */
-    void pauseKafka(Duration pause) throws InterruptedException {
+    void pauseKafka(Duration pause) {
         docker().pauseContainerCmd(kafka.getContainerId()).exec();
         try {
             Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             docker().unpauseContainerCmd(kafka.getContainerId()).exec();
         }

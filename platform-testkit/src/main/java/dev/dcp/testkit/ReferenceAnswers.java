@@ -24,6 +24,30 @@ public final class ReferenceAnswers {
             .parseHex("0061736d0100000001070160027e7e017e030201000707010373756d00000a25012301017e0240034020002001"
                     + "590d01200220007c2102200042017c21000c000b0b20020b"));
 
+    /** One job of a kind: its input and the answer it must give. */
+    public record Case(Map<String, Object> input, Map<String, Object> answer) {
+    }
+
+    /**
+     * A job of every kind, small enough for a test, large enough that four subtasks each have work (and that
+     * hashcash's answer is not in the first one); answers through JSON, so numbers compare as the API's parser
+     * types them.
+     */
+    public static Map<String, Case> everyKind() {
+        String text = generatedText(300_000, 11);
+        Map<String, Case> cases = new LinkedHashMap<>();
+        cases.put("primes", new Case(Map.of("from", 0, "to", 1_000_000), Map.of("count", 78_498)));
+        cases.put("montecarlo-pi", new Case(Map.of("samples", 3_000_000, "seed", 42), monteCarloPi(3_000_000, 42)));
+        cases.put("hashcash", new Case(Map.of("prefix", "dcp-", "difficulty", 14, "from", 0, "to", 400_000),
+                hashcash("dcp-", 14, 0, 400_000)));
+        cases.put("matmul", new Case(Map.of("n", 96, "seed", 7), matmul(96, 7)));
+        cases.put("wordcount", new Case(Map.of("text", text), wordcount(text)));
+        cases.put("wasm", new Case(Map.of("module", SUM_WASM, "function", "sum", "from", -1_000, "to", 2_000_000,
+                "combine", "sum"), Map.of("value", (-1_000L + 1_999_999L) * 2_001_000L / 2)));
+        cases.replaceAll((kind, c) -> new Case(c.input(), Json.readMap(Json.write(c.answer()))));
+        return cases;
+    }
+
     public static Map<String, Object> monteCarloPi(long samples, long seed) {
         long inside = 0;
         for (long i = 0; i < samples; i++) {
