@@ -29,6 +29,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 final class DockerPlatform implements AutoCloseable {
 
     static final String ADMIN_KEY = "dcp_admin_e2e_key";
+    /** BFT validators: four tolerate one faulty, as in production (deploy/base) */
+    static final int VALIDATORS = 4;
 
     private static final Logger log = LoggerFactory.getLogger(DockerPlatform.class);
     /** Small heaps and a quick start: ten JVMs share this machine. Workers keep the optimising compiler. */
@@ -73,11 +75,7 @@ final class DockerPlatform implements AutoCloseable {
         Ed25519.KeyPair contractKey = Ed25519.generate();
         Ed25519.KeyPair schedulerKey = Ed25519.generate();
 
-        GenericContainer<?> ledger = service("ledger-service", "ledger", 8081)
-                .withEnv("DCP_LEDGER_DB_URL", jdbcUrl("ledger"))
-                .withEnv("DCP_LEDGER_CONSENSUS", "solo")
-                .withEnv("DCP_LEDGER_VALIDATOR_KEY", Hashes.hex(Ed25519.generate().privateKey()))
-                .withEnv("DCP_LEDGER_TRUSTED_SENDERS", contractKey.publicKeyHex() + "," + schedulerKey.publicKeyHex());
+        List<GenericContainer<?>> ledgers = ledgerValidators(contractKey, schedulerKey);
         GenericContainer<?> contract = service("contract-service", "contract", 8082)
                 .withEnv("DCP_CONTRACT_DB_URL", jdbcUrl("contract"))
                 .withEnv("DCP_SIGNING_KEY", Hashes.hex(contractKey.privateKey()))
@@ -94,7 +92,9 @@ final class DockerPlatform implements AutoCloseable {
                 .withExposedPorts(8080)
                 .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(8080)
                         .withStartupTimeout(Duration.ofMinutes(3)));
-        Startables.deepStart(ledger, contract, scheduler, gateway).join();
+        List<GenericContainer<?>> first = new ArrayList<>(ledgers);
+        first.addAll(List.of(contract, scheduler, gateway));
+        Startables.deepStart(first.toArray(GenericContainer[]::new)).join();
         client = new PlatformClient(gatewayUrl(), ADMIN_KEY);
 
         String providerKey = client.provider("e2e-provider");
@@ -108,6 +108,32 @@ final class DockerPlatform implements AutoCloseable {
         Startables.deepStart(workers.toArray(GenericContainer[]::new)).join();
         client.awaitWorkersOnline(providerKey, workerCount, Duration.ofSeconds(60));
         log.info("platform up in containers in {} s", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /**
+     * The ledger as Kubernetes runs it: {@link #VALIDATORS} BFT validators, each with its own key and schema, all
+     * answering to the name {@code ledger} (Docker's DNS spreads the others' calls over them, as a Service would).
+     */
+    private List<GenericContainer<?>> ledgerValidators(Ed25519.KeyPair contractKey, Ed25519.KeyPair schedulerKey) {
+        List<Ed25519.KeyPair> keys = Stream.generate(Ed25519::generate).limit(VALIDATORS).toList();
+        List<GenericContainer<?>> ledgers = new ArrayList<>();
+        for (int i = 0; i < VALIDATORS; i++) {
+            GenericContainer<?> ledger = service("ledger-service", "ledger-" + i, 8081)
+                    .withNetworkAliases("ledger")
+                    .withEnv("DCP_LEDGER_SCHEMA", "ledger_" + i)
+                    .withEnv("DCP_LEDGER_DB_URL", jdbcUrl("ledger_" + i))
+                    .withEnv("DCP_LEDGER_CONSENSUS", "bft")
+                    .withEnv("DCP_LEDGER_VALIDATOR_ID", "validator-" + i)
+                    .withEnv("DCP_LEDGER_VALIDATOR_KEY", Hashes.hex(keys.get(i).privateKey()))
+                    .withEnv("DCP_LEDGER_TRUSTED_SENDERS", contractKey.publicKeyHex() + ","
+                            + schedulerKey.publicKeyHex());
+            for (int v = 0; v < VALIDATORS; v++) {
+                ledger.withEnv("DCP_LEDGER_VALIDATORS_" + v + "_ID", "validator-" + v)
+                        .withEnv("DCP_LEDGER_VALIDATORS_" + v + "_PUBLICKEY", keys.get(v).publicKeyHex());
+            }
+            ledgers.add(ledger);
+        }
+        return ledgers;
     }
 
     private GenericContainer<?> service(String image, String name, int port) {

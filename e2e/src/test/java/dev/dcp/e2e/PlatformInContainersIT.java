@@ -23,7 +23,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The platform in containers, driven only through the gateway's published port: every job kind, then the faults
  * production meets (Kafka frozen, the scheduler restarted, a worker killed, each mid-job), and last the ledger and
- * the credit audit checked after all of it. The faults run in order on one platform, so the last checks see them.
+ * the credit audit checked after all of it, on a chain sealed by four BFT validators. The faults run in order on
+ * one platform, so the last checks see them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(DockerEngine.class)
@@ -95,7 +96,15 @@ class PlatformInContainersIT {
         Reply verify = client.call("GET", "/api/v1/ledger/verify", consumer, null);
         assertThat(verify.status()).isEqualTo(200);
         assertThat(verify.body()).containsEntry("valid", true);
-        assertThat(((Number) verify.body().get("height")).longValue()).isPositive();
+        long height = ((Number) verify.body().get("height")).longValue();
+        assertThat(height).isPositive();
+
+        Reply status = client.call("GET", "/api/v1/ledger/status", consumer, null);
+        assertThat(status.body()).containsEntry("consensus", "bft");
+        assertThat((List<Object>) status.body().get("validators")).hasSize(DockerPlatform.VALIDATORS);
+        // a block sealed by a quorum certificate: the signatures of 2f + 1 = 3 of the 4 validators at least
+        Reply first = client.call("GET", "/api/v1/ledger/blocks/1", consumer, null);
+        assertThat((List<Object>) first.body().get("signatures")).hasSizeGreaterThanOrEqualTo(3);
 
         // settlement reaches the chain through the outbox: wait until nothing is pending, then compare
         Map<String, Object> audit = Eventually.await("the audit with nothing pending",
