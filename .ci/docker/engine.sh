@@ -76,6 +76,8 @@ dcp_engine_stop() {
   kill "$DCP_DOCKER_PID" 2>/dev/null || true
   dcp_wait_gone "$DCP_DOCKER_PID" 30 || kill -9 "$DCP_DOCKER_PID" 2>/dev/null || true
   DCP_DOCKER_PID=""
+  # dockerd leaves its network namespace handle mounted under the exec root
+  grep -o " $DCP_DOCKER_ROOT/exec/[^ ]*" /proc/mounts 2>/dev/null | while read -r mount; do umount "$mount" || true; done
   ip link delete docker0 2>/dev/null || true
   [ -z "${DCP_HOST_FORWARD_POLICY:-}" ] || iptables -P FORWARD "$DCP_HOST_FORWARD_POLICY" 2>/dev/null || true
   [ -z "${DCP_HOST_IP_FORWARD:-}" ] || echo "$DCP_HOST_IP_FORWARD" > /proc/sys/net/ipv4/ip_forward 2>/dev/null || true
