@@ -81,8 +81,8 @@ class DockerComposeTest {
             }
         }
         assertDependsOn("ledger", "postgres", "kafka");
-        assertDependsOn("contract", "postgres", "kafka", "ledger");
-        assertDependsOn("scheduler", "postgres", "kafka", "contract");
+        assertDependsOn("contract", "postgres", "kafka");
+        assertDependsOn("scheduler", "postgres", "kafka");
         assertDependsOn("gateway", "ledger", "contract", "scheduler");
         for (String worker : List.of("worker-1", "worker-2", "worker-3")) {
             assertDependsOn(worker, "kafka", "scheduler");
