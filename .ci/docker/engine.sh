@@ -67,7 +67,10 @@ dcp_engine_start() {
   export TESTCONTAINERS_HOST_OVERRIDE=127.0.0.1
 }
 
+# runs as the EXIT trap: every step is best effort (errexit and pipefail off here), and all of them run
 dcp_engine_stop() {
+  local -
+  set +e +o pipefail
   [ -n "$DCP_DOCKER_PID" ] || return 0
   local leftover
   leftover=$(docker ps -aq 2>/dev/null || true)
@@ -77,9 +80,10 @@ dcp_engine_stop() {
   dcp_wait_gone "$DCP_DOCKER_PID" 30 || kill -9 "$DCP_DOCKER_PID" 2>/dev/null || true
   DCP_DOCKER_PID=""
   # dockerd leaves its network namespace handle mounted under the exec root
-  grep -o " $DCP_DOCKER_ROOT/exec/[^ ]*" /proc/mounts 2>/dev/null | while read -r mount; do umount "$mount" || true; done
+  grep -o " $DCP_DOCKER_ROOT/exec/[^ ]*" /proc/mounts 2>/dev/null | while read -r mount; do umount "$mount"; done
   ip link delete docker0 2>/dev/null || true
   [ -z "${DCP_HOST_FORWARD_POLICY:-}" ] || iptables -P FORWARD "$DCP_HOST_FORWARD_POLICY" 2>/dev/null || true
   [ -z "${DCP_HOST_IP_FORWARD:-}" ] || echo "$DCP_HOST_IP_FORWARD" > /proc/sys/net/ipv4/ip_forward 2>/dev/null || true
   echo "docker: engine stopped, host network state restored"
+  return 0
 }

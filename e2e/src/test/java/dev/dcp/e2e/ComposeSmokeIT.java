@@ -41,6 +41,7 @@ class ComposeSmokeIT {
     private static final Pattern WORKER_KEY = Pattern.compile("DCP_WORKER_KEY:\\s*([0-9a-f]{64})");
 
     private final String project = "dcp-smoke-" + UUID.randomUUID().toString().substring(0, 8);
+    private final long started = System.nanoTime();
     private Path composeFile;
     private int port;
     private boolean up;
@@ -60,6 +61,7 @@ class ComposeSmokeIT {
         }
         up = true;
         compose(Duration.ofMinutes(6), "up", "-d");
+        phase("docker-compose up returned");
     }
 
     @AfterAll
@@ -73,6 +75,7 @@ class ComposeSmokeIT {
     void aJobRunsThroughTheComposeStack() throws IOException {
         String base = "http://127.0.0.1:" + port;
         Eventually.await("the gateway to be ready", Duration.ofMinutes(3), () -> ready(base) ? true : null);
+        phase("gateway ready");
         PlatformClient client = new PlatformClient(base, ADMIN_KEY);
 
         String provider = client.provider("compose-provider");
@@ -80,14 +83,21 @@ class ComposeSmokeIT {
         assertThat(keys).as("worker keys in docker-compose.yml").hasSize(3);
         keys.forEach(key -> client.enrol(provider, Ed25519.fromPrivateKeyHex(key).publicKeyHex()));
         client.awaitWorkersOnline(provider, 3, Duration.ofSeconds(60));
+        phase("three workers enrolled and online");
 
         String consumer = client.tenant("compose-consumer", "consumer");
         String id = client.submit(consumer, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1_000_000),
                 "parallelism", 6, "redundancy", 2));
         Map<String, Object> job = client.awaitEnd(consumer, id, Duration.ofSeconds(120));
+        phase("job ended " + job.get("status"));
 
         assertThat(job.get("status")).as(String.valueOf(job.get("error"))).isEqualTo("COMPLETED");
         assertThat(job.get("result")).isEqualTo(Map.of("count", 78_498));
+    }
+
+    /** Where the smoke test's time goes, in the build's log. */
+    private void phase(String what) {
+        System.out.printf("compose smoke: %s after %d s%n", what, (System.nanoTime() - started) / 1_000_000_000);
     }
 
     private List<String> workerKeys() throws IOException {
@@ -115,12 +125,14 @@ class ComposeSmokeIT {
 
     /** Runs docker-compose on this project; its output goes to the test's log, and a failure fails the test. */
     private void compose(Duration timeout, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "--no-ansi", "-p", project, "-f",
+        List<String> command = new ArrayList<>(List.of("docker-compose", "--ansi", "never", "-p", project, "-f",
                 composeFile.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DCP_GATEWAY_PORT", Integer.toString(port));
         builder.environment().put("DCP_ADMIN_KEY", ADMIN_KEY);
+        // ten JVMs start at once on a CI machine: the quick-start flags docs/compose.md suggests for small machines
+        builder.environment().put("DCP_JAVA_OPTIONS", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xss512k");
         try {
             Process process = builder.start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -140,7 +152,7 @@ class ComposeSmokeIT {
     }
 
     private String logs() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("docker-compose", "--no-ansi", "-p", project, "-f",
+        Process process = new ProcessBuilder("docker-compose", "--ansi", "never", "-p", project, "-f",
                 composeFile.toString(), "logs", "--tail", "60").redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(30, TimeUnit.SECONDS);
