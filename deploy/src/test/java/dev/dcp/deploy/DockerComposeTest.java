@@ -95,6 +95,13 @@ class DockerComposeTest {
     }
 
     @Test
+    void everyDcpServiceHasAMemoryLimitForItsJvmToSizeItsHeapFrom() {
+        for (String name : DCP_SERVICES) {
+            assertThat(services.path(name).path("mem_limit").isMissingNode()).as("%s mem_limit", name).isFalse();
+        }
+    }
+
+    @Test
     void everyWorkerHasItsOwnKey() {
         Map<String, String> keys = new HashMap<>();
         for (String worker : List.of("worker-1", "worker-2", "worker-3")) {
