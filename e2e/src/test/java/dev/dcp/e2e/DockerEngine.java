@@ -18,7 +18,8 @@ final class DockerEngine implements ExecutionCondition {
     static final List<String> SERVICES = List.of("ledger-service", "contract-service", "scheduler-service",
             "worker-service", "gateway");
 
-    private static String missing;
+    /** What keeps the suite from running, found once per test JVM; null when nothing does. */
+    private static String obstacle;
     private static boolean checked;
 
     @Override
@@ -51,10 +52,10 @@ final class DockerEngine implements ExecutionCondition {
 
     private static synchronized String whatIsMissing() {
         if (!checked) {
-            missing = findWhatIsMissing();
+            obstacle = findWhatIsMissing();
             checked = true;
         }
-        return missing;
+        return obstacle;
     }
 
     private static String findWhatIsMissing() {
