@@ -1,7 +1,7 @@
 package dev.dcp.contract;
 
-import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.kafka.DeadLetterConfiguration;
+import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.dcp.worker;
 
-import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.kafka.DeadLetterConfiguration;
+import dev.dcp.common.kafka.TopicDeclarations;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;

