@@ -24,6 +24,8 @@ public final class MonteCarloPiKernel implements Kernel {
 
     static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
     private static final long RADIUS_SQUARED = 1L << 62;
+    /** Two gammas, modulo 2^64 like all of SplitMix64's arithmetic (a shift, since a product of constants that wraps reads as a mistake). */
+    private static final long TWO_GAMMAS = GOLDEN_GAMMA << 1;
 
     @Override
     public String kind() {
@@ -50,7 +52,7 @@ public final class MonteCarloPiKernel implements Kernel {
         for (long i = from; i < to; i++) {
             long x = mix(z) >>> 33;
             long y = mix(z + GOLDEN_GAMMA) >>> 33;
-            z += 2 * GOLDEN_GAMMA;
+            z += TWO_GAMMAS;
             // branch-free: the outcome is a coin flip the CPU cannot predict
             inside += (x * x + y * y - RADIUS_SQUARED) >>> 63;
         }
