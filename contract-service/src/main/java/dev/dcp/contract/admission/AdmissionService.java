@@ -21,8 +21,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admits a job or refuses it with nothing changed: quotas first (429), then the balance (402), then the job's
- * maxCredits move into escrow and onto the ledger. Asking again for the same job returns the same admission.
+ * Admits a job or refuses it with nothing changed ({@link AdmissionRules}: the quotas, 400 or 429, and the balance,
+ * 402, then the subtask rate, 429), then the job's maxCredits move into escrow and onto the ledger. Asking again for
+ * the same job returns the same admission.
  */
 @Service
 public class AdmissionService {
