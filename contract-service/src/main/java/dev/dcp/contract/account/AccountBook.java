@@ -21,11 +21,12 @@ public class AccountBook {
 
     private final LedgerOutbox ledger;
     private final AccountEntryRepository entries;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    AccountBook(LedgerOutbox ledger, AccountEntryRepository entries) {
+    AccountBook(LedgerOutbox ledger, AccountEntryRepository entries, Clock clock) {
         this.ledger = ledger;
         this.entries = entries;
+        this.clock = clock;
     }
 
     public Transaction record(String type, Map<String, Object> payload, List<Line> lines) {

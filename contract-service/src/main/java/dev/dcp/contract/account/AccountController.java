@@ -2,12 +2,11 @@ package dev.dcp.contract.account;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.web.Paging;
-import dev.dcp.contract.reputation.Reputation;
 import dev.dcp.common.web.ProblemException;
+import dev.dcp.contract.account.domain.Quota;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,7 +19,7 @@ class AccountController {
 
     /** API.md's fields, and the admission limits this tenant's jobs meet (429 past them). */
     record Account(String id, String name, String role, long balance, long escrowed, long stake, double reputation,
-                   AccountService.Quota quota) {
+                   Quota quota) {
     }
 
     record StatementLine(String transactionId, String type, long amount, String jobId, Instant at) {
@@ -31,22 +30,22 @@ class AccountController {
 
     private final TenantRepository tenants;
     private final AccountEntryRepository entries;
-    private final JdbcTemplate jdbc;
     private final AccountService accounts;
+    private final ProviderReputation providerReputation;
 
-    AccountController(TenantRepository tenants, AccountEntryRepository entries, JdbcTemplate jdbc,
-                      AccountService accounts) {
+    AccountController(TenantRepository tenants, AccountEntryRepository entries, AccountService accounts,
+                      ProviderReputation providerReputation) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.entries = entries;
-        this.jdbc = jdbc;
+        this.providerReputation = providerReputation;
     }
 
     @GetMapping
     Account me(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         Tenant t = tenant(caller);
         return new Account(t.getId(), t.getName(), t.getRole(), t.getBalance(), t.getEscrowed(), t.getStake(),
-                t.isProvider() ? providerReputation(t.getId()) : t.getReputation(), accounts.quotaOf(t));
+                t.isProvider() ? providerReputation.of(t.getId()) : t.getReputation(), accounts.quotaOf(t));
     }
 
     @GetMapping("/statement")
@@ -72,12 +71,6 @@ class AccountController {
         }
         return new Statement(page.stream().map(e -> new StatementLine(e.getTransactionId(), e.getType(),
                 e.getAmount(), e.getJobId(), e.getAt())).toList(), next);
-    }
-
-    /** A provider's reputation: the mean of its workers' scores, 0 while it has none. */
-    private double providerReputation(String providerId) {
-        return jdbc.queryForList("select consecutive_valid from workers where provider_id = ?", Long.class, providerId)
-                .stream().mapToDouble(n -> new Reputation(n).score()).average().orElse(0.0);
     }
 
     private Tenant tenant(Caller caller) {

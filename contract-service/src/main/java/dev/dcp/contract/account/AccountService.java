@@ -4,6 +4,7 @@ import dev.dcp.common.ledger.Transaction;
 import dev.dcp.common.ledger.TransactionTypes;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.contract.ContractProperties;
+import dev.dcp.contract.account.domain.Quota;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -22,28 +23,23 @@ public class AccountService {
     public record Deposit(String transactionId, long balance) {
     }
 
-    /** The limits admission applies to a tenant: its own where the admin set them, else the defaults. */
-    public record Quota(int concurrentJobs, int subtasksPerMinute) {
-    }
-
     private final TenantRepository tenants;
     private final AccountBook book;
-    private final Clock clock = Clock.systemUTC();
-
     private final ContractProperties properties;
+    private final Clock clock;
 
-    AccountService(TenantRepository tenants, AccountBook book, ContractProperties properties) {
+    AccountService(TenantRepository tenants, AccountBook book, ContractProperties properties, Clock clock) {
         this.tenants = tenants;
         this.book = book;
         this.properties = properties;
+        this.clock = clock;
     }
 
+    /** The limits admission applies to a tenant: its own where the admin set them, else the defaults. */
     public Quota quotaOf(Tenant tenant) {
         ContractProperties.Quota defaults = properties.quota();
-        return new Quota(tenant.getQuotaConcurrentJobs() != null ? tenant.getQuotaConcurrentJobs()
-                : defaults.concurrentJobs(),
-                tenant.getQuotaSubtasksPerMinute() != null ? tenant.getQuotaSubtasksPerMinute()
-                        : defaults.subtasksPerMinute());
+        return Quota.of(tenant.getQuotaConcurrentJobs(), tenant.getQuotaSubtasksPerMinute(),
+                new Quota(defaults.concurrentJobs(), defaults.subtasksPerMinute()));
     }
 
     @Transactional

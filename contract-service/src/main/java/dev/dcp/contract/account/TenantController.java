@@ -1,6 +1,7 @@
 package dev.dcp.contract.account;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.contract.account.domain.Quota;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -73,7 +74,7 @@ class TenantController {
     QuotaView quota(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
                     @Valid @RequestBody QuotaRequest request) {
         caller.requireAdmin();
-        AccountService.Quota q = accounts.setQuota(id, request.concurrentJobs(), request.subtasksPerMinute());
+        Quota q = accounts.setQuota(id, request.concurrentJobs(), request.subtasksPerMinute());
         return new QuotaView(q.concurrentJobs(), q.subtasksPerMinute());
     }
 }

@@ -6,6 +6,8 @@ import dev.dcp.contract.account.AccountBook;
 import dev.dcp.contract.account.AccountService;
 import dev.dcp.contract.account.Tenant;
 import dev.dcp.contract.account.TenantRepository;
+import dev.dcp.contract.account.domain.Quota;
+import dev.dcp.contract.admission.domain.AdmissionRules;
 import dev.dcp.contract.escrow.Escrow;
 import dev.dcp.contract.escrow.EscrowRepository;
 import java.time.Clock;
@@ -13,13 +15,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Admits a job or refuses it with nothing changed: quotas first (429), then the balance (402), then the job's
- * maxCredits move into escrow and onto the ledger. Asking again for the same job returns the same admission.
+ * Admits a job or refuses it with nothing changed ({@link AdmissionRules}: the quotas, 400 or 429, and the balance,
+ * 402, then the subtask rate, 429), then the job's maxCredits move into escrow and onto the ledger. Asking again for
+ * the same job returns the same admission.
  */
 @Service
 public class AdmissionService {
@@ -55,26 +59,16 @@ public class AdmissionService {
             }
             return new Admitted(jobId, existing.getAmount(), tenant.getBalance());
         }
-        AccountService.Quota quota = accounts.quotaOf(tenant);
-        if (subtasks > quota.subtasksPerMinute()) {
-            throw ProblemException.invalid("parallelism", "makes " + subtasks + " subtasks, more than this tenant's "
-                    + "quota of " + quota.subtasksPerMinute() + " subtasks per minute");
-        }
+        Quota quota = accounts.quotaOf(tenant);
         long running = escrows.countByTenantIdAndStatus(tenantId, Escrow.HELD);
-        if (running >= quota.concurrentJobs()) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many running jobs",
-                    "This tenant may run " + quota.concurrentJobs() + " jobs at once and has " + running
-                            + "; submit again when one has ended", List.of(), 1L);
-        }
-        if (tenant.getBalance() < maxCredits) {
-            throw new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
-                    "maxCredits is " + maxCredits + " micro-credits but the balance is " + tenant.getBalance());
+        Optional<AdmissionRules.Refusal> refusal = AdmissionRules.refusal(quota, running, tenant.getBalance(),
+                maxCredits, subtasks);
+        if (refusal.isPresent()) {
+            throw problem(refusal.get());
         }
         long wait = rate.tryTake(tenantId, quota.subtasksPerMinute(), subtasks);
         if (wait > 0) {
-            throw new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Subtask quota exceeded",
-                    "This tenant may submit " + quota.subtasksPerMinute() + " subtasks per minute; " + subtasks
-                            + " more fit in " + wait + " s", List.of(), wait);
+            throw problem(new AdmissionRules.SubtaskRateExceeded(quota.subtasksPerMinute(), subtasks, wait));
         }
         tenant.lockEscrow(maxCredits);
         escrows.save(new Escrow(jobId, tenantId, maxCredits, subtasks, Instant.now(clock)));
@@ -86,5 +80,25 @@ public class AdmissionService {
             book.record(TransactionTypes.ESCROW_LOCK, payload, List.of(new AccountBook.Line(tenantId, maxCredits, jobId)));
         }
         return new Admitted(jobId, maxCredits, tenant.getBalance());
+    }
+
+    private static ProblemException problem(AdmissionRules.Refusal refusal) {
+        if (refusal instanceof AdmissionRules.TooManySubtasks r) {
+            return ProblemException.invalid("parallelism", "makes " + r.subtasks() + " subtasks, more than this "
+                    + "tenant's quota of " + r.subtasksPerMinute() + " subtasks per minute");
+        }
+        if (refusal instanceof AdmissionRules.TooManyRunningJobs r) {
+            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many running jobs",
+                    "This tenant may run " + r.concurrentJobs() + " jobs at once and has " + r.running()
+                            + "; submit again when one has ended", List.of(), r.retryAfterSeconds());
+        }
+        if (refusal instanceof AdmissionRules.InsufficientCredits r) {
+            return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
+                    "maxCredits is " + r.maxCredits() + " micro-credits but the balance is " + r.balance());
+        }
+        AdmissionRules.SubtaskRateExceeded r = (AdmissionRules.SubtaskRateExceeded) refusal;
+        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Subtask quota exceeded",
+                "This tenant may submit " + r.subtasksPerMinute() + " subtasks per minute; " + r.subtasks()
+                        + " more fit in " + r.retryAfterSeconds() + " s", List.of(), r.retryAfterSeconds());
     }
 }

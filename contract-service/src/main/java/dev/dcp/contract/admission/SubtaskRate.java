@@ -1,7 +1,10 @@
 package dev.dcp.contract.admission;
 
+import dev.dcp.contract.admission.domain.AdmissionRules;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,17 +22,35 @@ class SubtaskRate {
     }
 
     private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
+    private final TimeMeter time;
+
+    SubtaskRate(Clock clock) {
+        // Bucket4j's default meter reads System.currentTimeMillis(); this one reads the same wall time, in
+        // milliseconds, from the injected clock, so that tests can fix it
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
+    }
 
     /** Takes {@code subtasks} tokens; returns 0 if it could, else the seconds until it could (at least 1). */
     long tryTake(String tenantId, int perMinute, int subtasks) {
         Limited limited = buckets.compute(tenantId, (id, old) -> old != null && old.perMinute() == perMinute ? old
                 : new Limited(perMinute, Bucket.builder()
                         .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                        .withCustomTimePrecision(time)
                         .build()));
         ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(subtasks);
         if (probe.isConsumed()) {
             return 0;
         }
-        return Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
+        return AdmissionRules.retryAfterSeconds(probe.getNanosToWaitForRefill());
     }
 }

@@ -2,6 +2,7 @@ package dev.dcp.contract.audit;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.contract.account.TenantRepository;
+import dev.dcp.contract.audit.domain.CreditAudit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package dev.dcp.contract.audit;
 import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.contract.ContractProperties;
+import dev.dcp.contract.audit.domain.CreditAudit;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;

@@ -6,12 +6,13 @@ import dev.dcp.contract.ContractProperties;
 import dev.dcp.contract.account.AccountBook;
 import dev.dcp.contract.account.Tenant;
 import dev.dcp.contract.account.TenantRepository;
+import dev.dcp.contract.provider.domain.Staking;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,12 +48,11 @@ public class ProviderService {
     @Transactional
     public Stake bond(String providerId, long amount, int lockDays) {
         Tenant provider = lockProvider(providerId);
-        if (amount > provider.getBalance()) {
-            throw new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
-                    "A stake of " + amount + " micro-credits needs that much balance; the balance is "
-                            + provider.getBalance());
+        Optional<Staking.Refusal> refusal = Staking.bondRefusal(amount, provider.getBalance());
+        if (refusal.isPresent()) {
+            throw problem(refusal.get());
         }
-        provider.bond(amount, Instant.now(clock).plus(Duration.ofDays(lockDays)));
+        provider.bond(amount, Staking.lockEnd(Instant.now(clock), lockDays));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account", providerId);
         payload.put("amount", amount);
@@ -64,14 +64,10 @@ public class ProviderService {
     @Transactional
     public Stake unbond(String providerId, long amount) {
         Tenant provider = lockProvider(providerId);
-        Instant now = Instant.now(clock);
-        if (provider.getStakeLockedUntil() != null && provider.getStakeLockedUntil().isAfter(now)) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Stake is locked",
-                    "The stake is locked until " + provider.getStakeLockedUntil());
-        }
-        if (amount > provider.getStake()) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Not that much stake",
-                    "Cannot unbond " + amount + " micro-credits of a stake of " + provider.getStake());
+        Optional<Staking.Refusal> refusal = Staking.unbondRefusal(amount, provider.getStake(),
+                provider.getStakeLockedUntil(), Instant.now(clock));
+        if (refusal.isPresent()) {
+            throw problem(refusal.get());
         }
         provider.unbond(amount);
         Map<String, Object> payload = new LinkedHashMap<>();
@@ -119,7 +115,22 @@ public class ProviderService {
         return new Enrolment(w.getId(), w.getPublicKey(), w.getProviderId(), w.getSlots(), w.getPricePerCpuSecond(),
                 w.reputation().score(), w.reputation().consecutiveValid(),
                 w.reputation().trusted(properties.trustedAfter()), w.getAccepted(), w.getRejected(),
-                providerStake >= properties.minStake());
+                Staking.eligible(providerStake, properties.minStake()));
+    }
+
+    private static ProblemException problem(Staking.Refusal refusal) {
+        if (refusal instanceof Staking.InsufficientBalance r) {
+            return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
+                    "A stake of " + r.amount() + " micro-credits needs that much balance; the balance is "
+                            + r.balance());
+        }
+        if (refusal instanceof Staking.StakeLocked r) {
+            return new ProblemException(HttpStatus.CONFLICT, "Stake is locked",
+                    "The stake is locked until " + r.until());
+        }
+        Staking.NotThatMuchStake r = (Staking.NotThatMuchStake) refusal;
+        return new ProblemException(HttpStatus.CONFLICT, "Not that much stake",
+                "Cannot unbond " + r.amount() + " micro-credits of a stake of " + r.stake());
     }
 
     private Tenant lockProvider(String providerId) {

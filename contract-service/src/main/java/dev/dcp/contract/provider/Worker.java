@@ -1,6 +1,6 @@
 package dev.dcp.contract.provider;
 
-import dev.dcp.contract.reputation.Reputation;
+import dev.dcp.contract.provider.domain.Reputation;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -16,6 +16,9 @@ public interface WorkerRepository extends JpaRepository<Worker, String> {
 
     List<Worker> findByProviderId(String providerId);
 
+    @Query("select w.consecutiveValid from Worker w where w.providerId = ?1")
+    List<Long> consecutiveValidByProviderId(String providerId);
+
     /** Worker rows are taken after account rows, and in id order, by everyone who changes them. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select w from Worker w where w.publicKey in ?1 order by w.id")

@@ -1,6 +1,7 @@
 package dev.dcp.contract.settlement;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.contract.settlement.domain.Payouts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;

@@ -8,6 +8,7 @@ import dev.dcp.contract.escrow.Escrow;
 import dev.dcp.contract.escrow.EscrowRepository;
 import dev.dcp.contract.provider.Worker;
 import dev.dcp.contract.provider.WorkerRepository;
+import dev.dcp.contract.settlement.domain.Payouts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

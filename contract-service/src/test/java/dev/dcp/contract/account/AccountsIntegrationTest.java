@@ -16,8 +16,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -35,6 +37,9 @@ class AccountsIntegrationTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ContractCalls calls;
 
@@ -78,7 +83,7 @@ class AccountsIntegrationTest {
             assertThat(((Number) l.get("amount")).longValue()).isEqualTo(2_500_000);
         });
 
-        List<Transaction> published = ledgerTransactionsFrom(offsetBefore, 1);
+        List<Transaction> published = ledgerTransactionsFrom(offsetBefore, jdbc);
         assertThat(published).anySatisfy(tx -> {
             assertThat(tx.id()).isEqualTo(deposit.body().get("transactionId"));
             assertThat(tx.type()).isEqualTo("DEPOSIT");

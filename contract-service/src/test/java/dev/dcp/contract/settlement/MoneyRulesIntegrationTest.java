@@ -1,5 +1,6 @@
 package dev.dcp.contract.settlement;
 
+import static dev.dcp.contract.support.ContractCalls.awaitConsumed;
 import static dev.dcp.contract.support.ContractCalls.endOffset;
 import static dev.dcp.contract.support.ContractCalls.ledgerTransactionsFrom;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,17 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.contract.support.ContractCalls;
 import dev.dcp.contract.support.ContractCalls.Reply;
+import dev.dcp.contract.support.ManualClock;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerOutvoted;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.Transaction;
-import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +28,25 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * contract-service's money rules against real PostgreSQL and Kafka, with the test in the scheduler's place:
  * admissions, settlements and outvotes as the scheduler sends them, and every movement checked in the accounts
- * and in the signed transactions published for the ledger.
+ * and in the signed transactions published for the ledger. The service's clock stands still unless a test moves it,
+ * so that waits and locks come out exact.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.config.name=contract", "dcp.contract.min-stake=1000", "dcp.contract.slash-fraction=0.1",
@@ -52,8 +61,25 @@ class MoneyRulesIntegrationTest {
         ServiceTestSupport.register(registry, "contract", dataDir);
     }
 
+    /** Replaces the service's system clock. */
+    @TestConfiguration
+    static class FixedTime {
+
+        @Bean
+        @Primary
+        ManualClock manualClock() {
+            return new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+        }
+    }
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    ManualClock clock;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     ContractCalls calls;
 
@@ -93,14 +119,22 @@ class MoneyRulesIntegrationTest {
 
         Reply busy = admit(UUID.randomUUID().toString(), bob, 100, 1);
         assertThat(busy.status()).isEqualTo(429);
-        assertThat(busy.retryAfter()).isNotNull();
+        assertThat(busy.retryAfter()).as("a running job may end at any moment").isEqualTo("1");
         assertThat(busy.body()).containsEntry("title", "Too many running jobs");
 
         settle(first, bob, "COMPLETED", List.of());
         Reply overRate = admit(UUID.randomUUID().toString(), bob, 100, 10);
         assertThat(overRate.status()).as("9 of 10 subtasks left this minute").isEqualTo(429);
-        assertThat(Long.parseLong(overRate.retryAfter())).isPositive();
+        assertThat(overRate.retryAfter()).as("the tenth refills in 6 s at 10 a minute").isEqualTo("6");
+        assertThat(overRate.body()).containsEntry("title", "Subtask quota exceeded");
         assertThat(admit(UUID.randomUUID().toString(), bob, 100, 11).status()).isEqualTo(400);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(admit(UUID.randomUUID().toString(), bob, 100, 10).retryAfter()).isEqualTo("1");
+        clock.advance(Duration.ofSeconds(1));
+        String refilled = UUID.randomUUID().toString();
+        assertThat(admit(refilled, bob, 100, 10).status()).as("6 s later the ten fit").isEqualTo(200);
+        settle(refilled, bob, "COMPLETED", List.of());
         assertAccount(bob, 1_000_000, 0);
     }
 
@@ -125,7 +159,7 @@ class MoneyRulesIntegrationTest {
 
         assertAccount(carol, 1_000_000 - 2_500, 0);
         assertThat(balanceOf(p.caller())).isEqualTo(providerBalance + 2_500);
-        List<Transaction> published = ledgerTransactionsFrom(offset, 2);
+        List<Transaction> published = ledgerTransactionsFrom(offset, jdbc);
         assertThat(published).filteredOn(tx -> job.equals(tx.payload().get("job"))).extracting(Transaction::type)
                 .containsExactlyInAnyOrder("PAYMENT", "ESCROW_RELEASE");
         assertThat(published).filteredOn(tx -> tx.type().equals("PAYMENT")).singleElement().satisfies(tx -> {
@@ -162,16 +196,16 @@ class MoneyRulesIntegrationTest {
         Provider p = provider("lying-provider", 10_000, 1_000);
         String job = UUID.randomUUID().toString();
         WorkerOutvoted outvoted = WorkerOutvoted.of(job, "some-tenant", 3, UUID.randomUUID().toString(), p.workerId(),
-                p.worker().publicKeyHex(), "ab".repeat(32), "cd".repeat(32), System.currentTimeMillis());
+                p.worker().publicKeyHex(), "ab".repeat(32), "cd".repeat(32), clock.millis());
+        List<RecordMetadata> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = KafkaClients.producer(
                 SharedInfrastructure.kafka().bootstrapServers(), "contract-test-outvotes")) {
             for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted))).get();
+                sent.add(producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted))).get());
             }
         }
-        Eventually.await("the provider slashed", Duration.ofSeconds(20),
-                () -> stakeOf(p.caller()) == 9_000 ? true : null);
-        Thread.sleep(1_000); // the duplicates have had time to do harm
+        // the slashing listener has handled the event and both duplicates once its group has committed past them
+        awaitConsumed("contract-slashing", sent);
         assertThat(stakeOf(p.caller())).isEqualTo(9_000);
         Map<String, Object> enrolment = enrolment(p);
         assertThat(enrolment).containsEntry("rejected", 1).containsEntry("consecutiveValid", 0);
@@ -213,6 +247,26 @@ class MoneyRulesIntegrationTest {
     }
 
     @Test
+    void aStakeUnbondsOnlyOnceItsLockHasPassed() {
+        Caller henry = new Caller(createTenant("henry", "provider", 5_000), Caller.Role.PROVIDER);
+        Reply staked = call("POST", "/api/v1/providers/me/stake", henry, Map.of("amount", 3_000, "lockDays", 2));
+        assertThat(staked.status()).isEqualTo(201);
+        assertThat(staked.body()).containsEntry("lockedUntil", clock.instant().plus(Duration.ofDays(2)).toString());
+
+        clock.advance(Duration.ofDays(2).minusSeconds(1));
+        Reply locked = call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 1_000));
+        assertThat(locked.status()).isEqualTo(409);
+        assertThat(locked.body()).containsEntry("title", "Stake is locked");
+
+        clock.advance(Duration.ofSeconds(1));
+        Reply unbonded = call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 1_000));
+        assertThat(unbonded.status()).isEqualTo(200);
+        assertThat(unbonded.body()).containsEntry("stake", 2_000).containsEntry("balance", 3_000);
+        assertThat(call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 2_001)).body())
+                .containsEntry("title", "Not that much stake");
+    }
+
+    @Test
     void creditsAreConservedAndNeverNegativeAfterARandomMixOfEverything() throws Exception {
         Random random = new Random(42);
         List<Provider> providers = List.of(provider("mix-p1", 50_000, 700), provider("mix-p2", 50_000, 1_300));
@@ -220,6 +274,7 @@ class MoneyRulesIntegrationTest {
         for (int i = 0; i < 4; i++) {
             consumers.add(consumer("mix-c" + i, 200_000 + random.nextInt(100_000)));
         }
+        List<RecordMetadata> sent = new ArrayList<>();
         try (KafkaProducer<String, String> producer = KafkaClients.producer(
                 SharedInfrastructure.kafka().bootstrapServers(), "contract-test-mix")) {
             for (int i = 0; i < 40; i++) {
@@ -238,17 +293,15 @@ class MoneyRulesIntegrationTest {
                 settle(job, c, List.of("COMPLETED", "FAILED", "CANCELLED").get(random.nextInt(3)), work);
                 if (random.nextInt(4) == 0) {
                     Provider p = providers.get(random.nextInt(providers.size()));
-                    producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(WorkerOutvoted.of(job, "t", 0,
-                            UUID.randomUUID().toString(), p.workerId(), p.worker().publicKeyHex(), "ab".repeat(32),
-                            "cd".repeat(32), System.currentTimeMillis())))).get();
+                    WorkerOutvoted outvoted = WorkerOutvoted.of(job, "t", 0, UUID.randomUUID().toString(),
+                            p.workerId(), p.worker().publicKeyHex(), "ab".repeat(32), "cd".repeat(32), clock.millis());
+                    sent.add(producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted))).get());
                 }
             }
         }
-        Eventually.await("every slash applied and the audit balanced", Duration.ofSeconds(20), () -> {
-            Map<String, Object> audit = call("GET", "/api/v1/audit/credits", Caller.admin(), null).body();
-            return Boolean.TRUE.equals(audit.get("conserved")) ? audit : null;
-        });
+        awaitConsumed("contract-slashing", sent); // every slash applied
         Map<String, Object> audit = call("GET", "/api/v1/audit/credits", Caller.admin(), null).body();
+        assertThat(audit).containsEntry("conserved", true);
         assertThat((List<?>) audit.get("negativeAccounts")).isEmpty();
         assertThat(((Number) audit.get("held")).longValue()).isEqualTo(((Number) audit.get("deposits")).longValue()
                 - ((Number) audit.get("slashed")).longValue());

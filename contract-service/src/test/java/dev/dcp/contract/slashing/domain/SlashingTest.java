@@ -1,4 +1,4 @@
-package dev.dcp.contract.reputation;
+package dev.dcp.contract.slashing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

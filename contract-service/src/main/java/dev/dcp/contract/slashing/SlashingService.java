@@ -1,4 +1,4 @@
-package dev.dcp.contract.reputation;
+package dev.dcp.contract.slashing;
 
 import dev.dcp.common.event.WorkerOutvoted;
 import dev.dcp.common.ledger.TransactionTypes;
@@ -8,6 +8,7 @@ import dev.dcp.contract.account.Tenant;
 import dev.dcp.contract.account.TenantRepository;
 import dev.dcp.contract.provider.Worker;
 import dev.dcp.contract.provider.WorkerRepository;
+import dev.dcp.contract.slashing.domain.Slashing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.dcp.contract.audit;
+package dev.dcp.contract.audit.domain;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,10 +1,10 @@
-package dev.dcp.contract.audit;
+package dev.dcp.contract.audit.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dcp.contract.audit.CreditAudit.AccountState;
-import dev.dcp.contract.audit.CreditAudit.Conservation;
-import dev.dcp.contract.audit.CreditAudit.Mismatch;
+import dev.dcp.contract.audit.domain.CreditAudit.AccountState;
+import dev.dcp.contract.audit.domain.CreditAudit.Conservation;
+import dev.dcp.contract.audit.domain.CreditAudit.Mismatch;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

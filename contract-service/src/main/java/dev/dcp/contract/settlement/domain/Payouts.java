@@ -1,4 +1,4 @@
-package dev.dcp.contract.settlement;
+package dev.dcp.contract.settlement.domain;
 
 import java.math.BigInteger;
 import java.util.ArrayList;

@@ -1,4 +1,6 @@
-package dev.dcp.contract.reputation;
+package dev.dcp.contract.provider.domain;
+
+import java.util.Collection;
 
 /**
  * A worker's reputation, after BOINC's adaptive replication: what counts is its run of consecutive accepted
@@ -31,5 +33,10 @@ public record Reputation(long consecutiveValid) {
 
     public Reputation outvoted() {
         return new Reputation(0);
+    }
+
+    /** A provider's reputation: the mean of its workers' scores, 0 while it has none. */
+    public static double meanScore(Collection<Reputation> workers) {
+        return workers.stream().mapToDouble(Reputation::score).average().orElse(0.0);
     }
 }

@@ -1,4 +1,4 @@
-package dev.dcp.contract.reputation;
+package dev.dcp.contract.slashing;
 
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerOutvoted;

@@ -1,12 +1,12 @@
-package dev.dcp.contract.settlement;
+package dev.dcp.contract.settlement.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dcp.contract.settlement.Payouts.Payment;
-import dev.dcp.contract.settlement.Payouts.Plan;
-import dev.dcp.contract.settlement.Payouts.Rate;
-import dev.dcp.contract.settlement.Payouts.Work;
+import dev.dcp.contract.settlement.domain.Payouts.Payment;
+import dev.dcp.contract.settlement.domain.Payouts.Plan;
+import dev.dcp.contract.settlement.domain.Payouts.Rate;
+import dev.dcp.contract.settlement.domain.Payouts.Work;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

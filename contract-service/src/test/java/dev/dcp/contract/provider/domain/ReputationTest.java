@@ -1,9 +1,10 @@
-package dev.dcp.contract.reputation;
+package dev.dcp.contract.provider.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ReputationTest {
@@ -86,5 +87,17 @@ class ReputationTest {
     @Test
     void aNegativeCountOfAcceptedAnswersIsRejected() {
         assertThatThrownBy(() -> new Reputation(5).accepted(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aProviderWithoutWorkersHasAReputationOfZero() {
+        assertThat(Reputation.meanScore(List.of())).isEqualTo(0.0);
+    }
+
+    @Test
+    void aProvidersReputationIsTheMeanOfItsWorkersScores() {
+        // 0, 1/2 and 9/10
+        assertThat(Reputation.meanScore(List.of(new Reputation(0), new Reputation(1), new Reputation(9))))
+                .isCloseTo((0.0 + 0.5 + 0.9) / 3, within(1e-12));
     }
 }
