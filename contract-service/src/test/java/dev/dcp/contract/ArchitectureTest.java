@@ -1,14 +1,13 @@
 package dev.dcp.contract;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.dcp.testkit.house.HouseRules;
 
 /**
  * How contract-service is arranged: features that do not import each other in loops, accounts at the bottom, and
@@ -18,8 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     @ArchTest
-    static final ArchRule featuresDoNotImportEachOtherInLoops = slices().matching("dev.dcp.contract.(*)..")
-            .should().beFreeOfCycles();
+    static final ArchRule featuresDoNotImportEachOtherInLoops = HouseRules.featuresFreeOfCycles("dev.dcp.contract");
 
     /** Who may use whom; a lower feature that needs a higher one defines a port that the higher one implements. */
     @ArchTest
@@ -42,11 +40,7 @@ class ArchitectureTest {
                     "audit");
 
     @ArchTest
-    static final ArchRule theRulesHoldNoFrameworkTypes = noClasses()
-            .that().resideInAPackage("dev.dcp.contract..domain..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..", "javax..",
-                    "java.sql..", "org.hibernate..", "org.apache.kafka..", "io.github.bucket4j..", "com.fasterxml..",
-                    "tools.jackson..");
+    static final ArchRule theRulesHoldNoFrameworkTypes = HouseRules.plainJava("dev.dcp.contract..domain..");
 
     @ArchTest
     static final ArchRule theRulesDependOnNothingButJavaAndOtherRules = classes()

@@ -1,48 +1,45 @@
 package dev.dcp.devnet;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.dcp.testkit.house.HouseRules;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The ties between modules, checked where every module is on the class path: each service's own tests check its
- * packages (cycles, a plain domain); this one checks that no module reaches into another it must not know.
+ * The ties between modules, checked where every module is on the class path (the reactor hands the services over as
+ * jars): each service's own architecture test checks its packages; this one that no module reaches into another it
+ * must not know. The Maven enforcer already keeps a service from depending on another; this reads the classes.
  */
+@AnalyzeClasses(packages = "dev.dcp", importOptions = ImportOption.DoNotIncludeTests.class)
 class HouseRulesTest {
 
-    private static final JavaClasses PLATFORM = HouseRules.classesOnTheClassPath("dev.dcp");
+    @ArchTest
+    static final ArchRule theLedgerUsesNoOtherService = HouseRules.usesNoOtherService("dev.dcp.ledger");
 
-    static String[] services() {
-        return HouseRules.SERVICES;
-    }
+    @ArchTest
+    static final ArchRule theContractServiceUsesNoOtherService = HouseRules.usesNoOtherService("dev.dcp.contract");
 
-    @ParameterizedTest(name = "{0} uses no other service")
-    @MethodSource("services")
-    void aServiceUsesNoOtherServicesClasses(String service) {
-        HouseRules.usesNoOtherService(service).check(PLATFORM);
-    }
+    @ArchTest
+    static final ArchRule theSchedulerUsesNoOtherService = HouseRules.usesNoOtherService("dev.dcp.scheduler");
 
-    @Test
-    void theSharedKernelKnowsNoService() {
-        HouseRules.knowsNoService("dev.dcp.common").check(PLATFORM);
-    }
+    @ArchTest
+    static final ArchRule theWorkerUsesNoOtherService = HouseRules.usesNoOtherService("dev.dcp.worker");
 
-    @Test
-    void theTestKitKnowsNoService() {
-        HouseRules.knowsNoService("dev.dcp.testkit").check(PLATFORM);
-    }
+    @ArchTest
+    static final ArchRule theGatewayUsesNoOtherService = HouseRules.usesNoOtherService("dev.dcp.gateway");
 
-    @Test
-    void theSharedKernelsEncodingsAndRecordsArePlainJava() {
-        HouseRules.plainJava("dev.dcp.common.crypto..", "dev.dcp.common.json..", "dev.dcp.common.ledger..",
-                        "dev.dcp.common.event..")
-                .check(PLATFORM);
-    }
+    @ArchTest
+    static final ArchRule theSharedKernelKnowsNoService = HouseRules.knowsNoService("dev.dcp.common");
 
-    @Test
-    void theSharedKernelsPackagesImportEachOtherInNoLoop() {
-        HouseRules.featuresFreeOfCycles("dev.dcp.common").check(PLATFORM);
-    }
+    @ArchTest
+    static final ArchRule theTestKitKnowsNoService = HouseRules.knowsNoService("dev.dcp.testkit");
+
+    @ArchTest
+    static final ArchRule theSharedKernelsPackagesImportEachOtherInNoLoop =
+            HouseRules.featuresFreeOfCycles("dev.dcp.common");
+
+    @ArchTest
+    static final ArchRule theSharedKernelsEncodingsAndRecordsArePlainJava = HouseRules.plainJava(
+            "dev.dcp.common.crypto..", "dev.dcp.common.json..", "dev.dcp.common.ledger..", "dev.dcp.common.event..");
 }

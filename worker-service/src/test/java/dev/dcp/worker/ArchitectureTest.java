@@ -1,20 +1,18 @@
 package dev.dcp.worker;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
 import dev.dcp.testkit.house.HouseRules;
-import org.junit.jupiter.api.Test;
 
+/** How the worker is arranged: features in no loop, and the kernels (one package a kind) in plain Java. */
+@AnalyzeClasses(packages = "dev.dcp.worker", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final JavaClasses WORKER = HouseRules.classesOfThisModule("dev.dcp.worker");
+    @ArchTest
+    static final ArchRule featuresDoNotImportEachOtherInLoops = HouseRules.featuresFreeOfCycles("dev.dcp.worker");
 
-    @Test
-    void theWorkersFeaturePackagesImportEachOtherInNoLoop() {
-        HouseRules.featuresFreeOfCycles("dev.dcp.worker").check(WORKER);
-    }
-
-    @Test
-    void theKernelsArePlainJava() {
-        HouseRules.plainJava("dev.dcp.worker.kernel.*..").check(WORKER);
-    }
+    @ArchTest
+    static final ArchRule theKernelsArePlainJava = HouseRules.plainJava("dev.dcp.worker.kernel.*..");
 }

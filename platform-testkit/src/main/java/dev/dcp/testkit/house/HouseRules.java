@@ -3,9 +3,6 @@ package dev.dcp.testkit.house;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.Arrays;
 
@@ -16,7 +13,7 @@ import java.util.Arrays;
 public final class HouseRules {
 
     /** The root package of each service; none may use another's classes. */
-    public static final String[] SERVICES = {
+    private static final String[] SERVICES = {
         "dev.dcp.ledger", "dev.dcp.contract", "dev.dcp.scheduler", "dev.dcp.worker", "dev.dcp.gateway"
     };
 
@@ -32,24 +29,6 @@ public final class HouseRules {
     };
 
     private HouseRules() {}
-
-    /** A module's own production classes under a root package (its target/classes: no jars, no tests). */
-    public static JavaClasses classesOfThisModule(String rootPackage) {
-        return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(rootPackage);
-    }
-
-    /**
-     * The production classes under a root package wherever the class path has them: the module's own and its
-     * dependencies', which the reactor hands over as jars once it has packaged them (tests left out).
-     */
-    public static JavaClasses classesOnTheClassPath(String rootPackage) {
-        return new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages(rootPackage);
-    }
 
     /**
      * The feature packages right under a root (with everything beneath each) import each other in no loop, so every
