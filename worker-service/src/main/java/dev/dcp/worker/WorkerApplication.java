@@ -2,6 +2,7 @@ package dev.dcp.worker;
 
 import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.kafka.TopicDeclarations;
+import dev.dcp.worker.kernel.Kernels;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -23,6 +24,11 @@ public class WorkerApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    Kernels kernels() {
+        return new Kernels();
     }
 
     public static void main(String[] args) {

@@ -13,10 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 
-/** The kernels this worker runs, one per platform {@link Kind}, found by the kind named in a subtask. */
-@Component
+/**
+ * The kernels this worker runs, one per platform {@link Kind}, found by the kind named in a subtask. Plain Java like
+ * the kernels themselves; the application declares it as a bean.
+ */
 public class Kernels {
 
     private final Map<Kind, Kernel> byKind = new EnumMap<>(Kind.class);
