@@ -15,6 +15,7 @@ public record SubtaskMessage(String jobId, int index, String replicaId, String k
      */
     public static SubtaskMessage withInputJson(String jobId, int index, String replicaId, String kind,
                                                String inputJson, long leaseMillis) {
-        return new SubtaskMessage(jobId, index, replicaId, kind, new InputJson(inputJson), leaseMillis);
+        return new SubtaskMessage(jobId, index, replicaId, kind, inputJson == null ? null : new InputJson(inputJson),
+                leaseMillis);
     }
 }

@@ -31,6 +31,15 @@ class SubtaskMessageTest {
     }
 
     @Test
+    void aMissingStoredInputGoesOutAsNullAsBefore() {
+        SubtaskMessage message = SubtaskMessage.withInputJson("job-1", 0, "replica-1", "primes", null, 1);
+
+        assertThat(Json.write(message)).isEqualTo(
+                Json.write(new SchedulerMessageBefore("job-1", 0, "replica-1", "primes", null, 1)));
+        assertThat(message.input()).isNull();
+    }
+
+    @Test
     void theMessageKeepsItsFieldNamesAndOrderOnTheWire() {
         SubtaskMessage message = SubtaskMessage.withInputJson("j", 2, "r", "hashcash", "{\"to\": 5, \"from\": 1}",
                 1000);
