@@ -3,6 +3,8 @@ package dev.dcp.devnet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Hashes;
+import dev.dcp.common.event.ResultBatch;
+import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.json.Json;
 import dev.dcp.testkit.Eventually;
@@ -23,6 +25,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,8 +177,12 @@ class DevnetExecutionTest {
                 "parallelism", 40, "redundancy", 1));
         Eventually.await("some progress", Duration.ofSeconds(60), () -> accepted(id) >= 3 ? true : null);
 
-        devnet.stop("scheduler");
-        sleep(Duration.ofSeconds(3)); // workers keep answering into Kafka meanwhile
+        try (KafkaConsumer<String, String> results = resultsFromNow()) {
+            devnet.stop("scheduler");
+            // workers keep answering into Kafka meanwhile: the restarted scheduler must take those answers too
+            Eventually.await("an answer while the scheduler is down", Duration.ofSeconds(60),
+                    () -> answered(results, id) ? true : null);
+        }
         devnet.start("scheduler");
 
         Map<String, Object> job = awaitEnd(id, Duration.ofSeconds(120));
@@ -217,12 +228,29 @@ class DevnetExecutionTest {
                 .mapToInt(w -> ((Number) w.get("busySlots")).intValue()).sum();
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    // --- Kafka, as the workers see it ---
+
+    /** A reader of {@code dcp.results} that sees only what is sent from now on. */
+    private KafkaConsumer<String, String> resultsFromNow() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devnet.kafka().bootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.RESULTS).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position); // resolves the end now, not at the first poll
+        return consumer;
+    }
+
+    private static boolean answered(KafkaConsumer<String, String> results, String jobId) {
+        for (ConsumerRecord<String, String> record : results.poll(Duration.ofMillis(200))) {
+            ResultBatch batch = Json.read(record.value(), ResultBatch.class);
+            if (batch.results().stream().anyMatch(r -> jobId.equals(r.jobId()))) {
+                return true;
+            }
         }
+        return false;
     }
 
     private Reply call(String method, String path, String key, Object body) {

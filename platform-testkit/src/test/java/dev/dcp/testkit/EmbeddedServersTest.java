@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -45,14 +44,12 @@ class EmbeddedServersTest {
                 "bootstrap.servers", kafka.bootstrapServers(), "group.id", "probe",
                 "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of("probe"));
-            long deadline = System.currentTimeMillis() + 20_000;
-            String seen = null;
-            while (seen == null && System.currentTimeMillis() < deadline) {
-                ConsumerRecords<String, String> records = consumer.poll(Duration.ofMillis(200));
-                for (var r : records) {
-                    seen = r.value();
+            String seen = Eventually.await("the probe message", Duration.ofSeconds(20), () -> {
+                for (var r : consumer.poll(Duration.ofMillis(200))) {
+                    return r.value();
                 }
-            }
+                return null;
+            });
             assertThat(seen).isEqualTo("hello");
         }
     }

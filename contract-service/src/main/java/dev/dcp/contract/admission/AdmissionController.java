@@ -1,6 +1,7 @@
 package dev.dcp.contract.admission;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.common.json.CanonicalJson;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class AdmissionController {
 
     record AdmissionRequest(@NotBlank String jobId, @NotBlank String tenantId,
-                            @NotNull @PositiveOrZero @Max((1L << 53) - 1) Long maxCredits,
+                            @NotNull @PositiveOrZero @Max(CanonicalJson.MAX_SAFE_INTEGER) Long maxCredits,
                             @NotNull @Min(1) Integer subtasks) {
     }
 

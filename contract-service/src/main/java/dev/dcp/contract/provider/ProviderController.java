@@ -1,6 +1,7 @@
 package dev.dcp.contract.provider;
 
 import dev.dcp.common.auth.Caller;
+import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.web.ProblemException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -25,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 class ProviderController {
 
     /** Amounts in hashed ledger payloads stay below 2^53. */
-    static final long MAX_AMOUNT = (1L << 53) - 1;
+    static final long MAX_AMOUNT = CanonicalJson.MAX_SAFE_INTEGER;
 
     record StakeRequest(@NotNull @Positive @Max(MAX_AMOUNT) Long amount,
                         @NotNull @Min(1) @Max(3650) Integer lockDays) {

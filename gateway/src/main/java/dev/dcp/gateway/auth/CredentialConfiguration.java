@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class CredentialConfiguration {
 
     @Bean
-    ServiceCredential serviceCredential(GatewayProperties properties) {
-        return new ServiceCredential(properties.internalSecret(), Clock.systemUTC());
+    ServiceCredential serviceCredential(GatewayProperties properties, Clock clock) {
+        return new ServiceCredential(properties.internalSecret(), clock);
     }
 }

@@ -30,14 +30,15 @@ class KeyResolver {
     private final byte[] adminKey;
     private final RestClient contract;
     private final long ttlMillis;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    KeyResolver(GatewayProperties properties, RestClient.Builder http, ServiceCredential credential) {
+    KeyResolver(GatewayProperties properties, RestClient.Builder http, ServiceCredential credential, Clock clock) {
         this.adminKey = properties.adminKey().getBytes(StandardCharsets.UTF_8);
         this.contract = http.baseUrl(properties.contractUrl())
                 .requestInterceptor(new AdminCredential(credential)).build();
         this.ttlMillis = properties.keyCacheTtl().toMillis();
+        this.clock = clock;
     }
 
     Optional<Caller> resolve(String apiKey) {

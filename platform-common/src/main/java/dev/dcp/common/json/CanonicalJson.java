@@ -18,7 +18,13 @@ import java.util.Map;
  */
 public final class CanonicalJson {
 
-    private static final BigInteger MAX_SAFE_INTEGER = BigInteger.TWO.pow(53).subtract(BigInteger.ONE);
+    /**
+     * 2^53 − 1, the largest integer canonical JSON carries exactly (RFC 8785 reads every number as a double): the
+     * bound on every integer that is hashed or signed, from a job's input to an amount in the ledger.
+     */
+    public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
+
+    private static final BigInteger MAX_SAFE = BigInteger.valueOf(MAX_SAFE_INTEGER);
 
     private CanonicalJson() {
     }
@@ -58,7 +64,7 @@ public final class CanonicalJson {
         } else if (value instanceof Long || value instanceof BigInteger) {
             // RFC 8785 reads every number as a double: beyond 2^53 an auditor would hash other digits
             BigInteger big = value instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) value;
-            if (big.abs().compareTo(MAX_SAFE_INTEGER) > 0) {
+            if (big.abs().compareTo(MAX_SAFE) > 0) {
                 throw new IllegalArgumentException("integer " + big + " is outside +-(2^53-1), which JCS cannot represent");
             }
             out.append(big);

@@ -6,6 +6,7 @@ import dev.dcp.common.ledger.TransactionSigner;
 import java.nio.file.Path;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,11 +31,12 @@ public class OutboxConfiguration {
         return new Outbox(jdbc, relay);
     }
 
+    /** Transactions are stamped by the service's {@link Clock} bean, the system clock for a service that has none. */
     @Bean
     TransactionSigner transactionSigner(@Value("${dcp.signing.key:}") String key,
-                                        @Value("${dcp.signing.key-file}") String keyFile) {
+                                        @Value("${dcp.signing.key-file}") String keyFile, ObjectProvider<Clock> clock) {
         Ed25519.KeyPair keys = key.isBlank() ? Ed25519.loadOrCreate(Path.of(keyFile)) : Ed25519.fromPrivateKeyHex(key);
-        return new TransactionSigner(keys, Clock.systemUTC());
+        return new TransactionSigner(keys, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.dcp.common.web;
 
 import dev.dcp.common.auth.ServiceCredential;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,10 @@ import org.springframework.context.annotation.Import;
 @Import(ProblemAdvice.class)
 public class PlatformWebConfiguration {
 
+    /** Expiry is judged by the service's {@link Clock} bean, the system clock for a service that has none. */
     @Bean
-    ServiceCredential serviceCredential(@Value("${dcp.internal.secret}") String secret) {
-        return new ServiceCredential(secret, Clock.systemUTC());
+    ServiceCredential serviceCredential(@Value("${dcp.internal.secret}") String secret, ObjectProvider<Clock> clock) {
+        return new ServiceCredential(secret, clock.getIfAvailable(Clock::systemUTC));
     }
 
     @Bean

@@ -23,7 +23,8 @@ class CanonicalJsonTest {
 
     @Test
     void integersUpToTwoToThe53MinusOneAreExactAndLargerOnesAreRefused() {
-        long max = (1L << 53) - 1;
+        long max = CanonicalJson.MAX_SAFE_INTEGER;
+        assertThat(max).isEqualTo(9_007_199_254_740_991L);
         assertThat(CanonicalJson.encode(Map.of("n", max))).isEqualTo("{\"n\":9007199254740991}");
         assertThat(CanonicalJson.encode(Map.of("n", -max))).isEqualTo("{\"n\":-9007199254740991}");
         assertThatThrownBy(() -> CanonicalJson.encode(Map.of("n", max + 1))).isInstanceOf(IllegalArgumentException.class);

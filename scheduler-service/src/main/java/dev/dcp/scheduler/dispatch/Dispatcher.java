@@ -1,6 +1,6 @@
 package dev.dcp.scheduler.dispatch;
 
-import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.outbox.Outbox;
@@ -27,11 +27,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Dispatcher {
-
-    /** The subtask message as sent: the stored input JSON goes out as it is, without a parse and rewrite. */
-    record Outgoing(String jobId, int index, String replicaId, String kind, @JsonRawValue String input,
-                    long leaseMillis) {
-    }
 
     private final Outbox outbox;
     private final WorkStore store;
@@ -64,7 +59,9 @@ public class Dispatcher {
                 String id = UUID.randomUUID().toString();
                 ids.add(id);
                 replicas.add(new NewReplica(id, jobId, idx, now, now.plus(properties.queueLease())));
-                Outgoing m = new Outgoing(jobId, idx, id, kind, inputJson, properties.lease().toMillis());
+                // the stored input JSON goes out as it is, without a parse and rewrite
+                SubtaskMessage m = SubtaskMessage.withInputJson(jobId, idx, id, kind, inputJson,
+                        properties.lease().toMillis());
                 // keyed by replica, not job: a job's subtasks must spread over the partitions, hence the workers
                 messages.add(new Outbox.Message(Topics.SUBTASKS, id, Json.write(m)));
             }

@@ -1,5 +1,7 @@
 package dev.dcp.scheduler.job;
 
+import static dev.dcp.common.json.CanonicalJson.MAX_SAFE_INTEGER;
+
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.event.Topics;
@@ -36,8 +38,6 @@ public class JobService {
     static final Set<String> STRATEGIES = Splitters.STRATEGIES;
     /** Workers heard from within this window count towards the weighted strategy's capacities. */
     static final Duration LIVE_WINDOW = Duration.ofSeconds(15);
-    /** Hashed ledger payloads hold integers up to 2^53 - 1 (RFC 8785 numbers are doubles). */
-    static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     private final JobKinds kinds;
     private final JobRepository jobs;

@@ -1,5 +1,7 @@
 package dev.dcp.scheduler.kind;
 
+import static dev.dcp.common.json.CanonicalJson.MAX_SAFE_INTEGER;
+
 import dev.dcp.common.web.ProblemException.FieldError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -14,9 +16,6 @@ import java.util.Set;
  * infinity and no lone surrogate; whatever it would refuse must be refused here as a 400, not later as a 500.
  */
 final class Inputs {
-
-    /** 2^53 − 1, the largest integer canonical JSON carries exactly. */
-    static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     static final String OUT_OF_SAFE_RANGE = "must be between -" + MAX_SAFE_INTEGER + " and " + MAX_SAFE_INTEGER;
     static final String LONE_SURROGATE = "must not contain a lone surrogate";

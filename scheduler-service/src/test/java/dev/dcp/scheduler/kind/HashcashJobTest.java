@@ -5,6 +5,7 @@ import static dev.dcp.scheduler.kind.KindAssertions.assertCovers;
 import static dev.dcp.scheduler.kind.KindAssertions.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.scheduler.split.Splitter;
 import dev.dcp.scheduler.split.StaticSplitter;
 import java.util.HashMap;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class HashcashJobTest {
 
-    private static final long MAX_SAFE = (1L << 53) - 1;
+    private static final long MAX_SAFE = CanonicalJson.MAX_SAFE_INTEGER;
 
     private final HashcashJob kind = new HashcashJob();
 

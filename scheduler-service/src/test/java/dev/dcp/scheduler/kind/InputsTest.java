@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class InputsTest {
 
-    private static final long MAX_SAFE = (1L << 53) - 1;
+    private static final long MAX_SAFE = CanonicalJson.MAX_SAFE_INTEGER;
 
     private final List<FieldError> errors = new ArrayList<>();
 

@@ -2,6 +2,7 @@ package dev.dcp.scheduler.kind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcp.common.event.Kind;
 import org.junit.jupiter.api.Test;
 
 class JobKindsTest {
@@ -11,6 +12,15 @@ class JobKindsTest {
     @Test
     void runsTheSixBuiltInKinds() {
         assertThat(kinds.names()).containsExactly("primes", "montecarlo-pi", "hashcash", "matmul", "wordcount", "wasm");
+    }
+
+    @Test
+    void runsExactlyThePlatformsKinds() {
+        assertThat(kinds.kinds()).containsExactlyInAnyOrder(Kind.values());
+        for (Kind kind : Kind.values()) {
+            assertThat(kinds.find(kind.wireName())).as(kind.wireName()).get()
+                    .extracting(JobKind::name).isEqualTo(kind.wireName());
+        }
     }
 
     @Test

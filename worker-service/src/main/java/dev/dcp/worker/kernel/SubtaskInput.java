@@ -10,9 +10,6 @@ import java.util.Map;
  */
 public final class SubtaskInput {
 
-    /** 2^53 - 1: the largest integer an output may carry, since RFC 8785 reads every number as a double. */
-    public static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
-
     private SubtaskInput() {
     }
 

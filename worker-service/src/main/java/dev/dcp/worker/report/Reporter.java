@@ -29,12 +29,13 @@ public class Reporter {
     private final WorkerProperties properties;
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<String, Long> running = new ConcurrentHashMap<>();
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    Reporter(KafkaTemplate<String, String> kafka, WorkerIdentity identity, WorkerProperties properties) {
+    Reporter(KafkaTemplate<String, String> kafka, WorkerIdentity identity, WorkerProperties properties, Clock clock) {
         this.kafka = kafka;
         this.identity = identity;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public AtomicInteger busySlots() {

@@ -1,5 +1,7 @@
 package dev.dcp.worker.kernel.hashcash;
 
+import dev.dcp.common.event.Kind;
+import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +28,8 @@ public final class HashcashKernel implements Kernel {
     }
 
     @Override
-    public String kind() {
-        return "hashcash";
+    public Kind kind() {
+        return Kind.HASHCASH;
     }
 
     @Override
@@ -40,7 +42,7 @@ public final class HashcashKernel implements Kernel {
             throw new IllegalArgumentException("difficulty must be 1 to 64, got " + difficulty);
         }
         SubtaskInput.requireRange(from, to);
-        if (to - 1 > SubtaskInput.MAX_SAFE_INTEGER) {
+        if (to - 1 > CanonicalJson.MAX_SAFE_INTEGER) {
             throw new IllegalArgumentException("nonces must stay within 2^53-1 to be exact in JSON, got to = " + to);
         }
         Optional<Proof> proof = firstProof(prefix, (int) difficulty, from, to);

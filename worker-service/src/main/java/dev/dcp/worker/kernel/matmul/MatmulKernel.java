@@ -1,5 +1,6 @@
 package dev.dcp.worker.kernel.matmul;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.util.Arrays;
@@ -35,8 +36,8 @@ public final class MatmulKernel implements Kernel {
     }
 
     @Override
-    public String kind() {
-        return "matmul";
+    public Kind kind() {
+        return Kind.MATMUL;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.dcp.worker.kernel.montecarlo;
 
+import dev.dcp.common.event.Kind;
+import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.util.Map;
@@ -28,8 +30,8 @@ public final class MonteCarloPiKernel implements Kernel {
     private static final long TWO_GAMMAS = GOLDEN_GAMMA << 1;
 
     @Override
-    public String kind() {
-        return "montecarlo-pi";
+    public Kind kind() {
+        return Kind.MONTECARLO_PI;
     }
 
     @Override
@@ -38,7 +40,7 @@ public final class MonteCarloPiKernel implements Kernel {
         long from = SubtaskInput.integer(input, "from");
         long to = SubtaskInput.integer(input, "to");
         SubtaskInput.requireRange(from, to);
-        if (to - from > SubtaskInput.MAX_SAFE_INTEGER) {
+        if (to - from > CanonicalJson.MAX_SAFE_INTEGER) {
             throw new IllegalArgumentException("at most 2^53-1 samples per subtask, so the count stays exact in JSON");
         }
         return Map.of("samples", to - from, "inside", countInside(seed, from, to));

@@ -1,13 +1,14 @@
 package dev.dcp.worker.kernel.primes;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.worker.kernel.Kernel;
 import java.util.Map;
 
 public final class PrimesKernel implements Kernel {
 
     @Override
-    public String kind() {
-        return "primes";
+    public Kind kind() {
+        return Kind.PRIMES;
     }
 
     @Override

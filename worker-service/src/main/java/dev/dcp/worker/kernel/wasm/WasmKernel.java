@@ -6,6 +6,8 @@ import com.dylibso.chicory.wasm.Parser;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.dcp.common.crypto.Hashes;
+import dev.dcp.common.event.Kind;
+import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +54,8 @@ public final class WasmKernel implements Kernel {
     }
 
     @Override
-    public String kind() {
-        return "wasm";
+    public Kind kind() {
+        return Kind.WASM;
     }
 
     @Override
@@ -78,7 +80,7 @@ public final class WasmKernel implements Kernel {
         try {
             Instance instance = instance(module);
             long value = instance.export(function).apply(from, to)[0];
-            if (Math.abs(value) > SubtaskInput.MAX_SAFE_INTEGER || value == Long.MIN_VALUE) {
+            if (Math.abs(value) > CanonicalJson.MAX_SAFE_INTEGER || value == Long.MIN_VALUE) {
                 // an answer is hashed as canonical JSON, which holds integers exactly only up to 2^53
                 throw new IllegalArgumentException(function + " returned " + value
                         + ", beyond +-(2^53-1), which a JSON result cannot carry exactly");

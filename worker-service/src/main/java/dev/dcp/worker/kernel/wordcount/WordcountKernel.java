@@ -1,5 +1,6 @@
 package dev.dcp.worker.kernel.wordcount;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.util.HashMap;
@@ -20,8 +21,8 @@ import java.util.TreeMap;
 public final class WordcountKernel implements Kernel {
 
     @Override
-    public String kind() {
-        return "wordcount";
+    public Kind kind() {
+        return Kind.WORDCOUNT;
     }
 
     @Override

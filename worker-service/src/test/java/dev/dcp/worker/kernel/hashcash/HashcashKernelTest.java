@@ -3,6 +3,7 @@ package dev.dcp.worker.kernel.hashcash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +57,7 @@ class HashcashKernelTest {
 
     @Test
     void isRegisteredUnderItsKind() {
-        assertThat(kernel.kind()).isEqualTo("hashcash");
+        assertThat(kernel.kind()).isEqualTo(Kind.HASHCASH);
     }
 
     @Test

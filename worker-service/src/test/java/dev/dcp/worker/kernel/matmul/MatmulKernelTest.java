@@ -3,6 +3,7 @@ package dev.dcp.worker.kernel.matmul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.worker.kernel.matmul.MatmulKernel.RowBlockTotals;
 import java.math.BigInteger;
@@ -60,7 +61,7 @@ class MatmulKernelTest {
 
     @Test
     void isRegisteredUnderItsKind() {
-        assertThat(kernel.kind()).isEqualTo("matmul");
+        assertThat(kernel.kind()).isEqualTo(Kind.MATMUL);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -51,7 +52,7 @@ class MonteCarloPiKernelTest {
 
     @Test
     void isRegisteredUnderItsKind() {
-        assertThat(kernel.kind()).isEqualTo("montecarlo-pi");
+        assertThat(kernel.kind()).isEqualTo(Kind.MONTECARLO_PI);
     }
 
     @Test

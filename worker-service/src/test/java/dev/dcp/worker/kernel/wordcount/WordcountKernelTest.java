@@ -3,6 +3,7 @@ package dev.dcp.worker.kernel.wordcount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
 import java.util.HashMap;
 import java.util.Locale;
@@ -40,7 +41,7 @@ class WordcountKernelTest {
 
     @Test
     void isRegisteredUnderItsKind() {
-        assertThat(kernel.kind()).isEqualTo("wordcount");
+        assertThat(kernel.kind()).isEqualTo(Kind.WORDCOUNT);
     }
 
     @Test

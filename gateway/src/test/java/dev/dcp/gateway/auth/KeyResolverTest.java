@@ -1,0 +1,103 @@
+package dev.dcp.gateway.auth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.dcp.common.auth.Caller;
+import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.gateway.GatewayProperties;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+class KeyResolverTest {
+
+    private static final String ADMIN_KEY = "admin-key-for-the-resolver-test";
+
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final AtomicInteger lookups = new AtomicInteger();
+    private HttpServer contract;
+    private KeyResolver resolver;
+
+    @BeforeEach
+    void contractServiceKnowingOneTenantKey() throws IOException {
+        contract = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        contract.createContext("/internal/keys/resolve", exchange -> {
+            lookups.incrementAndGet();
+            byte[] answer = "{\"tenantId\":\"t1\",\"role\":\"consumer\"}".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        contract.start();
+        GatewayProperties properties = new GatewayProperties(ADMIN_KEY, "resolver-test-secret", "http://unused",
+                "http://127.0.0.1:" + contract.getAddress().getPort(), "http://unused", Duration.ofSeconds(30));
+        resolver = new KeyResolver(properties, RestClient.builder(),
+                new ServiceCredential(properties.internalSecret(), clock), clock);
+    }
+
+    @AfterEach
+    void stopContractService() {
+        contract.stop(0);
+    }
+
+    @Test
+    void aTenantKeyIsTrustedForTheCacheTtlByTheGatewaysClockAndLookedUpAgainAfter() {
+        Caller tenant = new Caller("t1", Caller.Role.CONSUMER);
+
+        assertThat(resolver.resolve("dcp_key")).hasValue(tenant);
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(resolver.resolve("dcp_key")).hasValue(tenant);
+        assertThat(lookups).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(resolver.resolve("dcp_key")).hasValue(tenant);
+        assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void theAdminKeyIsRecognisedWithoutAsking() {
+        assertThat(resolver.resolve(ADMIN_KEY)).hasValue(Caller.admin());
+        assertThat(lookups).hasValue(0);
+    }
+
+    /** A clock that moves only when told to. */
+    private static final class SteppingClock extends Clock {
+
+        private volatile Instant now;
+
+        SteppingClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
