@@ -1,7 +1,5 @@
 package dev.dcp.common.auth;
 
-import dev.dcp.common.web.ProblemException;
-
 /** Who is calling, as the gateway established it. {@code tenantId} is null for the admin. */
 public record Caller(String tenantId, Role role) {
 
@@ -24,10 +22,10 @@ public record Caller(String tenantId, Role role) {
         return role == Role.ADMIN;
     }
 
-    /** Refuses (403) any caller but the admin, or a service calling with the admin's authority. */
+    /** Refuses (a 403 problem) any caller but the admin, or a service calling with the admin's authority. */
     public void requireAdmin() {
         if (!isAdmin()) {
-            throw ProblemException.forbidden("This operation needs the admin key.");
+            throw new AdminRequired("This operation needs the admin key.");
         }
     }
 

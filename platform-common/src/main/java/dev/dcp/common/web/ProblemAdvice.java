@@ -1,5 +1,6 @@
 package dev.dcp.common.web;
 
+import dev.dcp.common.auth.AdminRequired;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,11 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             response.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
         }
         return response.body(body);
+    }
+
+    @ExceptionHandler(AdminRequired.class)
+    ResponseEntity<ProblemDetail> adminRequired(AdminRequired e) {
+        return problem(ProblemException.forbidden(e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)
