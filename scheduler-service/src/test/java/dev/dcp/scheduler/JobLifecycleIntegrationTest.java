@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.job;
+package dev.dcp.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -24,7 +24,7 @@ import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.scheduler.admission.AdmissionClient;
 import dev.dcp.scheduler.settle.SettlementClient;
-import dev.dcp.scheduler.verify.AdaptiveReplication;
+import dev.dcp.scheduler.verify.vote.SpotCheck;
 import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
@@ -387,7 +387,7 @@ class JobLifecycleIntegrationTest {
         first.forEach(t -> answer(t, honestA, "worker-a", primesIn(t)));
 
         List<Integer> checked = java.util.stream.IntStream.range(0, 60)
-                .filter(i -> AdaptiveReplication.drawsSpotCheck(jobId, i, 0.1)).boxed().toList();
+                .filter(i -> SpotCheck.draws(jobId, i, 0.1)).boxed().toList();
         Set<String> firstIds = first.stream().map(SubtaskMessage::replicaId).collect(Collectors.toSet());
         List<SubtaskMessage> checks = subtasksOf(jobId, 60 + checked.size()).stream()
                 .filter(t -> !firstIds.contains(t.replicaId())).toList();
