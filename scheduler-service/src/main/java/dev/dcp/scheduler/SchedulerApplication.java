@@ -4,9 +4,12 @@ import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
+import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -19,6 +22,13 @@ public class SchedulerApplication {
 
     /** Each service reads scheduler.yml, not application.yml, so the devnet can hold every service on one classpath. */
     public static final String CONFIG_NAME = "scheduler";
+
+    /** The scheduler's time, in microseconds; tests may put in their own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return new MicrosecondClock(Clock.systemUTC());
+    }
 
     public static void main(String[] args) {
         new SpringApplicationBuilder(SchedulerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);

@@ -32,9 +32,10 @@ public class Dispatcher {
     private final WorkStore store;
     private final SchedulerProperties properties;
     private final Counter dispatched;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    Dispatcher(Outbox outbox, WorkStore store, SchedulerProperties properties, MeterRegistry meters) {
+    Dispatcher(Outbox outbox, WorkStore store, SchedulerProperties properties, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.store = store;
         this.properties = properties;

@@ -6,19 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 @Entity
 @Table(name = "jobs")
 public class Job {
-
-    /**
-     * The clock for a job's timestamps: microsecond ticks, what PostgreSQL keeps, so a job returned now reads the
-     * same when it is fetched later.
-     */
-    public static final Clock CLOCK = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
 
     @Id
     private String id;

@@ -13,10 +13,11 @@ import org.springframework.stereotype.Component;
 public class JobEvents {
 
     private final Outbox outbox;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    JobEvents(Outbox outbox) {
+    JobEvents(Outbox outbox, Clock clock) {
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     /** The job's current status and progress. */

@@ -31,9 +31,10 @@ class SchedulerGauges {
     private final AtomicLong outstanding = new AtomicLong();
     private final MultiGauge busySlots;
     private final MultiGauge slots;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    SchedulerGauges(JdbcTemplate jdbc, WorkStore store, WorkerRegistry workers, MeterRegistry meters) {
+    SchedulerGauges(JdbcTemplate jdbc, WorkStore store, WorkerRegistry workers, MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.store = store;
         this.workers = workers;

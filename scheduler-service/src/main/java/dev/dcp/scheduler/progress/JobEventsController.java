@@ -4,7 +4,8 @@ import dev.dcp.common.auth.Caller;
 import dev.dcp.common.event.JobEvent;
 import dev.dcp.common.json.Json;
 import dev.dcp.scheduler.job.Job;
-import dev.dcp.scheduler.job.JobService;
+import dev.dcp.scheduler.lifecycle.JobService;
+import java.time.Clock;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,10 +19,12 @@ class JobEventsController {
 
     private final JobService jobs;
     private final JobProgressStreams streams;
+    private final Clock clock;
 
-    JobEventsController(JobService jobs, JobProgressStreams streams) {
+    JobEventsController(JobService jobs, JobProgressStreams streams, Clock clock) {
         this.jobs = jobs;
         this.streams = streams;
+        this.clock = clock;
     }
 
     @GetMapping(path = "/api/v1/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -32,7 +35,7 @@ class JobEventsController {
         Job job = jobs.find(caller, id);
         s.offer(JobEvent.of(job.getId(), job.getTenantId(), job.getStatus().name(), job.getSubtasks(),
                 job.getAccepted(), job.getResult() == null ? null : Json.readMap(job.getResult()), job.getResultHash(),
-                job.getCost(), job.getError(), System.currentTimeMillis()));
+                job.getCost(), job.getError(), clock.millis()));
         return s.emitter();
     }
 }

@@ -57,7 +57,7 @@ public class JobSettlement {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
-    private final Clock clock = Job.CLOCK;
+    private final Clock clock;
     /** One thread: settlements go out in the order jobs ended; what a stop loses, the sweeper finds. */
     private final ExecutorService settler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(10_000), r -> {
@@ -67,7 +67,9 @@ public class JobSettlement {
             });
 
     JobSettlement(JobRepository jobs, WorkStore store, SettlementClient client, LedgerOutbox ledger,
-                  JobEvents events, JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters) {
+                  JobEvents events, JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters,
+                  Clock clock) {
+        this.clock = clock;
         this.jobs = jobs;
         this.store = store;
         this.client = client;

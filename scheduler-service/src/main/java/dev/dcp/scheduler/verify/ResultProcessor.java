@@ -2,7 +2,9 @@ package dev.dcp.scheduler.verify;
 
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.json.Json;
+import dev.dcp.scheduler.SchedulerProperties;
 import dev.dcp.scheduler.job.Job;
+import dev.dcp.scheduler.job.JobEvents;
 import dev.dcp.scheduler.job.JobRepository;
 import dev.dcp.scheduler.job.Replica;
 import dev.dcp.scheduler.job.Subtask;
@@ -13,6 +15,9 @@ import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskKey;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.job.WorkStore.Verdict;
+import dev.dcp.scheduler.lifecycle.JobCompletion;
+import dev.dcp.scheduler.verify.vote.AnswerDecision;
+import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.scheduler.worker.WorkerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -24,7 +29,9 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -32,44 +39,51 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Records a batch of worker answers and decides their subtasks by quorum, in one transaction. Idempotent: an
- * answer to a replica that was already answered (in the database or earlier in the batch), to an unknown
+ * Records a batch of worker answers and decides their subtasks by quorum, in one transaction: it reads each
+ * subtask's state in bulk, asks {@link AnswerDecision} what the answers decide, and writes that in bulk. Idempotent:
+ * an answer to a replica that was already answered (in the database or earlier in the batch), to an unknown
  * replica or to a finished job changes nothing but its own verdict.
  */
 @Service
-public class ResultProcessor {
+class ResultProcessor {
 
-    public enum Outcome { RECORDED, DUPLICATE, UNKNOWN, LATE }
+    enum Outcome { RECORDED, DUPLICATE, UNKNOWN, LATE }
 
     private final JobRepository jobs;
     private final WorkStore store;
     private final JobCompletion completion;
+    private final JobEvents events;
     private final WorkerRegistry workers;
-    private final AdaptiveReplication adaptive;
+    private final Enrolments enrolments;
+    private final SchedulerProperties properties;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
     private final Timer subtaskDuration;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    ResultProcessor(JobRepository jobs, WorkStore store, JobCompletion completion, WorkerRegistry workers,
-                    AdaptiveReplication adaptive, TransactionTemplate tx, MeterRegistry meters) {
-        this.adaptive = adaptive;
+    ResultProcessor(JobRepository jobs, WorkStore store, JobCompletion completion, JobEvents events,
+                    WorkerRegistry workers, Enrolments enrolments, SchedulerProperties properties,
+                    TransactionTemplate tx, MeterRegistry meters, Clock clock) {
         this.jobs = jobs;
         this.store = store;
         this.completion = completion;
+        this.events = events;
         this.workers = workers;
+        this.enrolments = enrolments;
+        this.properties = properties;
         this.tx = tx;
         this.meters = meters;
+        this.clock = clock;
         this.subtaskDuration = Timer.builder("dcp.scheduler.subtask.duration")
                 .description("from dispatch to the worker's answer").publishPercentileHistogram().register(meters);
     }
 
-    public Outcome record(ResultMessage m) {
+    Outcome record(ResultMessage m) {
         return record(List.of(m)).get(0);
     }
 
     /** The outcome of each answer, in order. */
-    public List<Outcome> record(List<ResultMessage> batch) {
+    List<Outcome> record(List<ResultMessage> batch) {
         List<Outcome> outcomes = tx.execute(status -> new BatchRun(batch).run());
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         outcomes.forEach(o -> counts.merge(o, 1, Integer::sum));
@@ -132,22 +146,19 @@ public class ResultProcessor {
                 return a == null ? r : new ReplicaRow(r.id(), r.jobId(), r.idx(), a.workerId(), a.workerKey(),
                         a.outputHash(), r.verdict(), r.dispatchedAt(), a.at());
             }).toList()));
-            Set<Job> touched = new java.util.LinkedHashSet<>();
+            Set<Job> touched = new LinkedHashSet<>();
             List<Acceptance> accepted = new ArrayList<>();
             for (Map.Entry<SubtaskKey, List<ResultMessage>> e : toDecide.entrySet()) {
+                // the job as the subtasks before left it: one of them may have ended it
                 Job job = lockedJobs.get(e.getKey().jobId());
                 SubtaskRow subtask = subtasks.get(e.getKey());
-                if (job.isOver() || !Subtask.PENDING.equals(subtask.status())) {
-                    // decided (or the job ended) before these answers: judge them, change nothing else
-                    for (ResultMessage m : e.getValue()) {
-                        boolean agrees = m.outputHash() != null && m.outputHash().equals(subtask.outputHash());
-                        verdicts.add(new Verdict(m.replicaId(), agrees ? Replica.ACCEPTED : Replica.REJECTED));
-                        outcomes.set(batch.indexOf(m), Outcome.LATE);
-                    }
-                    continue;
+                List<ReplicaRow> rows = all.getOrDefault(e.getKey(), List.of());
+                AnswerDecision.Decision decision = AnswerDecision.decide(state(job, subtask, rows),
+                        answers(e.getValue()), policy(job), trustedAmong(job, rows));
+                apply(job, subtask, e.getValue(), decision, accepted);
+                if (!decision.late()) {
+                    touched.add(job);
                 }
-                decide(job, subtask, e.getValue(), all.getOrDefault(e.getKey(), List.of()), accepted);
-                touched.add(job);
             }
             // the answers carry their verdicts in the same statement; earlier replicas get theirs separately
             Map<String, String> judged = new HashMap<>();
@@ -173,77 +184,92 @@ public class ResultProcessor {
                 if (job.allAccepted()) {
                     completion.complete(job);
                 } else {
-                    completion.progress(job);
+                    events.announce(job);
                 }
             }
             meters.counter("dcp.scheduler.subtasks.accepted").increment(accepted.size());
             return outcomes;
         }
 
-        private void decide(Job job, SubtaskRow subtask, List<ResultMessage> fresh, List<ReplicaRow> rows,
-                            List<Acceptance> accepted) {
-            long outstanding = 0;
-            for (ResultMessage m : fresh) {
-                if (m.error() != null) {
-                    verdicts.add(new Verdict(m.replicaId(), Replica.ERROR));
-                    outstanding += completion.replaceOrFail(job, subtask,
-                            "worker " + m.workerId() + " reported: " + m.error());
-                    if (job.isOver()) {
-                        return;
-                    }
-                }
+        /** Writes down what the vote decided for one subtask; an ending or more replicas happen at once. */
+        private void apply(Job job, SubtaskRow subtask, List<ResultMessage> fresh, AnswerDecision.Decision decision,
+                           List<Acceptance> accepted) {
+            for (AnswerDecision.Judgement j : decision.verdicts()) {
+                verdicts.add(new Verdict(j.replicaId(), j.verdict().name()));
             }
-            List<QuorumVote.Ballot> ballots = new ArrayList<>();
-            for (ReplicaRow r : rows) {
-                if (r.answered() && r.outputHash() != null) {
-                    ballots.add(new QuorumVote.Ballot(r.workerId(), r.outputHash()));
-                } else if (!r.answered() && Replica.PENDING.equals(r.verdict())) {
-                    outstanding++;
-                }
-            }
-            QuorumVote.Verdict verdict;
-            if (job.isAdaptive() && rows.size() == 1 && ballots.size() == 1 && outstanding == 0
-                    && adaptive.acceptsAlone(job.getId(), subtask.idx(), rows.get(0).workerKey())) {
-                verdict = new QuorumVote.Accepted(ballots.get(0).outputHash());
-            } else {
-                verdict = QuorumVote.decide(ballots, job.getRedundancy());
-            }
-            if (verdict instanceof QuorumVote.Accepted a) {
-                String output = null;
+            if (decision.late()) {
                 for (ResultMessage m : fresh) {
-                    if (a.outputHash().equals(m.outputHash())) {
-                        output = Json.write(m.output());
-                        break;
-                    }
+                    outcomes.set(batch.indexOf(m), Outcome.LATE);
                 }
-                if (output == null) { // the agreeing answers all came in earlier batches
-                    String from = rows.stream().filter(r -> a.outputHash().equals(r.outputHash())).findFirst()
-                            .orElseThrow().id();
-                    output = store.output(from);
+                return;
+            }
+            if (decision.loneAnswer() != null) {
+                meters.counter("dcp.scheduler.adaptive", "decision",
+                        decision.loneAnswer().name().toLowerCase(Locale.ROOT).replace('_', '-')).increment();
+            }
+            if (decision.replicasToSend() > 0) {
+                completion.dispatch(job, subtask, decision.replicasToSend());
+            }
+            if (decision.failure() != null) {
+                completion.fail(job, decision.failure());
+                return;
+            }
+            AnswerDecision.Acceptance a = decision.accepted();
+            if (a == null) {
+                return;
+            }
+            String output;
+            if (a.inBatch()) {
+                output = fresh.stream().filter(m -> m.replicaId().equals(a.outputOf())).findFirst()
+                        .map(m -> Json.write(m.output())).orElseThrow();
+            } else {
+                output = store.output(a.outputOf());
+            }
+            accepted.add(new Acceptance(subtask.key(), output, a.outputHash()));
+            for (AnswerDecision.Judged j : a.judged()) {
+                tallies.computeIfAbsent(j.replica().workerId(), w -> new int[2])[j.agrees() ? 0 : 1]++;
+                if (!j.agrees()) {
+                    AnswerDecision.Replica r = j.replica();
+                    events.outvoted(job, subtask.idx(), r.id(), r.workerId(), r.workerKey(), r.outputHash(),
+                            a.outputHash());
                 }
-                accepted.add(new Acceptance(subtask.key(), output, a.outputHash()));
-                for (ReplicaRow r : rows) {
-                    if (r.answered() && r.outputHash() != null) {
-                        boolean agrees = r.outputHash().equals(a.outputHash());
-                        verdicts.add(new Verdict(r.id(), agrees ? Replica.ACCEPTED : Replica.REJECTED));
-                        tallies.computeIfAbsent(r.workerId(), w -> new int[2])[agrees ? 0 : 1]++;
-                        if (!agrees) {
-                            completion.outvoted(job, subtask.idx(), r, a.outputHash());
-                        }
-                    }
-                }
-                job.subtaskAccepted();
-            } else if (verdict instanceof QuorumVote.Undecided u) {
-                int more = (int) Math.max(0, u.missing() - outstanding);
-                if (more > 0) {
-                    completion.dispatchMore(job, subtask, more);
-                }
-            } else if (verdict instanceof QuorumVote.NoQuorum n) {
-                completion.fail(job, "subtask " + subtask.idx() + " has no majority: " + n.voters()
-                        + " distinct workers answered, at most " + n.largestAgreement() + " agreed, and redundancy "
-                        + job.getRedundancy() + " allows at most " + QuorumVote.maxVoters(job.getRedundancy())
-                        + " voters");
+            }
+            job.subtaskAccepted();
+        }
+    }
+
+    private AnswerDecision.Subtask state(Job job, SubtaskRow subtask, List<ReplicaRow> rows) {
+        List<AnswerDecision.Replica> replicas = new ArrayList<>(rows.size());
+        for (ReplicaRow r : rows) {
+            replicas.add(new AnswerDecision.Replica(r.id(), r.workerId(), r.workerKey(), r.outputHash(), r.answered(),
+                    !r.answered() && Replica.PENDING.equals(r.verdict())));
+        }
+        boolean open = !job.isOver() && Subtask.PENDING.equals(subtask.status());
+        return new AnswerDecision.Subtask(job.getId(), subtask.idx(), open, subtask.outputHash(), subtask.attempts(),
+                replicas);
+    }
+
+    private AnswerDecision.Policy policy(Job job) {
+        return new AnswerDecision.Policy(job.getRedundancy(), job.isAdaptive(), properties.maxAttempts(),
+                properties.spotCheckRate());
+    }
+
+    /** Only the adaptive shortcut asks whom contract-service trusts (a long run of accepted answers). */
+    private Set<String> trustedAmong(Job job, List<ReplicaRow> rows) {
+        if (!job.isAdaptive()) {
+            return Set.of();
+        }
+        Set<String> trusted = new HashSet<>();
+        for (ReplicaRow r : rows) {
+            if (r.workerKey() != null && enrolments.trusted(r.workerKey())) {
+                trusted.add(r.workerKey());
             }
         }
+        return trusted;
+    }
+
+    private static List<AnswerDecision.Answer> answers(List<ResultMessage> fresh) {
+        return fresh.stream().map(m -> new AnswerDecision.Answer(m.replicaId(), m.workerId(), m.outputHash(),
+                m.error())).toList();
     }
 }

@@ -25,9 +25,10 @@ class WorkerController {
 
     private final WorkerRegistry registry;
     private final Enrolments enrolments;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
-    WorkerController(WorkerRegistry registry, Enrolments enrolments) {
+    WorkerController(WorkerRegistry registry, Enrolments enrolments, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.enrolments = enrolments;
     }

@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.dispatch;
+package dev.dcp.scheduler.lifecycle;
 
 import dev.dcp.scheduler.job.Job;
 import dev.dcp.scheduler.job.JobRepository;
@@ -7,7 +7,6 @@ import dev.dcp.scheduler.job.Subtask;
 import dev.dcp.scheduler.job.WorkStore;
 import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
-import dev.dcp.scheduler.verify.JobCompletion;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -30,10 +29,11 @@ class LeaseWatcher {
     private final JobCompletion completion;
     private final TransactionTemplate tx;
     private final Counter redispatched;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     LeaseWatcher(WorkStore store, JobRepository jobs, JobCompletion completion, TransactionTemplate tx,
-                 MeterRegistry meters) {
+                 MeterRegistry meters, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.jobs = jobs;
         this.completion = completion;

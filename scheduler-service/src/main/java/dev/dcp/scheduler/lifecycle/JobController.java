@@ -1,9 +1,15 @@
-package dev.dcp.scheduler.job;
+package dev.dcp.scheduler.lifecycle;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.web.Paging;
 import dev.dcp.common.web.ProblemException;
+import dev.dcp.scheduler.job.Job;
+import dev.dcp.scheduler.job.JobRepository;
+import dev.dcp.scheduler.job.JobStatus;
+import dev.dcp.scheduler.job.Replica;
+import dev.dcp.scheduler.job.ReplicaRepository;
+import dev.dcp.scheduler.job.SubtaskRepository;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.verify;
+package dev.dcp.scheduler.verify.vote;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;

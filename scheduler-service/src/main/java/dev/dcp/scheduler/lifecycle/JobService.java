@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.job;
+package dev.dcp.scheduler.lifecycle;
 
 import static dev.dcp.common.json.CanonicalJson.MAX_SAFE_INTEGER;
 
@@ -13,6 +13,11 @@ import dev.dcp.common.web.ProblemException;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.admission.AdmissionClient;
 import dev.dcp.scheduler.dispatch.Dispatcher;
+import dev.dcp.scheduler.job.Job;
+import dev.dcp.scheduler.job.JobEvents;
+import dev.dcp.scheduler.job.JobRepository;
+import dev.dcp.scheduler.job.Subtask;
+import dev.dcp.scheduler.job.WorkStore;
 import dev.dcp.scheduler.kind.JobKind;
 import dev.dcp.scheduler.kind.JobKinds;
 import dev.dcp.scheduler.settle.JobSettlement;
@@ -49,11 +54,12 @@ public class JobService {
     private final WorkerRegistry workers;
     private final JobSettlement settlement;
     private final TransactionTemplate tx;
-    private final Clock clock = Job.CLOCK;
+    private final Clock clock;
 
     JobService(JobKinds kinds, JobRepository jobs, WorkStore store, Dispatcher dispatcher, AdmissionClient admission,
                LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, JobSettlement settlement,
-               TransactionTemplate tx) {
+               TransactionTemplate tx, Clock clock) {
+        this.clock = clock;
         this.settlement = settlement;
         this.kinds = kinds;
         this.jobs = jobs;

@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.verify;
+package dev.dcp.scheduler.lifecycle;
 
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.event.Topics;
@@ -7,10 +7,8 @@ import dev.dcp.common.json.Json;
 import dev.dcp.scheduler.SchedulerProperties;
 import dev.dcp.scheduler.dispatch.Dispatcher;
 import dev.dcp.scheduler.job.Job;
-import dev.dcp.scheduler.job.JobEvents;
 import dev.dcp.scheduler.job.Subtask;
 import dev.dcp.scheduler.job.WorkStore;
-import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.kind.JobKinds;
 import dev.dcp.scheduler.settle.JobSettlement;
@@ -21,8 +19,9 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * What follows a vote: more replicas, the job's result (its accepted outputs reduced), or its failure. An ending
- * is settled once the caller's transaction commits ({@link JobSettlement}); callers hold the job's lock.
+ * What follows a vote or a lost replica: more replicas, the job's result (its accepted outputs reduced), or its
+ * failure. An ending is settled once the caller's transaction commits ({@link JobSettlement}); callers hold the
+ * job's lock.
  */
 @Component
 public class JobCompletion {
@@ -31,21 +30,21 @@ public class JobCompletion {
     private final JobKinds kinds;
     private final Dispatcher dispatcher;
     private final JobSettlement settlement;
-    private final JobEvents events;
     private final SchedulerProperties properties;
-    private final Clock clock = Job.CLOCK;
+    private final Clock clock;
 
-    JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, JobSettlement settlement, JobEvents events,
-                  SchedulerProperties properties) {
+    JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, JobSettlement settlement,
+                  SchedulerProperties properties, Clock clock) {
         this.store = store;
         this.kinds = kinds;
         this.dispatcher = dispatcher;
         this.settlement = settlement;
-        this.events = events;
         this.properties = properties;
+        this.clock = clock;
     }
 
-    void complete(Job job) {
+    /** Every subtask is accepted: the job's result is its outputs reduced, or its failure if they do not combine. */
+    public void complete(Job job) {
         List<Map<String, Object>> outputs = new ArrayList<>(job.getSubtasks());
         for (String output : store.acceptedOutputs(job.getId())) {
             outputs.add(Json.readMap(output));
@@ -64,36 +63,27 @@ public class JobCompletion {
         settlement.settleAfterCommit(job.getId());
     }
 
-    void progress(Job job) {
-        events.announce(job);
-    }
-
-    void outvoted(Job job, int index, ReplicaRow replica, String acceptedHash) {
-        events.outvoted(job, index, replica.id(), replica.workerId(), replica.workerKey(), replica.outputHash(),
-                acceptedHash);
-    }
-
-    /** A replica was lost or errored: send another, unless the subtask used up its attempts. Returns how many went. */
-    public int replaceOrFail(Job job, SubtaskRow subtask, String reason) {
+    /**
+     * A replica was lost: send another, unless the subtask used up its attempts. (An answer reporting an error is
+     * replaced by the same rule, in {@code AnswerDecision}.)
+     */
+    void replaceOrFail(Job job, SubtaskRow subtask, String reason) {
         if (subtask.attempts() >= properties.maxAttempts()) {
             fail(job, "subtask " + subtask.idx() + " failed after " + subtask.attempts() + " attempts; last: "
                     + reason);
-            return 0;
+            return;
         }
-        send(job, subtask, 1);
-        return 1;
+        dispatch(job, subtask, 1);
     }
 
-    void dispatchMore(Job job, SubtaskRow subtask, int more) {
-        send(job, subtask, more);
-    }
-
-    private void send(Job job, SubtaskRow subtask, int copies) {
+    /** Sends {@code copies} more replicas of the subtask, counted as attempts. */
+    public void dispatch(Job job, SubtaskRow subtask, int copies) {
         Dispatcher.Batch batch = dispatcher.batch();
         batch.add(job.getKind(), job.getId(), subtask.idx(), subtask.input(), copies);
         batch.send(true);
     }
 
+    /** Ends the job as failed: its open subtasks fail and its unanswered replicas are withdrawn. */
     public void fail(Job job, String reason) {
         job.fail(reason, clock.instant());
         store.unqueue(Topics.SUBTASKS, store.closeJob(job.getId(), Subtask.FAILED));

@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.job;
+package dev.dcp.scheduler.lifecycle;
 
 import java.util.Map;
 

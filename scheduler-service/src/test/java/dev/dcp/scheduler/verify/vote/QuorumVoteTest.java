@@ -1,10 +1,10 @@
-package dev.dcp.scheduler.verify;
+package dev.dcp.scheduler.verify.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dcp.scheduler.verify.QuorumVote.Accepted;
-import dev.dcp.scheduler.verify.QuorumVote.Ballot;
-import dev.dcp.scheduler.verify.QuorumVote.Undecided;
+import dev.dcp.scheduler.verify.vote.QuorumVote.Accepted;
+import dev.dcp.scheduler.verify.vote.QuorumVote.Ballot;
+import dev.dcp.scheduler.verify.vote.QuorumVote.Undecided;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

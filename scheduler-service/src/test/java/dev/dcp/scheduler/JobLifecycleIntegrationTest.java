@@ -1,4 +1,4 @@
-package dev.dcp.scheduler.job;
+package dev.dcp.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -24,11 +24,13 @@ import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.scheduler.admission.AdmissionClient;
 import dev.dcp.scheduler.settle.SettlementClient;
-import dev.dcp.scheduler.verify.AdaptiveReplication;
+import dev.dcp.scheduler.verify.vote.SpotCheck;
 import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -88,6 +90,9 @@ class JobLifecycleIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void contractService() {
@@ -290,9 +295,12 @@ class JobLifecycleIntegrationTest {
     void aResultFromAWorkerThatNeverRegisteredIsDropped() {
         String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
         SubtaskMessage task = subtasksOf(jobId, 1).get(0);
+        double unknownBefore = dropped("unknown-worker");
+        double wrongKeyBefore = dropped("wrong-key");
         answer(task, Ed25519.generate(), "worker-nobody-knows", primesIn(task));
         answer(task, honestB, "worker-a", primesIn(task)); // a registered id, but not its key
-        sleep(Duration.ofSeconds(2));
+        Eventually.await("both results dropped", Duration.ofSeconds(15), () ->
+                dropped("unknown-worker") > unknownBefore && dropped("wrong-key") > wrongKeyBefore ? true : null);
         assertThat(progress(jobId).get("accepted")).isEqualTo(0);
 
         answer(task, honestA, "worker-a", primesIn(task));
@@ -303,9 +311,20 @@ class JobLifecycleIntegrationTest {
     void aStartedReplicaWhoseWorkerGoesSilentIsDispatchedAgainAfterItsLease() {
         String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
         SubtaskMessage task = subtasksOf(jobId, 1).get(0);
-        // queued replicas are not expired by the short lease: only started ones are
-        sleep(Duration.ofSeconds(3));
+        // queued replicas are not expired by the short lease, only started ones: another job's replica, started
+        // after this one was queued, runs out of its lease first (and goes again)...
+        String other = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100), "parallelism", 1));
+        heartbeat("worker-c", honestC, List.of(new WorkerHeartbeat.Running(subtasksOf(other, 1).get(0).replicaId(),
+                System.currentTimeMillis())));
+        SubtaskMessage otherAgain = subtasksOf(other, 2).get(1);
+        // ...and once a later pass of the lease watcher has run, that earlier pass has surely ended
+        heartbeat("worker-c", honestC, List.of(new WorkerHeartbeat.Running(otherAgain.replicaId(),
+                System.currentTimeMillis() - 10_000)));
+        subtasksOf(other, 3);
         assertThat(subtasksOf(jobId, 1)).hasSize(1);
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> waiting = (List<Map<String, Object>>) subtasks(jobId).get(0).get("replicas");
+        assertThat(waiting).singleElement().satisfies(r -> assertThat(r).containsEntry("verdict", "PENDING"));
 
         heartbeat("worker-b", honestB, List.of(new WorkerHeartbeat.Running(task.replicaId(),
                 System.currentTimeMillis())));
@@ -387,7 +406,7 @@ class JobLifecycleIntegrationTest {
         first.forEach(t -> answer(t, honestA, "worker-a", primesIn(t)));
 
         List<Integer> checked = java.util.stream.IntStream.range(0, 60)
-                .filter(i -> AdaptiveReplication.drawsSpotCheck(jobId, i, 0.1)).boxed().toList();
+                .filter(i -> SpotCheck.draws(jobId, i, 0.1)).boxed().toList();
         Set<String> firstIds = first.stream().map(SubtaskMessage::replicaId).collect(Collectors.toSet());
         List<SubtaskMessage> checks = subtasksOf(jobId, 60 + checked.size()).stream()
                 .filter(t -> !firstIds.contains(t.replicaId())).toList();
@@ -483,12 +502,9 @@ class JobLifecycleIntegrationTest {
         return c;
     }
 
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private double dropped(String reason) {
+        Counter c = meters.find("dcp.scheduler.results.dropped").tag("reason", reason).counter();
+        return c == null ? 0 : c.count();
     }
 
     private List<SubtaskMessage> subtasksOf(String jobId, int count) {

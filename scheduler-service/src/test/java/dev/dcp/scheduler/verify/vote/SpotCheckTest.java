@@ -1,18 +1,18 @@
-package dev.dcp.scheduler.verify;
+package dev.dcp.scheduler.verify.vote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class AdaptiveReplicationTest {
+class SpotCheckTest {
 
     @Test
     void theSameSubtaskIsAlwaysDrawnTheSameWay() {
         for (int i = 0; i < 1_000; i++) {
             String job = "job-" + (i % 37);
-            boolean first = AdaptiveReplication.drawsSpotCheck(job, i, 0.5);
+            boolean first = SpotCheck.draws(job, i, 0.5);
             for (int again = 0; again < 3; again++) {
-                assertThat(AdaptiveReplication.drawsSpotCheck(job, i, 0.5)).as("%s/%d", job, i).isEqualTo(first);
+                assertThat(SpotCheck.draws(job, i, 0.5)).as("%s/%d", job, i).isEqualTo(first);
             }
         }
     }
@@ -22,11 +22,11 @@ class AdaptiveReplicationTest {
         int differentSubtask = 0;
         int differentJob = 0;
         for (int i = 0; i < 1_000; i++) {
-            boolean base = AdaptiveReplication.drawsSpotCheck("job-a", i, 0.5);
-            if (AdaptiveReplication.drawsSpotCheck("job-a", i + 1, 0.5) != base) {
+            boolean base = SpotCheck.draws("job-a", i, 0.5);
+            if (SpotCheck.draws("job-a", i + 1, 0.5) != base) {
                 differentSubtask++;
             }
-            if (AdaptiveReplication.drawsSpotCheck("job-b", i, 0.5) != base) {
+            if (SpotCheck.draws("job-b", i, 0.5) != base) {
                 differentJob++;
             }
         }
@@ -38,14 +38,14 @@ class AdaptiveReplicationTest {
     @Test
     void aRateOfZeroNeverSpotChecks() {
         for (int i = 0; i < 20_000; i++) {
-            assertThat(AdaptiveReplication.drawsSpotCheck("job-" + (i / 100), i, 0.0)).isFalse();
+            assertThat(SpotCheck.draws("job-" + (i / 100), i, 0.0)).isFalse();
         }
     }
 
     @Test
     void aRateOfOneAlwaysSpotChecks() {
         for (int i = 0; i < 20_000; i++) {
-            assertThat(AdaptiveReplication.drawsSpotCheck("job-" + (i / 100), i, 1.0)).isTrue();
+            assertThat(SpotCheck.draws("job-" + (i / 100), i, 1.0)).isTrue();
         }
     }
 
@@ -56,7 +56,7 @@ class AdaptiveReplicationTest {
         for (int j = 0; j < 200; j++) {
             for (int i = 0; i < 100; i++) {
                 total++;
-                if (AdaptiveReplication.drawsSpotCheck("job-" + j, i, 0.1)) {
+                if (SpotCheck.draws("job-" + j, i, 0.1)) {
                     drawn++;
                 }
             }
@@ -68,8 +68,8 @@ class AdaptiveReplicationTest {
     @Test
     void aHigherRateDrawsEverySubtaskALowerRateDraws() {
         for (int i = 0; i < 5_000; i++) {
-            if (AdaptiveReplication.drawsSpotCheck("job-x", i, 0.05)) {
-                assertThat(AdaptiveReplication.drawsSpotCheck("job-x", i, 0.2)).isTrue();
+            if (SpotCheck.draws("job-x", i, 0.05)) {
+                assertThat(SpotCheck.draws("job-x", i, 0.2)).isTrue();
             }
         }
     }

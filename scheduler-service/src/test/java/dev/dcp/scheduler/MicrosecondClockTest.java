@@ -1,0 +1,32 @@
+package dev.dcp.scheduler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class MicrosecondClockTest {
+
+    private final Clock fixed = Clock.fixed(Instant.parse("2026-12-04T10:15:30.123456789Z"), ZoneOffset.UTC);
+
+    @Test
+    void anInstantKeepsWholeMicrosecondsOnly() {
+        assertThat(new MicrosecondClock(fixed).instant()).isEqualTo(Instant.parse("2026-12-04T10:15:30.123456Z"));
+    }
+
+    @Test
+    void millisecondsAreTheUnderlyingClocks() {
+        assertThat(new MicrosecondClock(fixed).millis()).isEqualTo(fixed.millis());
+    }
+
+    @Test
+    void anotherZoneKeepsTheMicrosecondTicks() {
+        Clock paris = new MicrosecondClock(fixed).withZone(ZoneId.of("Europe/Paris"));
+
+        assertThat(paris.getZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(paris.instant().getNano() % 1_000).isZero();
+    }
+}
