@@ -4,6 +4,7 @@ import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
+import dev.dcp.scheduler.kind.JobKinds;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -28,6 +29,12 @@ public class SchedulerApplication {
     @ConditionalOnMissingBean
     Clock clock() {
         return new MicrosecondClock(Clock.systemUTC());
+    }
+
+    /** The job kinds, plain Java: declared here so that the kind package knows nothing of Spring. */
+    @Bean
+    JobKinds jobKinds() {
+        return new JobKinds();
     }
 
     public static void main(String[] args) {

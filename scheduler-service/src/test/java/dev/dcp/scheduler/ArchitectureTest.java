@@ -1,12 +1,12 @@
 package dev.dcp.scheduler;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.dcp.testkit.house.HouseRules;
 
 /**
  * The scheduler's package layering: {@code job} (the job, its subtasks and replicas, their store) at the bottom;
@@ -17,12 +17,9 @@ import com.tngtech.archunit.lang.ArchRule;
 @AnalyzeClasses(packages = "dev.dcp.scheduler", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    private static final String[] FRAMEWORKS = {"org.springframework..", "java.sql..", "javax.sql..",
-            "org.apache.kafka..", "jakarta.persistence..", "io.micrometer.."};
-
     @ArchTest
     static final ArchRule theFeaturePackagesDoNotDependOnEachOtherInALoop =
-            slices().matching("dev.dcp.scheduler.(*)..").should().beFreeOfCycles();
+            HouseRules.featuresFreeOfCycles("dev.dcp.scheduler");
 
     @ArchTest
     static final ArchRule theJobPackageKnowsNothingOfWhatIsBuiltOnIt = noClasses()
@@ -33,17 +30,15 @@ class ArchitectureTest {
                     "dev.dcp.scheduler.worker..");
 
     @ArchTest
-    static final ArchRule theVoteSplittingAndReducingArePlainJava = noClasses()
-            .that().resideInAnyPackage("dev.dcp.scheduler.verify.vote..", "dev.dcp.scheduler.split..",
-                    "dev.dcp.scheduler.reduce..")
-            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS);
+    static final ArchRule theKindsTheVoteSplittingAndReducingArePlainJava = HouseRules.plainJava(
+            "dev.dcp.scheduler.kind..", "dev.dcp.scheduler.verify.vote..", "dev.dcp.scheduler.split..",
+            "dev.dcp.scheduler.reduce..");
 
-    // JobKinds (the registry bean) and WordcountJob's HttpStatus belong to the wire contract's change
     @ArchTest
-    static final ArchRule theJobKindsArePlainJava = noClasses()
-            .that().resideInAPackage("dev.dcp.scheduler.kind..")
-            .and().doNotHaveSimpleName("JobKinds").and().doNotHaveSimpleName("WordcountJob")
-            .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS);
+    static final ArchRule theDecisionsKeepNoMetrics = noClasses()
+            .that().resideInAnyPackage("dev.dcp.scheduler.kind..", "dev.dcp.scheduler.verify.vote..",
+                    "dev.dcp.scheduler.split..", "dev.dcp.scheduler.reduce..")
+            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
 
     @ArchTest
     static final ArchRule theVoteDependsOnNoOtherSchedulerPackage = noClasses()

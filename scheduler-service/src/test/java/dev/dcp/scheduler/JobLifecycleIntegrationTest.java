@@ -397,6 +397,18 @@ class JobLifecycleIntegrationTest {
     }
 
     @Test
+    void aTextOver8MiBIsA413ProblemNamingTheTextAndCreatesNoJob() {
+        Reply tooLarge = call(HttpMethod.POST, "/api/v1/jobs", tenant,
+                Map.of("kind", "wordcount", "input", Map.of("text", "x".repeat(8 * 1024 * 1024 + 1))));
+        assertThat(tooLarge.status()).isEqualTo(413);
+        assertThat(tooLarge.body()).containsEntry("title", "Content Too Large");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) tooLarge.body().get("errors");
+        assertThat(errors).extracting(e -> e.get("field")).containsExactly("input.text");
+        assertThat(list(tenant)).isEmpty();
+    }
+
+    @Test
     void anAdaptiveJobTakesATrustedWorkersAnswerAloneExceptWhereItDrawsASpotCheck() {
         when(enrolments.trusted(honestA.publicKeyHex())).thenReturn(true);
         String jobId = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 6_000), "parallelism", 60,

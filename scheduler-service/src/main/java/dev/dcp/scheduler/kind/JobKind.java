@@ -13,8 +13,7 @@ public interface JobKind {
 
     /**
      * Problems with the input, each naming its field as {@code input.x}; empty when valid. Unknown fields are
-     * tolerated. May throw a {@link dev.dcp.common.web.ProblemException} for a refusal that is not a 400, such as an
-     * input too large (413).
+     * tolerated. Throws {@link InputTooLarge} for an input too large to take at all (a 413, not a 400).
      */
     List<FieldError> validate(Map<String, Object> input);
 

@@ -7,13 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.stereotype.Component;
 
 /**
  * The job kinds this scheduler runs, each under its name in the platform's {@link Kind}s: a kind the workers have
  * never heard of cannot be registered.
  */
-@Component
 public class JobKinds {
 
     private final Map<Kind, JobKind> kinds = new EnumMap<>(Kind.class);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 
 /**
  * {@code wordcount}: how often each word occurs in {@code text} (at most 8 MiB of UTF-8), a word being a maximal run
@@ -34,7 +33,7 @@ public final class WordcountJob implements JobKind {
         return "wordcount";
     }
 
-    /** @throws ProblemException 413 when the text is longer than 8 MiB as UTF-8 */
+    /** @throws InputTooLarge when the text is longer than 8 MiB as UTF-8 */
     @Override
     public List<FieldError> validate(Map<String, Object> input) {
         List<FieldError> errors = new ArrayList<>();
@@ -46,10 +45,9 @@ public final class WordcountJob implements JobKind {
         } else {
             long bytes = utf8Length(text);
             if (bytes > MAX_UTF8_BYTES) {
-                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large",
+                throw new InputTooLarge(
                         "input.text is " + bytes + " bytes of UTF-8; at most " + MAX_UTF8_BYTES + " are accepted",
-                        List.of(new FieldError("input.text", "must be at most 8 MiB (" + MAX_UTF8_BYTES
-                                + " bytes) as UTF-8")), null);
+                        new FieldError("input.text", "must be at most 8 MiB (" + MAX_UTF8_BYTES + " bytes) as UTF-8"));
             }
             if (!Inputs.wellFormed(text)) {
                 errors.add(new FieldError("input.text", Inputs.LONE_SURROGATE));

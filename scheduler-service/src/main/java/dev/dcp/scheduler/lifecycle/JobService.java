@@ -18,6 +18,7 @@ import dev.dcp.scheduler.job.JobEvents;
 import dev.dcp.scheduler.job.JobRepository;
 import dev.dcp.scheduler.job.Subtask;
 import dev.dcp.scheduler.job.WorkStore;
+import dev.dcp.scheduler.kind.InputTooLarge;
 import dev.dcp.scheduler.kind.JobKind;
 import dev.dcp.scheduler.kind.JobKinds;
 import dev.dcp.scheduler.settle.JobSettlement;
@@ -150,7 +151,12 @@ public class JobService {
         if (spec.input() == null) {
             errors.add(new FieldError("input", "is required"));
         } else if (kind != null) {
-            errors.addAll(kind.validate(spec.input()));
+            try {
+                errors.addAll(kind.validate(spec.input()));
+            } catch (InputTooLarge e) {
+                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(),
+                        List.of(e.field()), null);
+            }
         }
         if (spec.parallelism() != null && (spec.parallelism() < 1 || spec.parallelism() > 10_000)) {
             errors.add(new FieldError("parallelism", "must be between 1 and 10000"));

@@ -1,5 +1,7 @@
 package dev.dcp.scheduler.reduce;
 
+import static dev.dcp.common.json.CanonicalJson.MAX_SAFE_INTEGER;
+
 import java.util.List;
 import java.util.Map;
 
@@ -8,8 +10,6 @@ import java.util.Map;
  * wasm's {@code i64.add} does, and a result beyond +-(2^53 - 1) is refused (JSON readers would change its digits).
  */
 public final class WasmReducer implements Reducer {
-
-    private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
 
     @Override
     public Map<String, Object> reduce(List<Map<String, Object>> outputs) {

@@ -5,8 +5,6 @@ import static dev.dcp.scheduler.kind.KindAssertions.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.dcp.common.web.ProblemException;
-import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.split.GuidedSplitter;
 import dev.dcp.scheduler.split.Splitter;
 import dev.dcp.scheduler.split.StaticSplitter;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
 
 class WordcountJobTest {
 
@@ -61,15 +58,14 @@ class WordcountJobTest {
     }
 
     @Test
-    void moreThan8MiBOfUtf8IsTooLargeA413NamingTheText() {
+    void moreThan8MiBOfUtf8IsTooLargeNamingTheText() {
         // 4 Mi + 1 chars, but each é is two bytes of UTF-8
         String text = "é".repeat(4 * MIB + 1);
 
         assertThatThrownBy(() -> kind.validate(Map.of("text", text)))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    assertThat(e.status().value()).isEqualTo(413);
-                    assertThat(e.status()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
-                    assertThat(e.errors()).extracting(FieldError::field).containsExactly("input.text");
+                .isInstanceOfSatisfying(InputTooLarge.class, e -> {
+                    assertThat(e.field().field()).isEqualTo("input.text");
+                    assertThat(e.getMessage()).isEqualTo("input.text is 8388610 bytes of UTF-8; at most 8388608 are accepted");
                 });
     }
 
@@ -78,7 +74,7 @@ class WordcountJobTest {
         // 4-byte pairs: 2 Mi of them is 8 MiB
         assertThat(kind.validate(Map.of("text", "\uD83D\uDE00".repeat(2 * MIB)))).isEmpty();
         assertThatThrownBy(() -> kind.validate(Map.of("text", "\uD83D\uDE00".repeat(2 * MIB) + "x")))
-                .isInstanceOf(ProblemException.class);
+                .isInstanceOf(InputTooLarge.class);
     }
 
     @Test
