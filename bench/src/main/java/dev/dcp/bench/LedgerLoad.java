@@ -88,6 +88,7 @@ public final class LedgerLoad {
     }
 
     /** Sends everything in order and matches the k-th committed transaction with the k-th sent one. */
+    @SuppressWarnings("FutureReturnValueIgnored") // the commits the ledger reports are what is measured, not the sends
     private static Result run(String bootstrap, String[] payloads, int rate) throws Exception {
         int n = payloads.length;
         long[] sentAt = new long[n];

@@ -302,7 +302,7 @@ class DevnetMoneyTest {
     private void awaitLedgerBalance(Tenant t, long balance) {
         Eventually.await("the ledger's replay of " + t.id(), Duration.ofSeconds(60), () -> {
             Map<String, Object> b = call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null).body();
-            return number(b.get("balance")) == balance && number(b.get("escrowed")) == 0 ? true : null;
+            return (number(b.get("balance")) == balance && number(b.get("escrowed")) == 0) ? true : null;
         });
     }
 

@@ -96,7 +96,7 @@ public final class ReferenceAnswers {
             for (int j = 0; j < n; j++) {
                 long c = 0;
                 for (int k = 0; k < n; k++) {
-                    c += Math.floorMod(31L * i + 17L * k + seed, 97) * Math.floorMod(13L * k + 7L * j + seed, 89);
+                    c += (long) Math.floorMod(31L * i + 17L * k + seed, 97) * Math.floorMod(13L * k + 7L * j + seed, 89);
                 }
                 sum += c;
                 trace += i == j ? c : 0;

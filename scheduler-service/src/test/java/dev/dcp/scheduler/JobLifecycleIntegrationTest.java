@@ -1,5 +1,6 @@
 package dev.dcp.scheduler;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyList;
@@ -300,7 +301,7 @@ class JobLifecycleIntegrationTest {
         answer(task, Ed25519.generate(), "worker-nobody-knows", primesIn(task));
         answer(task, honestB, "worker-a", primesIn(task)); // a registered id, but not its key
         Eventually.await("both results dropped", Duration.ofSeconds(15), () ->
-                dropped("unknown-worker") > unknownBefore && dropped("wrong-key") > wrongKeyBefore ? true : null);
+                (dropped("unknown-worker") > unknownBefore && dropped("wrong-key") > wrongKeyBefore) ? true : null);
         assertThat(progress(jobId).get("accepted")).isEqualTo(0);
 
         answer(task, honestA, "worker-a", primesIn(task));
@@ -599,7 +600,7 @@ class JobLifecycleIntegrationTest {
         }
         return spec.exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();
-            return new Reply(res.getStatusCode().value(), bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes)));
+            return new Reply(res.getStatusCode().value(), bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes, StandardCharsets.UTF_8)));
         });
     }
 }

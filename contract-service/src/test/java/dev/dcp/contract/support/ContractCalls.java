@@ -1,5 +1,6 @@
 package dev.dcp.contract.support;
 
+import java.nio.charset.StandardCharsets;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.event.Topics;
@@ -52,7 +53,7 @@ public final class ContractCalls {
         }
         return spec.exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();
-            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes));
+            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes, StandardCharsets.UTF_8));
             return new Reply(res.getStatusCode().value(), parsed, String.valueOf(res.getHeaders().getContentType()),
                     res.getHeaders().getFirst("Retry-After"));
         });

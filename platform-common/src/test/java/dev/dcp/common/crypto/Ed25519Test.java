@@ -1,5 +1,6 @@
 package dev.dcp.common.crypto;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -124,8 +125,8 @@ class Ed25519Test {
         assertThat(Ed25519.verifyHex(pub, MESSAGE, sig)).isTrue();
         assertThat(Ed25519.verifyHex(null, MESSAGE, sig)).isFalse();
         assertThat(Ed25519.verifyHex(pub, MESSAGE, null)).isFalse();
-        assertThat(Ed25519.verifyHex(pub.toUpperCase(), MESSAGE, sig)).isFalse();
-        assertThat(Ed25519.verifyHex(pub, MESSAGE, sig.toUpperCase())).isFalse();
+        assertThat(Ed25519.verifyHex(pub.toUpperCase(Locale.ROOT), MESSAGE, sig)).isFalse();
+        assertThat(Ed25519.verifyHex(pub, MESSAGE, sig.toUpperCase(Locale.ROOT))).isFalse();
         assertThat(Ed25519.verifyHex(pub.substring(2), MESSAGE, sig)).isFalse();
         assertThat(Ed25519.verifyHex(pub, MESSAGE, sig.substring(2))).isFalse();
         assertThat(Ed25519.verifyHex(pub + "00", MESSAGE, sig)).isFalse();

@@ -1,5 +1,6 @@
 package dev.dcp.common.ledger;
 
+import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Ed25519;
@@ -104,7 +105,7 @@ class BlockHeaderTest {
         assertThat(signature.verifies(null)).isFalse();
         assertThat(signature.verifies("")).isFalse();
         assertThat(signature.verifies(hash.substring(2))).isFalse();
-        assertThat(signature.verifies(hash.toUpperCase())).isFalse();
+        assertThat(signature.verifies(hash.toUpperCase(Locale.ROOT))).isFalse();
         assertThat(signature.verifies("zz" + hash.substring(2))).isFalse();
     }
 

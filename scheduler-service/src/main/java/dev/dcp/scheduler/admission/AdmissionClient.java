@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.admission;
 
+import java.nio.charset.StandardCharsets;
 import dev.dcp.common.auth.AdminCredential;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.json.Json;
@@ -32,7 +33,7 @@ public class AdmissionClient {
                 .body(Map.of("jobId", jobId, "tenantId", tenantId, "maxCredits", maxCredits, "subtasks", subtasks))
                 .retrieve()
                 .onStatus(status -> status.is4xxClientError(), (request, response) -> {
-                    Map<String, Object> problem = Json.readMap(new String(response.getBody().readAllBytes()));
+                    Map<String, Object> problem = Json.readMap(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8));
                     HttpStatus status = HttpStatus.valueOf(response.getStatusCode().value());
                     String retryAfter = response.getHeaders().getFirst("Retry-After");
                     throw new ProblemException(status, String.valueOf(problem.getOrDefault("title", "Refused")),

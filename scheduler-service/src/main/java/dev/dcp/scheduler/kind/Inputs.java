@@ -37,7 +37,7 @@ final class Inputs {
             return null;
         }
         BigDecimal exact = exactValue(v);
-        if (exact == null || exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
+        if (exact == null || (exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0)) {
             errors.add(new FieldError("input." + field, "must be an integer"));
             return null;
         }

@@ -87,7 +87,7 @@ class ResultProcessor {
         List<Outcome> outcomes = tx.execute(status -> new BatchRun(batch).run());
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         outcomes.forEach(o -> counts.merge(o, 1, Integer::sum));
-        counts.forEach((o, n) -> meters.counter("dcp.scheduler.results", "outcome", o.name().toLowerCase())
+        counts.forEach((o, n) -> meters.counter("dcp.scheduler.results", "outcome", o.name().toLowerCase(Locale.ROOT))
                 .increment(n));
         return outcomes;
     }

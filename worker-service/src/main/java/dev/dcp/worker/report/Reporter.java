@@ -62,6 +62,7 @@ public class Reporter {
     }
 
     @Scheduled(fixedDelayString = "${dcp.worker.heartbeat:1s}", initialDelay = 0)
+    @SuppressWarnings("FutureReturnValueIgnored") // a heartbeat lost is replaced by the next, a second later
     void heartbeat() {
         List<WorkerHeartbeat.Running> now = new ArrayList<>();
         running.forEach((replica, since) -> now.add(new WorkerHeartbeat.Running(replica, since)));

@@ -107,6 +107,7 @@ public class ResultSigner implements SmartLifecycle {
         }
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // the outcome reaches each answer's own acknowledgement
     private void send(List<Pending> batch) {
         List<ResultMessage> answers = new ArrayList<>(batch.size());
         batch.forEach(p -> answers.add(p.answer));

@@ -72,9 +72,8 @@ class WorkerIntegrationTest {
             for (int i = 0; i < n; i++) {
                 SubtaskMessage task = new SubtaskMessage(jobId, i, UUID.randomUUID().toString(), "primes",
                         Map.of("from", i * 100, "to", (i + 1) * 100), 60_000);
-                producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task)));
+                producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))).get();
             }
-            producer.flush();
             Map<Integer, Integer> answersByIndex = new java.util.HashMap<>();
             List<ResultBatch> batches = new java.util.ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -99,7 +99,7 @@ class SlashingTest {
         Random random = new Random(7L);
         for (int i = 0; i < 1_000; i++) {
             long stake = 1 + (random.nextLong() >>> 1) % Long.MAX_VALUE;
-            long ppm = 1 + random.nextInt(1_000_000);
+            long ppm = 1L + random.nextInt(1_000_000);
             long amount = new Slashing(ppm).amount(stake);
             assertThat(amount).as("stake=%d ppm=%d", stake, ppm).isBetween(1L, stake);
         }

@@ -46,7 +46,7 @@ class SegmentedSieveTest {
     }
 
     private static long naiveCount(long from, long to) {
-        return naivePrefix[(int) to] - naivePrefix[(int) from];
+        return (long) naivePrefix[(int) to] - naivePrefix[(int) from];
     }
 
     /** Trial division by the primes below 10^6, exact for n below 10^12. */
