@@ -10,7 +10,8 @@ import dev.dcp.ledger.audit.ChainVerification;
 import dev.dcp.ledger.consensus.VoteBook;
 import org.springframework.http.HttpStatus;
 import dev.dcp.ledger.chain.Block;
-import dev.dcp.ledger.chain.ChainStore;
+import dev.dcp.ledger.chain.ChainTip;
+import dev.dcp.ledger.store.ChainStore;
 import dev.dcp.ledger.consensus.Sealer;
 import dev.dcp.ledger.ingest.LedgerIngest;
 import java.util.List;
@@ -81,7 +82,7 @@ class LedgerController {
 
     @GetMapping("/status")
     Status status() {
-        ChainStore.Tip tip = store.tip().orElseThrow();
+        ChainTip tip = store.tip().orElseThrow();
         List<ValidatorView> validators = sealer.validators().ordered().stream().map(v -> new ValidatorView(v.id(),
                 v.publicKey(), v.power(), votes.latestOf(v.publicKey()).map(last -> new LastVote(last.height(),
                         last.hash(), store.hashAt(last.height()).map(last.hash()::equals).orElse(null))).orElse(null)))

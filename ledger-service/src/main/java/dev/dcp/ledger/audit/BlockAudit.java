@@ -5,7 +5,7 @@ import dev.dcp.common.ledger.BlockHeader;
 import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
-import dev.dcp.ledger.chain.ChainStore.StoredBlock;
+import dev.dcp.ledger.chain.StoredBlock;
 import dev.dcp.ledger.consensus.Sealer;
 import java.util.List;
 import java.util.Optional;

@@ -1,14 +1,13 @@
 package dev.dcp.ledger.audit;
 
 import dev.dcp.common.ledger.BlockHeader;
-import dev.dcp.ledger.chain.ChainStore;
+import dev.dcp.ledger.chain.ChainTip;
+import dev.dcp.ledger.chain.StoredBlock;
 import dev.dcp.ledger.consensus.Sealer;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Service;
 
 /** Walks the whole stored chain from genesis and reports the first block that does not hold. */
-@Service
 public class ChainVerification {
 
     /** The outcome, as {@code GET /api/v1/ledger/verify} returns it. */
@@ -17,10 +16,10 @@ public class ChainVerification {
 
     private static final int PAGE = 200;
 
-    private final ChainStore store;
+    private final StoredChain store;
     private final Sealer sealer;
 
-    ChainVerification(ChainStore store, Sealer sealer) {
+    public ChainVerification(StoredChain store, Sealer sealer) {
         this.store = store;
         this.sealer = sealer;
     }
@@ -29,14 +28,14 @@ public class ChainVerification {
         long expected = 0;
         String prevHash = BlockHeader.GENESIS_PREV_HASH;
         while (true) {
-            List<ChainStore.StoredBlock> page = store.storedBlocks(expected, PAGE);
+            List<StoredBlock> page = store.storedBlocks(expected, PAGE);
             if (page.isEmpty()) {
                 return new Result(true, expected - 1, expected, null, null);
             }
-            for (ChainStore.StoredBlock block : page) {
+            for (StoredBlock block : page) {
                 Optional<String> problem = BlockAudit.check(sealer, block, expected, prevHash);
                 if (problem.isPresent()) {
-                    long tip = store.tip().map(ChainStore.Tip::height).orElse(expected);
+                    long tip = store.tip().map(ChainTip::height).orElse(expected);
                     return new Result(false, tip, expected, expected, problem.get());
                 }
                 prevHash = block.storedHash();

@@ -61,6 +61,17 @@ public final class VoteBook {
         return out;
     }
 
+    /** The vote recorded from this key at this height, if any (the first, should it have voted more than once). */
+    public Optional<Vote> voteBy(long height, String publicKey) {
+        for (Map<String, Vote> votes : byHeight.getOrDefault(height, Map.of()).values()) {
+            Vote v = votes.get(publicKey);
+            if (v != null) {
+                return Optional.of(v);
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<LastVote> latestOf(String publicKey) {
         return Optional.ofNullable(latest.get(publicKey));
     }

@@ -4,26 +4,26 @@ import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
-import dev.dcp.common.ledger.BlockHeader;
-import dev.dcp.common.ledger.BlockSignature;
-import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.ledger.LedgerProperties;
-import dev.dcp.ledger.block.BlockCutter;
 import dev.dcp.ledger.chain.Block;
-import dev.dcp.ledger.chain.ChainStore;
+import dev.dcp.ledger.chain.ChainTip;
 import dev.dcp.ledger.consensus.Sealer;
 import dev.dcp.ledger.consensus.Vote;
 import dev.dcp.ledger.consensus.VoteBook;
+import dev.dcp.ledger.round.BlockCreator;
+import dev.dcp.ledger.round.RoundMonitor;
+import dev.dcp.ledger.round.RoundSettings;
+import dev.dcp.ledger.round.RoundStateMachine;
+import dev.dcp.ledger.round.RoundTransport;
+import dev.dcp.ledger.store.ChainStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +46,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The replica's single ingest loop. It reads the one-partition transaction topic from the offset stored with the
- * chain tip, drops what is not admissible, cuts blocks, seals them, and commits each one — at once under
- * {@code solo} and {@code pow}, or once the votes of {@code dcp.ledger.votes} satisfy {@code pos} or {@code bft} —
- * together with the offset it consumed up to.
+ * chain tip, drops what is not admissible, and hands the rest, with the votes of {@code dcp.ledger.votes}, to the
+ * {@link RoundStateMachine}, which cuts and seals blocks and commits each one — at once under {@code solo} and
+ * {@code pow}, or once the votes satisfy {@code pos} or {@code bft} — together with the offset it consumed up to.
  */
 @Component
 public class LedgerIngest implements SmartLifecycle {
@@ -63,10 +63,10 @@ public class LedgerIngest implements SmartLifecycle {
     private final ChainStore store;
     private final Sealer sealer;
     private final TransactionAdmission admission;
-    private final Ed25519.KeyPair key;
     private final VoteBook votes;
+    private final RoundSettings settings;
     private final String bootstrapServers;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final MeterRegistry meters;
     private final Counter committedTx;
     private final Timer commitLatency;
@@ -76,20 +76,19 @@ public class LedgerIngest implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    /** A block that is cut and sealed but waits for the votes that commit it. */
-    private record Pending(Block block, long lastOffset, long since) {
-    }
-
     public LedgerIngest(LedgerProperties properties, ChainStore store, Sealer sealer, TransactionAdmission admission,
                         Ed25519.KeyPair validatorKey, VoteBook votes,
-                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters) {
+                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters,
+                        Clock clock) {
         this.properties = properties;
         this.store = store;
         this.sealer = sealer;
         this.admission = admission;
-        this.key = validatorKey;
         this.votes = votes;
+        this.settings = new RoundSettings(properties.validatorId(), validatorKey, properties.maxTransactions(),
+                properties.maxLatency(), properties.voteTimeout(), properties.alterTransactions());
         this.bootstrapServers = bootstrapServers;
+        this.clock = clock;
         this.meters = meters;
         this.committedTx = meters.counter("dcp.ledger.transactions.committed");
         this.commitLatency = Timer.builder("dcp.ledger.commit.latency")
@@ -131,15 +130,12 @@ public class LedgerIngest implements SmartLifecycle {
         return running;
     }
 
-    /** Genesis is the same on every replica: nothing in it depends on the replica. */
     private void ensureGenesis() {
         if (store.tip().isPresent()) {
             return;
         }
-        BlockHeader genesis = sealer.seal(new BlockHeader(0, BlockHeader.GENESIS_PREV_HASH,
-                MerkleTree.rootHex(List.of()), 0, 0, sealer.proposerFor(0, BlockHeader.GENESIS_PREV_HASH),
-                sealer.consensus(), sealer.difficulty(), 0));
-        store.append(new Block(genesis, genesis.hash(), List.of(), List.of()), -1);
+        Block genesis = BlockCreator.genesis(sealer);
+        store.append(genesis, -1);
         log.info("created genesis block {}", genesis.hash());
     }
 
@@ -161,20 +157,19 @@ public class LedgerIngest implements SmartLifecycle {
         }
     }
 
-    /** One run of the loop, from the stored tip; a failure abandons it and a new one resumes from the database. */
-    private final class Session {
+    /**
+     * One run of the loop, from the stored tip; a failure abandons it and a new one resumes from the database. It
+     * translates Kafka records into events of the round state machine and the machine's outputs into sends and
+     * commits; the decisions are the machine's.
+     */
+    private final class Session implements RoundTransport, RoundMonitor {
 
         private final KafkaConsumer<String, String> txs;
         private final KafkaConsumer<String, String> voteFeed;
         private final KafkaProducer<String, String> producer;
-        private final BlockCutter cutter = new BlockCutter(properties.maxTransactions());
         private final Deque<Admitted> backlog = new ArrayDeque<>();
         private final Set<String> inFlight = new HashSet<>();
-        private ChainStore.Tip tip;
-        private Pending pending;
-        private long oldestPendingSince;
-        private boolean markerSent;
-        private boolean warnedSlowQuorum;
+        private RoundStateMachine round;
         /** Verified records, in topic order: signature checks of the next batch overlap the commit of this one. */
         private final BlockingQueue<List<Admitted>> verified = new ArrayBlockingQueue<>(4);
         private volatile boolean reading = true;
@@ -195,8 +190,9 @@ public class LedgerIngest implements SmartLifecycle {
                 throw new IllegalStateException(Topics.LEDGER_TX + " has " + partitions
                         + " partitions; the ledger needs exactly 1");
             }
-            tip = store.tip().orElseThrow();
+            ChainTip tip = store.tip().orElseThrow();
             height.set(tip.height());
+            round = new RoundStateMachine(settings, sealer, votes, clock, tip, store::hashAt, this, this);
             txs.assign(List.of(TX_PARTITION));
             txs.seek(TX_PARTITION, tip.kafkaOffset() + 1);
             if (sealer.collectsVotes()) {
@@ -248,32 +244,25 @@ public class LedgerIngest implements SmartLifecycle {
                     throw readFailure;
                 }
                 if (sealer.collectsVotes()) {
-                    readVotes(pending == null ? Duration.ZERO : Duration.ofMillis(20));
+                    readVotes(round.awaitingVotes() ? Duration.ofMillis(20) : Duration.ZERO);
                 }
-                if (pending != null) {
-                    tryCommitPending();
+                if (round.awaitingVotes()) {
+                    round.onTick();
                     continue; // nothing new is cut until the block before it is final
                 }
                 if (backlog.isEmpty()) {
                     readTransactions();
                 }
-                while (!backlog.isEmpty() && pending == null) {
+                while (!backlog.isEmpty() && !round.awaitingVotes()) {
                     Admitted next = backlog.poll();
-                    var batch = next.isMarker() ? cutter.cut(next.markerTimestamp(), next.offset())
-                            : cutter.add(next.tx(), next.offset());
-                    if (cutter.pendingCount() == 1 && !next.isMarker()) {
-                        oldestPendingSince = clock.millis();
-                        markerSent = false;
+                    if (next.isMarker()) {
+                        round.onCutMarker(next.markerTimestamp(), next.offset());
+                    } else {
+                        round.onTransaction(next.tx(), next.offset());
                     }
-                    batch.ifPresent(this::propose);
                 }
-                pendingCount.set(cutter.pendingCount());
-                if (cutter.pendingCount() > 0 && !markerSent
-                        && clock.millis() - oldestPendingSince >= properties.maxLatency().toMillis()) {
-                    producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, Json.write(
-                            Map.of("cut", properties.validatorId(), "timestamp", clock.millis()))));
-                    markerSent = true;
-                }
+                pendingCount.set(round.pendingCount());
+                round.onTick();
             }
         }
 
@@ -289,7 +278,7 @@ public class LedgerIngest implements SmartLifecycle {
                 return;
             }
             // what is no longer pending here is in the database by now, where committedAmong finds it
-            inFlight.retainAll(idsOf(cutter.pending()));
+            inFlight.retainAll(idsOf(round.pendingTransactions()));
             Set<String> committed = store.committedAmong(admitted.stream().filter(a -> !a.isMarker())
                     .map(a -> a.tx().id()).toList());
             for (Admitted a : admitted) {
@@ -301,91 +290,54 @@ public class LedgerIngest implements SmartLifecycle {
             }
         }
 
-        private void propose(BlockCutter.Batch batch) {
-            List<Transaction> content = properties.alterTransactions() ? alter(batch.transactions())
-                    : batch.transactions();
-            long next = tip.height() + 1;
-            BlockHeader header = sealer.seal(new BlockHeader(next, tip.hash(),
-                    MerkleTree.rootHex(content.stream().map(Transaction::id).toList()), batch.timestamp(),
-                    content.size(), sealer.proposerFor(next, tip.hash()), sealer.consensus(), sealer.difficulty(), 0));
-            String hash = header.hash();
-            Vote own = Vote.cast(next, hash, properties.validatorId(), key);
-            votes.record(own);
-            if (sealer.collectsVotes()) {
-                producer.send(new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(next), Json.write(own)));
-            }
-            pending = new Pending(new Block(header, hash, content, List.of()), batch.lastOffset(), clock.millis());
-            warnedSlowQuorum = false;
-            tryCommitPending();
-        }
-
-        private void tryCommitPending() {
-            Block b = pending.block();
-            var signatures = sealer.commitWith(b.header(), b.hash(), votes.signaturesFor(b.header().height(), b.hash()));
-            if (signatures.isPresent()) {
-                commit(new Block(b.header(), b.hash(), b.transactions(), signatures.get()), pending.lastOffset());
-                pending = null;
-            } else if (!warnedSlowQuorum && clock.millis() - pending.since() > properties.voteTimeout().toMillis()) {
-                log.warn("block {} ({}) has no quorum after {}; dissenting votes: {}", b.header().height(), b.hash(),
-                        properties.voteTimeout(), votes.dissentingFrom(b.header().height(), b.hash()));
-                warnedSlowQuorum = true;
+        private void readVotes(Duration wait) {
+            for (var r : voteFeed.poll(wait)) {
+                try {
+                    round.onVote(Json.read(r.value(), Vote.class));
+                } catch (RuntimeException e) {
+                    meters.counter("dcp.ledger.votes.rejected").increment();
+                }
             }
         }
 
-        private void commit(Block block, long lastOffset) {
+        @Override
+        public void sendVote(Vote vote) {
+            producer.send(new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(vote.height()), Json.write(vote)));
+        }
+
+        @Override
+        public void sendCutMarker(long timestamp) {
+            producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, Json.write(
+                    Map.of("cut", properties.validatorId(), "timestamp", timestamp))));
+        }
+
+        @Override
+        public void commit(Block block, long lastOffset) {
             store.append(block, lastOffset);
             long h = block.header().height();
-            tip = new ChainStore.Tip(h, block.hash(), lastOffset, clock.millis());
             long now = clock.millis();
             for (Transaction tx : block.transactions()) {
                 commitLatency.record(Math.max(0, now - tx.timestamp()), TimeUnit.MILLISECONDS);
             }
             committedTx.increment(block.transactions().size());
             height.set(h);
-            for (Vote dissent : votes.dissentingFrom(h, block.hash())) {
-                meters.counter("dcp.ledger.votes.dissenting", "validator", dissent.validator()).increment();
-                log.warn("validator {} voted {} at height {}, the committed block is {}", dissent.validator(),
-                        dissent.hash(), h, block.hash());
-            }
-            votes.forgetBelow(h - 16);
             // committed blocks are announced for anyone who follows the chain; the database remains the record
             producer.send(new ProducerRecord<>(Topics.LEDGER_BLOCKS, Long.toString(h),
                     Json.write(Map.of("hash", block.hash(), "header", block.header()))));
         }
 
-        private void readVotes(Duration wait) {
-            for (var r : voteFeed.poll(wait)) {
-                try {
-                    Vote v = Json.read(r.value(), Vote.class);
-                    if (v.height() <= tip.height() - 16 || !votes.record(v)) {
-                        continue;
-                    }
-                    if (v.height() <= tip.height()) {
-                        store.hashAt(v.height()).filter(h -> !h.equals(v.hash())).ifPresent(h -> {
-                            meters.counter("dcp.ledger.votes.dissenting", "validator", v.validator()).increment();
-                            log.warn("validator {} voted {} at height {}, the committed block is {}", v.validator(),
-                                    v.hash(), v.height(), h);
-                        });
-                    }
-                } catch (RuntimeException e) {
-                    meters.counter("dcp.ledger.votes.rejected").increment();
-                }
-            }
+        @Override
+        public void dissent(Vote vote, String committedHash) {
+            meters.counter("dcp.ledger.votes.dissenting", "validator", vote.validator()).increment();
+            log.warn("validator {} voted {} at height {}, the committed block is {}", vote.validator(), vote.hash(),
+                    vote.height(), committedHash);
         }
-    }
 
-    /** The fault a Byzantine replica is tested with: its block differs from what the topic says. */
-    private static List<Transaction> alter(List<Transaction> txs) {
-        List<Transaction> out = new ArrayList<>(txs);
-        Transaction first = out.get(0);
-        Map<String, Object> payload = new HashMap<>(first.payload());
-        payload.put("altered", true);
-        // the content changes and so does its id (a lie about the id would be caught even sooner); the sender's
-        // signature no longer matches, which an honest replica would have checked
-        String id = Transaction.computeId(first.type(), payload, first.sender(), first.nonce(), first.timestamp());
-        out.set(0, new Transaction(id, first.type(), payload, first.sender(), first.nonce(), first.timestamp(),
-                first.signature()));
-        return out;
+        @Override
+        public void quorumLate(Block proposed, Duration voteTimeout, List<Vote> dissenting) {
+            log.warn("block {} ({}) has no quorum after {}; dissenting votes: {}", proposed.header().height(),
+                    proposed.hash(), voteTimeout, dissenting);
+        }
     }
 
     private static Set<String> idsOf(List<Transaction> txs) {

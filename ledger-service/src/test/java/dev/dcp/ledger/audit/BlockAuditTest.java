@@ -8,7 +8,7 @@ import dev.dcp.common.ledger.BlockHeader;
 import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
-import dev.dcp.ledger.chain.ChainStore.StoredBlock;
+import dev.dcp.ledger.chain.StoredBlock;
 import dev.dcp.ledger.consensus.Validator;
 import dev.dcp.ledger.consensus.solo.SoloSealer;
 import java.util.ArrayList;

@@ -157,6 +157,17 @@ class VoteBookTest {
     }
 
     @Test
+    void theVoteOfAKeyAtAHeightIsFoundWhateverHashItNames() {
+        Vote forB = vote(1, 5, B);
+        book.record(vote(0, 5, A));
+        book.record(forB);
+
+        assertThat(book.voteBy(5, members.get(1).key())).contains(forB);
+        assertThat(book.voteBy(6, members.get(1).key())).as("another height").isEmpty();
+        assertThat(book.voteBy(5, members.get(2).key())).as("a validator that did not vote").isEmpty();
+    }
+
+    @Test
     void aCastVoteCarriesTheValidatorsIdentityAndConvertsToAnEquivalentBlockSignature() {
         Member m = members.get(2);
         Vote v = Vote.cast(3, A, "validator-2", m.keys());

@@ -1,7 +1,11 @@
-package dev.dcp.ledger.consensus;
+package dev.dcp.ledger.config;
 
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.ledger.LedgerProperties;
+import dev.dcp.ledger.consensus.Sealer;
+import dev.dcp.ledger.consensus.Validator;
+import dev.dcp.ledger.consensus.ValidatorSet;
+import dev.dcp.ledger.consensus.VoteBook;
 import dev.dcp.ledger.consensus.bft.BftSealer;
 import dev.dcp.ledger.consensus.pos.PosSealer;
 import dev.dcp.ledger.consensus.pow.PowSealer;
@@ -11,6 +15,7 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+/** The consensus mode's beans: this replica's key, the validator set, its sealer, and the votes it has seen. */
 @Configuration(proxyBeanMethods = false)
 class ConsensusConfiguration {
 
@@ -49,5 +54,10 @@ class ConsensusConfiguration {
             default -> throw new IllegalStateException("dcp.ledger.consensus must be solo, pow, pos or bft, not "
                     + properties.consensus());
         };
+    }
+
+    @Bean
+    VoteBook voteBook(ValidatorSet validators) {
+        return new VoteBook(validators);
     }
 }

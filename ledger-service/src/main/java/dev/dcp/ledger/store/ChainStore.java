@@ -1,9 +1,14 @@
-package dev.dcp.ledger.chain;
+package dev.dcp.ledger.store;
 
 import dev.dcp.common.json.Json;
 import dev.dcp.common.ledger.BlockHeader;
 import dev.dcp.common.ledger.BlockSignature;
 import dev.dcp.common.ledger.Transaction;
+import dev.dcp.ledger.audit.StoredChain;
+import dev.dcp.ledger.chain.Block;
+import dev.dcp.ledger.chain.ChainTip;
+import dev.dcp.ledger.chain.MoneyMovements;
+import dev.dcp.ledger.chain.StoredBlock;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -28,11 +33,7 @@ import tools.jackson.core.type.TypeReference;
  * are written in one database transaction, so a replica restarted at any moment resumes without gaps or duplicates.
  */
 @Repository
-public class ChainStore {
-
-    /** The chain tip, the topic offset to resume after, and when it was committed (epoch ms). */
-    public record Tip(long height, String hash, long kafkaOffset, long committedAt) {
-    }
+public class ChainStore implements StoredChain {
 
     /** Where a committed transaction sits. */
     public record Location(Transaction transaction, long blockHeight, int index) {
@@ -55,9 +56,10 @@ public class ChainStore {
         this.jdbc = jdbc;
     }
 
-    public Optional<Tip> tip() {
+    @Override
+    public Optional<ChainTip> tip() {
         return jdbc.query("select height, hash, kafka_offset, committed_at from blocks order by height desc limit 1",
-                (rs, n) -> new Tip(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).getTime()))
+                (rs, n) -> new ChainTip(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4).getTime()))
                 .stream().findFirst();
     }
 
@@ -133,11 +135,7 @@ public class ChainStore {
     public record AccountBalance(String account, long balance, long escrowed, long stake) {
     }
 
-    /** A stored block exactly as the database holds it, for the auditor: nothing is recomputed here. */
-    public record StoredBlock(BlockHeader header, String storedHash, List<String> txIds, List<String> txBodies,
-                              String signaturesJson) {
-    }
-
+    @Override
     public List<StoredBlock> storedBlocks(long fromHeight, int limit) {
         List<StoredBlock> blocks = jdbc.query("select * from blocks where height >= ? order by height limit ?",
                 (rs, n) -> new StoredBlock(HEADER.mapRow(rs, n), rs.getString("hash"), new ArrayList<>(),
