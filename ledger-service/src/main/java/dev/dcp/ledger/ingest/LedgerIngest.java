@@ -36,6 +36,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -300,18 +301,23 @@ public class LedgerIngest implements SmartLifecycle {
             }
         }
 
+        // The three sends below are not awaited (the round goes on); a failure is logged where it happens.
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored")
         public void sendVote(Vote vote) {
-            producer.send(new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(vote.height()), Json.write(vote)));
+            producer.send(new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(vote.height()), Json.write(vote)),
+                    failureLogged("the vote for height " + vote.height()));
         }
 
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored")
         public void sendCutMarker(long timestamp) {
             producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, Json.write(
-                    Map.of("cut", properties.validatorId(), "timestamp", timestamp))));
+                    Map.of("cut", properties.validatorId(), "timestamp", timestamp))), failureLogged("a cut marker"));
         }
 
         @Override
+        @SuppressWarnings("FutureReturnValueIgnored")
         public void commit(Block block, long lastOffset) {
             store.append(block, lastOffset);
             long h = block.header().height();
@@ -323,7 +329,16 @@ public class LedgerIngest implements SmartLifecycle {
             height.set(h);
             // committed blocks are announced for anyone who follows the chain; the database remains the record
             producer.send(new ProducerRecord<>(Topics.LEDGER_BLOCKS, Long.toString(h),
-                    Json.write(Map.of("hash", block.hash(), "header", block.header()))));
+                    Json.write(Map.of("hash", block.hash(), "header", block.header()))),
+                    failureLogged("the announcement of block " + h));
+        }
+
+        private Callback failureLogged(String what) {
+            return (metadata, failure) -> {
+                if (failure != null) {
+                    log.warn("could not send {}: {}", what, failure.toString());
+                }
+            };
         }
 
         @Override

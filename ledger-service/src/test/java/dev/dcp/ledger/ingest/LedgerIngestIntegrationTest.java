@@ -1,5 +1,6 @@
 package dev.dcp.ledger.ingest;
 
+import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.auth.Caller;
@@ -177,7 +178,7 @@ class LedgerIngestIntegrationTest {
             Map<String, Object> found = Eventually.await("proof of " + tx.id(), Duration.ofSeconds(30), () -> {
                 var r = http.get().uri("/api/v1/ledger/transactions/{id}", tx.id())
                         .exchange((req, res) -> res.getStatusCode().value() == 200
-                                ? Json.readMap(new String(res.getBody().readAllBytes())) : null);
+                                ? Json.readMap(new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)) : null);
                 return r;
             });
             @SuppressWarnings("unchecked")

@@ -44,7 +44,7 @@ class PosSealerTest {
     void theProposerOfEachHeightIsTheLotteryWinner() {
         for (int i = 0; i < 300; i++) {
             String p = randomHash();
-            long h = i + 1;
+            long h = i + 1L;
 
             assertThat(sealer.proposerFor(h, p)).isEqualTo(ReferenceLottery.draw(validators, p, h).publicKey());
         }
