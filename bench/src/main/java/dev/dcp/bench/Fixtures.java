@@ -17,11 +17,11 @@ final class Fixtures {
     static final long SEED = 0x5EED_DC9L;
     /** Inputs cycled through by the crypto and ingest benchmarks, so no single key or message is repeated. */
     static final int POOL = 1024;
+
     static final long TIMESTAMP = 1_764_057_600_000L; // 2025-11-25T08:00:00Z in ms
     static final long NONCE = TIMESTAMP * 1000;
 
-    private Fixtures() {
-    }
+    private Fixtures() {}
 
     static Ed25519.KeyPair key(SplittableRandom random) {
         byte[] priv = new byte[32];
@@ -49,7 +49,11 @@ final class Fixtures {
 
     static Transaction transaction(SplittableRandom random) {
         Ed25519.KeyPair keys = key(random);
-        return Transaction.sign(TransactionTypes.PAYMENT, payload(random), keys, NONCE + random.nextInt(1_000_000),
+        return Transaction.sign(
+                TransactionTypes.PAYMENT,
+                payload(random),
+                keys,
+                NONCE + random.nextInt(1_000_000),
                 TIMESTAMP + random.nextInt(1_000));
     }
 

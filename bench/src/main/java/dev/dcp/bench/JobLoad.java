@@ -35,7 +35,8 @@ import java.util.concurrent.Executors;
  */
 public final class JobLoad {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String url;
     private String key;
     private boolean blockingClient;
@@ -50,16 +51,22 @@ public final class JobLoad {
         load.blockingClient = "blocking".equals(opts.getOrDefault("client", "jdk"));
         load.key = load.tenant(opts.get("admin-key"));
         switch (opts.getOrDefault("mode", "throughput")) {
-            case "throughput" -> load.throughput(Integer.parseInt(opts.getOrDefault("jobs", "4")),
-                    Integer.parseInt(opts.getOrDefault("subtasks", "10000")),
-                    Integer.parseInt(opts.getOrDefault("rounds", "3")));
+            case "throughput" ->
+                load.throughput(
+                        Integer.parseInt(opts.getOrDefault("jobs", "4")),
+                        Integer.parseInt(opts.getOrDefault("subtasks", "10000")),
+                        Integer.parseInt(opts.getOrDefault("rounds", "3")));
             case "latency" -> load.latency(Integer.parseInt(opts.getOrDefault("jobs", "300")));
-            case "overhead" -> load.overhead(Long.parseLong(opts.getOrDefault("to", "2000000000")),
-                    Integer.parseInt(opts.getOrDefault("parallelism", "48")),
-                    Integer.parseInt(opts.getOrDefault("rounds", "3")));
-            case "adaptive" -> load.adaptive(Integer.parseInt(opts.getOrDefault("subtasks", "200")),
-                    Long.parseLong(opts.getOrDefault("to", "400000000")),
-                    Integer.parseInt(opts.getOrDefault("rounds", "3")));
+            case "overhead" ->
+                load.overhead(
+                        Long.parseLong(opts.getOrDefault("to", "2000000000")),
+                        Integer.parseInt(opts.getOrDefault("parallelism", "48")),
+                        Integer.parseInt(opts.getOrDefault("rounds", "3")));
+            case "adaptive" ->
+                load.adaptive(
+                        Integer.parseInt(opts.getOrDefault("subtasks", "200")),
+                        Long.parseLong(opts.getOrDefault("to", "400000000")),
+                        Integer.parseInt(opts.getOrDefault("rounds", "3")));
             default -> throw new IllegalArgumentException("--mode throughput|latency|overhead|adaptive");
         }
     }
@@ -69,8 +76,8 @@ public final class JobLoad {
         if (adminKey == null) {
             throw new IllegalArgumentException("--admin-key is required (the devnet prints it)");
         }
-        Map<String, Object> t = call("POST", "/api/v1/tenants", adminKey,
-                Map.of("name", "load-" + System.nanoTime(), "role", "consumer"));
+        Map<String, Object> t = call(
+                "POST", "/api/v1/tenants", adminKey, Map.of("name", "load-" + System.nanoTime(), "role", "consumer"));
         call("POST", "/api/v1/tenants/" + t.get("id") + "/deposits", adminKey, Map.of("amount", 1_000_000_000_000L));
         return (String) t.get("apiKey");
     }
@@ -79,17 +86,26 @@ public final class JobLoad {
         ExecutorService submitters = Executors.newFixedThreadPool(jobs);
         // a tiny subtask: 100 numbers of a sieve, microseconds of work; what is measured is the platform
         long perSubtask = 100;
-        System.out.printf("throughput: %d jobs x %,d subtasks of %d numbers, redundancy 1, %d rounds%n", jobs,
-                subtasks, perSubtask, rounds + 1);
+        System.out.printf(
+                "throughput: %d jobs x %,d subtasks of %d numbers, redundancy 1, %d rounds%n",
+                jobs, subtasks, perSubtask, rounds + 1);
         for (int round = 0; round <= rounds; round++) {
             long start = System.nanoTime();
             // the jobs go in concurrently, as several clients (or one asynchronous client) would send them
             List<CompletableFuture<String>> submissions = new ArrayList<>();
             for (int j = 0; j < jobs; j++) {
                 long from = (long) j * subtasks * perSubtask;
-                submissions.add(CompletableFuture.supplyAsync(() -> submit(Map.of("kind", "primes", "input",
-                        Map.of("from", from, "to", from + subtasks * perSubtask), "parallelism", subtasks,
-                        "redundancy", 1)), submitters));
+                submissions.add(CompletableFuture.supplyAsync(
+                        () -> submit(Map.of(
+                                "kind",
+                                "primes",
+                                "input",
+                                Map.of("from", from, "to", from + subtasks * perSubtask),
+                                "parallelism",
+                                subtasks,
+                                "redundancy",
+                                1)),
+                        submitters));
             }
             List<String> ids = submissions.stream().map(CompletableFuture::join).toList();
             double submitted = (System.nanoTime() - start) / 1e9;
@@ -99,12 +115,24 @@ public final class JobLoad {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long total = (long) jobs * subtasks;
-            double server = done.stream().mapToDouble(j -> seconds(j, "completedAt")).max().orElse(0)
-                    - done.stream().mapToDouble(j -> seconds(j, "submittedAt")).min().orElse(0);
-            System.out.printf("%s %,d subtasks in %.2f s (submitting took %.2f s): %,.0f subtasks/s; "
+            double server = done.stream()
+                            .mapToDouble(j -> seconds(j, "completedAt"))
+                            .max()
+                            .orElse(0)
+                    - done.stream()
+                            .mapToDouble(j -> seconds(j, "submittedAt"))
+                            .min()
+                            .orElse(0);
+            System.out.printf(
+                    "%s %,d subtasks in %.2f s (submitting took %.2f s): %,.0f subtasks/s; "
                             + "first submit to last completion on the server %.2f s: %,.0f subtasks/s%n",
-                    round == 0 ? "warm-up" : "round " + round, total, seconds, submitted, total / seconds,
-                    server, total / server);
+                    round == 0 ? "warm-up" : "round " + round,
+                    total,
+                    seconds,
+                    submitted,
+                    total / seconds,
+                    server,
+                    total / server);
             for (Map<String, Object> j : done) {
                 if (!"COMPLETED".equals(j.get("status"))) {
                     throw new IllegalStateException("job " + j.get("id") + " ended " + j.get("status"));
@@ -134,16 +162,28 @@ public final class JobLoad {
     }
 
     private void overhead(long to, int parallelism, int rounds) {
-        System.out.printf("overhead: primes in [0, %,d) with parallelism %d, %d rounds after a warm-up%n", to,
-                parallelism, rounds);
+        System.out.printf(
+                "overhead: primes in [0, %,d) with parallelism %d, %d rounds after a warm-up%n",
+                to, parallelism, rounds);
         for (int round = 0; round <= rounds; round++) {
             long start = System.nanoTime();
-            String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", to), "parallelism",
-                    parallelism, "strategy", "guided"));
+            String id = submit(Map.of(
+                    "kind",
+                    "primes",
+                    "input",
+                    Map.of("from", 0, "to", to),
+                    "parallelism",
+                    parallelism,
+                    "strategy",
+                    "guided"));
             Map<String, Object> job = await(id, Duration.ofMinutes(10), 20);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("%s %s in %.2f s (server %.2f s): %s%n", round == 0 ? "warm-up" : "round " + round,
-                    job.get("status"), seconds, seconds(job, "completedAt") - seconds(job, "submittedAt"),
+            System.out.printf(
+                    "%s %s in %.2f s (server %.2f s): %s%n",
+                    round == 0 ? "warm-up" : "round " + round,
+                    job.get("status"),
+                    seconds,
+                    seconds(job, "completedAt") - seconds(job, "submittedAt"),
                     job.get("result"));
         }
     }
@@ -153,32 +193,52 @@ public final class JobLoad {
      * warm-up: its accepted answers give the workers the run of valid answers that makes them trusted.
      */
     private void adaptive(int subtasks, long to, int rounds) {
-        System.out.printf("adaptive: primes in [0, %,d), %d subtasks, redundancy 2, full vs adaptive, %d rounds "
-                + "after a warm-up%n", to, subtasks, rounds);
+        System.out.printf(
+                "adaptive: primes in [0, %,d), %d subtasks, redundancy 2, full vs adaptive, %d rounds "
+                        + "after a warm-up%n",
+                to, subtasks, rounds);
         for (int round = 0; round <= rounds; round++) {
             for (boolean adaptive : new boolean[] {false, true}) {
                 if (round == 0 && adaptive) {
                     continue;
                 }
                 long start = System.nanoTime();
-                String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", to), "parallelism",
-                        subtasks, "redundancy", 2, "maxCredits", 1_000_000_000L, "adaptive", adaptive));
+                String id = submit(Map.of(
+                        "kind",
+                        "primes",
+                        "input",
+                        Map.of("from", 0, "to", to),
+                        "parallelism",
+                        subtasks,
+                        "redundancy",
+                        2,
+                        "maxCredits",
+                        1_000_000_000L,
+                        "adaptive",
+                        adaptive));
                 Map<String, Object> job = await(id, Duration.ofMinutes(10), 20);
                 double seconds = (System.nanoTime() - start) / 1e9;
                 if (!"COMPLETED".equals(job.get("status"))) {
                     throw new IllegalStateException("job " + id + " ended " + job.get("status"));
                 }
                 long answered = 0;
-                for (Object st : (List<?>) call("GET", "/api/v1/jobs/" + id + "/subtasks", key, null).get("items")) {
+                for (Object st : (List<?>) call("GET", "/api/v1/jobs/" + id + "/subtasks", key, null)
+                        .get("items")) {
                     for (Object r : (List<?>) ((Map<?, ?>) st).get("replicas")) {
                         if (((Map<?, ?>) r).get("outputHash") != null) {
                             answered++;
                         }
                     }
                 }
-                System.out.printf("%-8s %-8s %.2f s, %,d answers = %.2f per subtask, cost %,d micro-credits, %s%n",
-                        round == 0 ? "warm-up" : "round " + round, adaptive ? "adaptive" : "full", seconds, answered,
-                        answered / (double) subtasks, ((Number) job.get("cost")).longValue(), job.get("result"));
+                System.out.printf(
+                        "%-8s %-8s %.2f s, %,d answers = %.2f per subtask, cost %,d micro-credits, %s%n",
+                        round == 0 ? "warm-up" : "round " + round,
+                        adaptive ? "adaptive" : "full",
+                        seconds,
+                        answered,
+                        answered / (double) subtasks,
+                        ((Number) job.get("cost")).longValue(),
+                        job.get("result"));
             }
         }
     }
@@ -186,8 +246,9 @@ public final class JobLoad {
     private static String percentiles(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
-        return String.format("p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", at(sorted, 0.50), at(sorted, 0.90),
-                at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
+        return String.format(
+                "p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms",
+                at(sorted, 0.50), at(sorted, 0.90), at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
 
     private static double at(long[] sorted, double q) {
@@ -235,7 +296,8 @@ public final class JobLoad {
      */
     private Map<String, Object> callBlocking(String method, String path, String apiKey, Object body) {
         try {
-            java.net.HttpURLConnection c = (java.net.HttpURLConnection) URI.create(url + path).toURL().openConnection();
+            java.net.HttpURLConnection c =
+                    (java.net.HttpURLConnection) URI.create(url + path).toURL().openConnection();
             c.setRequestMethod(method);
             c.setRequestProperty("Authorization", "Bearer " + apiKey);
             if (body != null) {
@@ -262,15 +324,18 @@ public final class JobLoad {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url + path))
                     .header("Authorization", "Bearer " + apiKey)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(Json.write(body)));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
-                throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        method + " " + path + " answered " + response.statusCode() + ": " + response.body());
             }
             return Json.readMap(response.body());
         } catch (java.io.IOException e) {

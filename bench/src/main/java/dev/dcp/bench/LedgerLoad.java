@@ -51,16 +51,22 @@ public final class LedgerLoad {
         EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0, 0);
         kafka.createTopics(Topics.partitions());
         Ed25519.KeyPair sender = Ed25519.generate();
-        List<ConfigurableApplicationContext> replicas = startLedger(pg, kafka, sender, consensus, validators,
-                blockSize);
+        List<ConfigurableApplicationContext> replicas =
+                startLedger(pg, kafka, sender, consensus, validators, blockSize);
         try {
-            System.out.printf("ledger: %s, %d validator(s), blocks of up to %d; signing %,d transactions...%n",
+            System.out.printf(
+                    "ledger: %s, %d validator(s), blocks of up to %d; signing %,d transactions...%n",
                     consensus, validators, blockSize, n);
             String[] payloads = sign(sender, n);
             Result r = run(kafka.bootstrapServers(), payloads, rate);
-            System.out.printf("committed %,d transactions in %.2f s: %,.0f tx/s committed (offered %s)%n", r.committed,
-                    r.seconds, r.committed / r.seconds, rate == 0 ? "as fast as possible" : rate + " tx/s");
-            System.out.printf("commit latency (send -> block announced): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+            System.out.printf(
+                    "committed %,d transactions in %.2f s: %,.0f tx/s committed (offered %s)%n",
+                    r.committed,
+                    r.seconds,
+                    r.committed / r.seconds,
+                    rate == 0 ? "as fast as possible" : rate + " tx/s");
+            System.out.printf(
+                    "commit latency (send -> block announced): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     r.percentile(0.50), r.percentile(0.99), r.percentile(1.0));
         } finally {
             replicas.forEach(ConfigurableApplicationContext::close);
@@ -82,9 +88,16 @@ public final class LedgerLoad {
     private static String[] sign(Ed25519.KeyPair sender, int n) {
         long base = System.currentTimeMillis() * 1000;
         long ts = System.currentTimeMillis();
-        return IntStream.range(0, n).parallel().mapToObj(i -> Transaction.sign("DEPOSIT",
-                Map.of("account", "acct-" + (i % 1000), "amount", 1 + i % 997), sender, base + i, ts)
-                .canonicalJson()).toArray(String[]::new);
+        return IntStream.range(0, n)
+                .parallel()
+                .mapToObj(i -> Transaction.sign(
+                                "DEPOSIT",
+                                Map.of("account", "acct-" + (i % 1000), "amount", 1 + i % 997),
+                                sender,
+                                base + i,
+                                ts)
+                        .canonicalJson())
+                .toArray(String[]::new);
     }
 
     /** Sends everything in order and matches the k-th committed transaction with the k-th sent one. */
@@ -94,27 +107,29 @@ public final class LedgerLoad {
         long[] sentAt = new long[n];
         long[] latency = new long[n];
         try (KafkaConsumer<String, String> blocks = KafkaClients.unmanagedConsumer(bootstrap, "load-blocks");
-             KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap, "load")) {
+                KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap, "load")) {
             TopicPartition tp = new TopicPartition(Topics.LEDGER_BLOCKS, 0);
             blocks.assign(List.of(tp));
             blocks.seekToEnd(List.of(tp));
             blocks.position(tp);
             long start = System.nanoTime();
-            Thread sending = new Thread(() -> {
-                long interval = rate > 0 ? 1_000_000_000L / rate : 0;
-                for (int i = 0; i < n; i++) {
-                    if (interval > 0) {
-                        long due = start + i * interval;
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            LockSupport.parkNanos(wait);
+            Thread sending = new Thread(
+                    () -> {
+                        long interval = rate > 0 ? 1_000_000_000L / rate : 0;
+                        for (int i = 0; i < n; i++) {
+                            if (interval > 0) {
+                                long due = start + i * interval;
+                                long wait = due - System.nanoTime();
+                                if (wait > 0) {
+                                    LockSupport.parkNanos(wait);
+                                }
+                            }
+                            sentAt[i] = System.nanoTime();
+                            producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, payloads[i]));
                         }
-                    }
-                    sentAt[i] = System.nanoTime();
-                    producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, payloads[i]));
-                }
-                producer.flush();
-            }, "load-sender");
+                        producer.flush();
+                    },
+                    "load-sender");
             sending.start();
             long committed = 0;
             long lastHeight = 0;
@@ -128,7 +143,8 @@ public final class LedgerLoad {
                     }
                     lastHeight = height;
                     @SuppressWarnings("unchecked")
-                    Map<String, Object> header = (Map<String, Object>) Json.readMap(rec.value()).get("header");
+                    Map<String, Object> header =
+                            (Map<String, Object>) Json.readMap(rec.value()).get("header");
                     int count = ((Number) header.get("txCount")).intValue();
                     long now = System.nanoTime();
                     for (int k = 0; k < count && committed < n; k++, committed++) {
@@ -142,28 +158,42 @@ public final class LedgerLoad {
         }
     }
 
-    private static List<ConfigurableApplicationContext> startLedger(EmbeddedPostgresServer pg,
-                                                                    EmbeddedKafkaBroker kafka,
-                                                                    Ed25519.KeyPair sender, String consensus,
-                                                                    int validators, int blockSize) {
-        List<Ed25519.KeyPair> keys = IntStream.range(0, validators).mapToObj(i -> Ed25519.generate()).toList();
+    private static List<ConfigurableApplicationContext> startLedger(
+            EmbeddedPostgresServer pg,
+            EmbeddedKafkaBroker kafka,
+            Ed25519.KeyPair sender,
+            String consensus,
+            int validators,
+            int blockSize) {
+        List<Ed25519.KeyPair> keys =
+                IntStream.range(0, validators).mapToObj(i -> Ed25519.generate()).toList();
         List<ConfigurableApplicationContext> replicas = new ArrayList<>();
         for (int i = 0; i < validators; i++) {
             String schema = "ledger_" + i;
-            List<String> args = new ArrayList<>(List.of("--spring.config.name=ledger", "--server.port=0",
-                    "--spring.main.banner-mode=off", "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                    "--spring.datasource.url=" + pg.jdbcUrl(schema), "--spring.datasource.username=" + pg.username(),
-                    "--spring.datasource.password=" + pg.password(), "--spring.flyway.schemas=" + schema,
-                    "--spring.flyway.default-schema=" + schema, "--dcp.internal.secret=load-generator-secret-0000",
-                    "--dcp.ledger.consensus=" + consensus, "--dcp.ledger.max-transactions=" + blockSize,
+            List<String> args = new ArrayList<>(List.of(
+                    "--spring.config.name=ledger",
+                    "--server.port=0",
+                    "--spring.main.banner-mode=off",
+                    "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                    "--spring.datasource.url=" + pg.jdbcUrl(schema),
+                    "--spring.datasource.username=" + pg.username(),
+                    "--spring.datasource.password=" + pg.password(),
+                    "--spring.flyway.schemas=" + schema,
+                    "--spring.flyway.default-schema=" + schema,
+                    "--dcp.internal.secret=load-generator-secret-0000",
+                    "--dcp.ledger.consensus=" + consensus,
+                    "--dcp.ledger.max-transactions=" + blockSize,
                     "--dcp.ledger.validator-id=validator-" + i,
                     "--dcp.ledger.validator-key=" + Hashes.hex(keys.get(i).privateKey()),
-                    "--dcp.ledger.trusted-senders=" + sender.publicKeyHex(), "--logging.level.root=WARN"));
+                    "--dcp.ledger.trusted-senders=" + sender.publicKeyHex(),
+                    "--logging.level.root=WARN"));
             for (int v = 0; v < validators; v++) {
                 args.add("--dcp.ledger.validators[" + v + "].id=validator-" + v);
-                args.add("--dcp.ledger.validators[" + v + "].public-key=" + keys.get(v).publicKeyHex());
+                args.add("--dcp.ledger.validators[" + v + "].public-key="
+                        + keys.get(v).publicKeyHex());
             }
-            replicas.add(new SpringApplicationBuilder(LedgerApplication.class).registerShutdownHook(false)
+            replicas.add(new SpringApplicationBuilder(LedgerApplication.class)
+                    .registerShutdownHook(false)
                     .run(args.toArray(String[]::new)));
         }
         return replicas;

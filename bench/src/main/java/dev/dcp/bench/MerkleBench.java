@@ -31,8 +31,8 @@ public class MerkleBench {
         leavesHex = Fixtures.hex(leaves);
         leafIndex = leafCount * 3 / 5; // an arbitrary leaf that is not on the tree's edge
         byte[] root = MerkleTree.root(leaves);
-        if (!MerkleTree.verifyInclusion(leaves.get(leafIndex), leafIndex, leafCount,
-                MerkleTree.auditPath(leaves, leafIndex), root)) {
+        if (!MerkleTree.verifyInclusion(
+                leaves.get(leafIndex), leafIndex, leafCount, MerkleTree.auditPath(leaves, leafIndex), root)) {
             throw new IllegalStateException("audit path does not verify");
         }
     }

@@ -21,12 +21,13 @@ public final class PrimesDirect {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = LedgerLoad.options(args);
         long to = Long.parseLong(opts.getOrDefault("to", "2000000000"));
-        int threads = Integer.parseInt(opts.getOrDefault("threads",
-                Integer.toString(Runtime.getRuntime().availableProcessors())));
+        int threads = Integer.parseInt(opts.getOrDefault(
+                "threads", Integer.toString(Runtime.getRuntime().availableProcessors())));
         int chunks = Integer.parseInt(opts.getOrDefault("chunks", "48"));
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "3"));
-        System.out.printf("direct: primes in [0, %,d) on %d threads, %d chunks, %d rounds after a warm-up%n", to,
-                threads, chunks, rounds);
+        System.out.printf(
+                "direct: primes in [0, %,d) on %d threads, %d chunks, %d rounds after a warm-up%n",
+                to, threads, chunks, rounds);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             for (int round = 0; round <= rounds; round++) {
@@ -46,8 +47,9 @@ public final class PrimesDirect {
                 for (Future<Long> f : parts) {
                     count += f.get();
                 }
-                System.out.printf("%s %,d primes in %.2f s%n", round == 0 ? "warm-up" : "round " + round, count,
-                        (System.nanoTime() - start) / 1e9);
+                System.out.printf(
+                        "%s %,d primes in %.2f s%n",
+                        round == 0 ? "warm-up" : "round " + round, count, (System.nanoTime() - start) / 1e9);
             }
         } finally {
             pool.shutdown();

@@ -62,8 +62,7 @@ public final class SplitStrategyBench {
     private static final PrimesJob JOB = new PrimesJob();
     private static final Kernel KERNEL = new PrimesKernel();
 
-    private SplitStrategyBench() {
-    }
+    private SplitStrategyBench() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = options(args);
@@ -72,9 +71,11 @@ public final class SplitStrategyBench {
         int slots = Integer.parseInt(opts.getOrDefault("slots", "2"));
         int[] parts = ints(opts.getOrDefault("parts", (3 * slots) + "," + (8 * slots)));
         List<Integer> capacities = opts.containsKey("capacities")
-                ? Arrays.stream(ints(opts.get("capacities"))).boxed().toList() : List.of();
-        List<String> strategies = List.of(opts.getOrDefault("strategies",
-                capacities.isEmpty() ? "static,guided" : "static,guided,weighted").split(","));
+                ? Arrays.stream(ints(opts.get("capacities"))).boxed().toList()
+                : List.of();
+        List<String> strategies = List.of(
+                opts.getOrDefault("strategies", capacities.isEmpty() ? "static,guided" : "static,guided,weighted")
+                        .split(","));
         int slow = Integer.parseInt(opts.getOrDefault("slow", "0"));
         double slowdown = Double.parseDouble(opts.getOrDefault("slowdown", "2"));
         int reps = Integer.parseInt(opts.getOrDefault("reps", "3"));
@@ -85,8 +86,13 @@ public final class SplitStrategyBench {
             throw new IllegalArgumentException("need slow <= slots and slowdown >= 1");
         }
         THREADS.setThreadCpuTimeEnabled(true);
-        System.out.printf(Locale.ROOT, "java %s, %d processors, load average %s; primes in [%,d, %,d)%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), loadAverage(), from,
+        System.out.printf(
+                Locale.ROOT,
+                "java %s, %d processors, load average %s; primes in [%,d, %,d)%n",
+                System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(),
+                loadAverage(),
+                from,
                 to);
 
         if (opts.containsKey("profile")) {
@@ -94,12 +100,24 @@ public final class SplitStrategyBench {
             return;
         }
 
-        System.out.printf(Locale.ROOT, "%d slot(s)%s, dynamic pull in order; P = %s; strategies %s%s; "
+        System.out.printf(
+                Locale.ROOT,
+                "%d slot(s)%s, dynamic pull in order; P = %s; strategies %s%s; "
                         + "%d warm-up + %d measured repetitions, interleaved%n",
-                slots, slow == 0 ? "" : String.format(Locale.ROOT, " of which %d at 1/%s speed (compute for d CPU time, then "
-                        + "sleep %s·d)", slow, fmt(slowdown), fmt(slowdown - 1)),
-                Arrays.toString(parts), strategies, capacities.isEmpty() ? "" : ", capacities " + capacities,
-                warmup, reps);
+                slots,
+                slow == 0
+                        ? ""
+                        : String.format(
+                                Locale.ROOT,
+                                " of which %d at 1/%s speed (compute for d CPU time, then " + "sleep %s·d)",
+                                slow,
+                                fmt(slowdown),
+                                fmt(slowdown - 1)),
+                Arrays.toString(parts),
+                strategies,
+                capacities.isEmpty() ? "" : ", capacities " + capacities,
+                warmup,
+                reps);
 
         Map<String, List<Run>> runs = new LinkedHashMap<>();
         Map<String, List<Range>> splits = new LinkedHashMap<>();
@@ -107,8 +125,11 @@ public final class SplitStrategyBench {
             for (String s : strategies) {
                 String key = s + "/" + p;
                 List<Range> chunks = split(from, to, p, Splitters.forStrategy(s, capacities));
-                String same = splits.entrySet().stream().filter(e -> e.getValue().equals(chunks))
-                        .map(Map.Entry::getKey).findFirst().orElse(null);
+                String same = splits.entrySet().stream()
+                        .filter(e -> e.getValue().equals(chunks))
+                        .map(Map.Entry::getKey)
+                        .findFirst()
+                        .orElse(null);
                 if (same != null) {
                     System.out.printf(Locale.ROOT, "  %-12s the very chunks of %s: not run again%n", key, same);
                     continue;
@@ -134,11 +155,13 @@ public final class SplitStrategyBench {
                     runs.get(e.getKey()).add(run);
                 }
             }
-            System.out.printf(Locale.ROOT, "  %s %d done%n", rep < 0 ? "warm-up" : "repetition", rep < 0
-                    ? rep + warmup + 1 : rep + 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s %d done%n",
+                    rep < 0 ? "warm-up" : "repetition",
+                    rep < 0 ? rep + warmup + 1 : rep + 1);
         }
-        System.out.printf(Locale.ROOT, "%,d primes in every run; load average now %s%n%n", expected,
-                loadAverage());
+        System.out.printf(Locale.ROOT, "%,d primes in every run; load average now %s%n%n", expected, loadAverage());
         report(runs, parts, strategies, slots, slow, slowdown);
     }
 
@@ -170,29 +193,31 @@ public final class SplitStrategyBench {
         for (int s = 0; s < slots; s++) {
             int slot = s;
             boolean isSlow = slot >= slots - slow;
-            threads[s] = new Thread(() -> {
-                ready.countDown();
-                await(turn[slot]);
-                boolean first = true;
-                for (int i; (i = next.getAndIncrement()) < chunks.size(); ) {
-                    if (first) {
+            threads[s] = new Thread(
+                    () -> {
+                        ready.countDown();
+                        await(turn[slot]);
+                        boolean first = true;
+                        for (int i; (i = next.getAndIncrement()) < chunks.size(); ) {
+                            if (first) {
+                                turn[slot + 1].countDown();
+                                first = false;
+                            }
+                            Range r = chunks.get(i);
+                            long c0 = THREADS.getCurrentThreadCpuTime();
+                            Map<String, Object> out = KERNEL.run(Map.of("from", r.from(), "to", r.to()));
+                            long cpu = THREADS.getCurrentThreadCpuTime() - c0;
+                            chunkCpu[i] = cpu;
+                            slotOf[i] = slot;
+                            counts[slot] += ((Number) out.get("count")).longValue();
+                            if (isSlow) {
+                                sleepNanos((long) ((slowdown - 1) * cpu));
+                            }
+                        }
                         turn[slot + 1].countDown();
-                        first = false;
-                    }
-                    Range r = chunks.get(i);
-                    long c0 = THREADS.getCurrentThreadCpuTime();
-                    Map<String, Object> out = KERNEL.run(Map.of("from", r.from(), "to", r.to()));
-                    long cpu = THREADS.getCurrentThreadCpuTime() - c0;
-                    chunkCpu[i] = cpu;
-                    slotOf[i] = slot;
-                    counts[slot] += ((Number) out.get("count")).longValue();
-                    if (isSlow) {
-                        sleepNanos((long) ((slowdown - 1) * cpu));
-                    }
-                }
-                turn[slot + 1].countDown();
-                doneAt[slot] = System.nanoTime();
-            }, "slot-" + s);
+                        doneAt[slot] = System.nanoTime();
+                    },
+                    "slot-" + s);
             threads[s].start();
         }
         ready.await();
@@ -222,8 +247,14 @@ public final class SplitStrategyBench {
         for (int s = 0; s < slots; s++) {
             nsPerNumber[s] = slotCpu[s] / slotNumbers[s];
         }
-        return new Run(last - start, last - first, chunkCpu, replay(chunkCpu, slots, slow, slowdown), others,
-                nsPerNumber, Arrays.stream(counts).sum());
+        return new Run(
+                last - start,
+                last - first,
+                chunkCpu,
+                replay(chunkCpu, slots, slow, slowdown),
+                others,
+                nsPerNumber,
+                Arrays.stream(counts).sum());
     }
 
     /**
@@ -252,16 +283,16 @@ public final class SplitStrategyBench {
      * @param others   CPU that other processes used during the run, in cores (NaN where /proc/stat is unreadable)
      * @param nsPerNumber each slot's kernel CPU per number of its chunks (how fast the slots really were)
      */
-    private record Run(long makespan, long tail, long[] chunkCpu, long replayed, double others, double[] nsPerNumber,
-                       long count) {
+    private record Run(
+            long makespan, long tail, long[] chunkCpu, long replayed, double others, double[] nsPerNumber, long count) {
 
         long cpu() {
             return Arrays.stream(chunkCpu).sum();
         }
     }
 
-    private static void report(Map<String, List<Run>> runs, int[] parts, List<String> strategies, int slots,
-                               int slow, double slowdown) {
+    private static void report(
+            Map<String, List<Run>> runs, int[] parts, List<String> strategies, int slots, int slow, double slowdown) {
         double speed = slots - slow + slow / slowdown;
         System.out.println("| strategy | P | makespan mean (min–max) | static / this | makespan ÷ ideal mean (min–max) "
                 + "| replayed ÷ ideal mean | kernel CPU mean (min–max) | CPU ns/number by slot | idle tail mean "
@@ -274,26 +305,47 @@ public final class SplitStrategyBench {
                 if (rs == null) {
                     continue;
                 }
-                double[] vsIdeal = rs.stream().mapToDouble(r -> r.makespan() * speed / r.cpu()).toArray();
+                double[] vsIdeal = rs.stream()
+                        .mapToDouble(r -> r.makespan() * speed / r.cpu())
+                        .toArray();
                 StringBuilder bySlot = new StringBuilder();
                 for (int slot = 0; slot < slots; slot++) {
                     int k = slot;
-                    bySlot.append(slot == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.2f",
-                            rs.stream().mapToDouble(r -> r.nsPerNumber()[k]).average().orElseThrow()));
+                    bySlot.append(slot == 0 ? "" : " / ")
+                            .append(String.format(
+                                    Locale.ROOT,
+                                    "%.2f",
+                                    rs.stream()
+                                            .mapToDouble(r -> r.nsPerNumber()[k])
+                                            .average()
+                                            .orElseThrow()));
                 }
-                System.out.printf(Locale.ROOT, "| %s | %d | %s | %s | %.2f (%.2f–%.2f) | %.2f | %s | %s | %.2f s "
-                                + "| %.2f |%n",
-                        s, p, spread(rs, Run::makespan), ratio(st, rs, Run::makespan),
-                        Arrays.stream(vsIdeal).average().orElseThrow(), Arrays.stream(vsIdeal).min().orElseThrow(),
+                System.out.printf(
+                        Locale.ROOT,
+                        "| %s | %d | %s | %s | %.2f (%.2f–%.2f) | %.2f | %s | %s | %.2f s " + "| %.2f |%n",
+                        s,
+                        p,
+                        spread(rs, Run::makespan),
+                        ratio(st, rs, Run::makespan),
+                        Arrays.stream(vsIdeal).average().orElseThrow(),
+                        Arrays.stream(vsIdeal).min().orElseThrow(),
                         Arrays.stream(vsIdeal).max().orElseThrow(),
-                        rs.stream().mapToDouble(r -> r.replayed() * speed / r.cpu()).average().orElseThrow(),
-                        spread(rs, Run::cpu), bySlot, mean(rs, Run::tail) / 1e9,
+                        rs.stream()
+                                .mapToDouble(r -> r.replayed() * speed / r.cpu())
+                                .average()
+                                .orElseThrow(),
+                        spread(rs, Run::cpu),
+                        bySlot,
+                        mean(rs, Run::tail) / 1e9,
                         rs.stream().mapToDouble(Run::others).max().orElse(Double.NaN));
             }
         }
-        System.out.printf(Locale.ROOT, "ideal = that run's kernel CPU / %s (the slots' combined speed): every slot "
-                + "busy until the end; replayed = dynamic pull of the measured chunk CPU times on idle slots; "
-                + "others' CPU in cores%n", fmt(speed));
+        System.out.printf(
+                Locale.ROOT,
+                "ideal = that run's kernel CPU / %s (the slots' combined speed): every slot "
+                        + "busy until the end; replayed = dynamic pull of the measured chunk CPU times on idle slots; "
+                        + "others' CPU in cores%n",
+                fmt(speed));
     }
 
     private static String ratio(List<Run> base, List<Run> these, Metric m) {
@@ -318,17 +370,26 @@ public final class SplitStrategyBench {
                 return;
             }
         }
-        System.out.printf(Locale.ROOT, "  (machine still busy after %d s: others used %.2f cores; going on)%n",
-                maxSeconds, others);
+        System.out.printf(
+                Locale.ROOT,
+                "  (machine still busy after %d s: others used %.2f cores; going on)%n",
+                maxSeconds,
+                others);
     }
 
     /** Busy ticks of the whole machine (user, nice, system, irq, softirq, steal), or null off Linux. */
     private static long[] machineBusyJiffies() {
         try {
-            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim()
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat"))
+                    .get(0)
+                    .trim()
                     .split("\\s+");
-            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
+            long busy = Long.parseLong(f[1])
+                    + Long.parseLong(f[2])
+                    + Long.parseLong(f[3])
+                    + Long.parseLong(f[6])
+                    + Long.parseLong(f[7])
+                    + Long.parseLong(f[8]);
             return new long[] {busy};
         } catch (java.io.IOException | RuntimeException e) {
             return null;
@@ -359,8 +420,14 @@ public final class SplitStrategyBench {
             if (first == 0) {
                 first = perNumber;
             }
-            System.out.printf(Locale.ROOT, "| [%,d, %,d) | %.0f | %.3f | %.2f |%n", r.from(), r.to(), ns / 1e6,
-                    perNumber, perNumber / first);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| [%,d, %,d) | %.0f | %.3f | %.2f |%n",
+                    r.from(),
+                    r.to(),
+                    ns / 1e6,
+                    perNumber,
+                    perNumber / first);
         }
         System.out.printf(Locale.ROOT, "total %.2f s CPU; load average now %s%n", total / 1e9, loadAverage());
     }
@@ -368,8 +435,14 @@ public final class SplitStrategyBench {
     private static String describe(List<Range> chunks) {
         long min = chunks.stream().mapToLong(Range::size).min().orElse(0);
         long max = chunks.stream().mapToLong(Range::size).max().orElse(0);
-        return String.format(Locale.ROOT, "%d chunks, first %,d numbers, last %,d (min %,d, max %,d)",
-                chunks.size(), chunks.get(0).size(), chunks.get(chunks.size() - 1).size(), min, max);
+        return String.format(
+                Locale.ROOT,
+                "%d chunks, first %,d numbers, last %,d (min %,d, max %,d)",
+                chunks.size(),
+                chunks.get(0).size(),
+                chunks.get(chunks.size() - 1).size(),
+                min,
+                max);
     }
 
     private interface Metric {
@@ -393,11 +466,14 @@ public final class SplitStrategyBench {
     /** The 1, 5 and 15 minute load averages (Linux), to tell a run on a busy machine. */
     private static String loadAverage() {
         try {
-            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"))
+                    .split(" ");
             return f[0] + " " + f[1] + " " + f[2];
         } catch (java.io.IOException | RuntimeException e) {
-            return String.format(Locale.ROOT, "%.2f", ManagementFactory.getOperatingSystemMXBean()
-                    .getSystemLoadAverage());
+            return String.format(
+                    Locale.ROOT,
+                    "%.2f",
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
@@ -420,7 +496,10 @@ public final class SplitStrategyBench {
     }
 
     private static int[] ints(String csv) {
-        return Arrays.stream(csv.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+        return Arrays.stream(csv.split(","))
+                .map(String::trim)
+                .mapToInt(Integer::parseInt)
+                .toArray();
     }
 
     private static Map<String, String> options(String[] args) {

@@ -6,15 +6,19 @@ import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Bean;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class,
-        TopicDeclarations.class})
+@Import({
+    PlatformWebConfiguration.class,
+    OutboxConfiguration.class,
+    DeadLetterConfiguration.class,
+    TopicDeclarations.class
+})
 public class ContractApplication {
 
     /** Each service reads contract.yml, not application.yml, so the devnet can hold every service on one classpath. */
@@ -26,6 +30,8 @@ public class ContractApplication {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(ContractApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(ContractApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

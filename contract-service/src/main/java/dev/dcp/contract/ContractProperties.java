@@ -13,17 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ledgerUrl     where the audit reads the ledger's replay of balances
  */
 @ConfigurationProperties("dcp.contract")
-public record ContractProperties(@DefaultValue("1000000") long minStake,
-                                 @DefaultValue("0.1") double slashFraction,
-                                 @DefaultValue("10") long trustedAfter,
-                                 @DefaultValue Quota quota,
-                                 @DefaultValue("http://localhost:8081") String ledgerUrl) {
+public record ContractProperties(
+        @DefaultValue("1000000") long minStake,
+        @DefaultValue("0.1") double slashFraction,
+        @DefaultValue("10") long trustedAfter,
+        @DefaultValue Quota quota,
+        @DefaultValue("http://localhost:8081") String ledgerUrl) {
 
     /**
      * @param concurrentJobs    jobs a tenant may have admitted and not yet settled
      * @param subtasksPerMinute subtasks a tenant may submit per minute (a token bucket refilled continuously)
      */
-    public record Quota(@DefaultValue("256") int concurrentJobs,
-                        @DefaultValue("600000") int subtasksPerMinute) {
-    }
+    public record Quota(
+            @DefaultValue("256") int concurrentJobs,
+            @DefaultValue("600000") int subtasksPerMinute) {}
 }

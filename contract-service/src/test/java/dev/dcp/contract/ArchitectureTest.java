@@ -23,27 +23,43 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresAreLayeredAboveTheAccounts = layeredArchitecture()
             .consideringOnlyDependenciesInLayers()
-            .layer("account").definedBy("dev.dcp.contract.account..")
-            .layer("escrow").definedBy("dev.dcp.contract.escrow..")
-            .layer("provider").definedBy("dev.dcp.contract.provider..")
-            .layer("admission").definedBy("dev.dcp.contract.admission..")
-            .layer("settlement").definedBy("dev.dcp.contract.settlement..")
-            .layer("slashing").definedBy("dev.dcp.contract.slashing..")
-            .layer("audit").definedBy("dev.dcp.contract.audit..")
-            .whereLayer("admission").mayNotBeAccessedByAnyLayer()
-            .whereLayer("settlement").mayNotBeAccessedByAnyLayer()
-            .whereLayer("slashing").mayNotBeAccessedByAnyLayer()
-            .whereLayer("audit").mayNotBeAccessedByAnyLayer()
-            .whereLayer("provider").mayOnlyBeAccessedByLayers("settlement", "slashing")
-            .whereLayer("escrow").mayOnlyBeAccessedByLayers("admission", "settlement")
-            .whereLayer("account").mayOnlyBeAccessedByLayers("provider", "admission", "settlement", "slashing",
-                    "audit");
+            .layer("account")
+            .definedBy("dev.dcp.contract.account..")
+            .layer("escrow")
+            .definedBy("dev.dcp.contract.escrow..")
+            .layer("provider")
+            .definedBy("dev.dcp.contract.provider..")
+            .layer("admission")
+            .definedBy("dev.dcp.contract.admission..")
+            .layer("settlement")
+            .definedBy("dev.dcp.contract.settlement..")
+            .layer("slashing")
+            .definedBy("dev.dcp.contract.slashing..")
+            .layer("audit")
+            .definedBy("dev.dcp.contract.audit..")
+            .whereLayer("admission")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("settlement")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("slashing")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("audit")
+            .mayNotBeAccessedByAnyLayer()
+            .whereLayer("provider")
+            .mayOnlyBeAccessedByLayers("settlement", "slashing")
+            .whereLayer("escrow")
+            .mayOnlyBeAccessedByLayers("admission", "settlement")
+            .whereLayer("account")
+            .mayOnlyBeAccessedByLayers("provider", "admission", "settlement", "slashing", "audit");
 
     @ArchTest
     static final ArchRule theRulesHoldNoFrameworkTypes = HouseRules.plainJava("dev.dcp.contract..domain..");
 
     @ArchTest
     static final ArchRule theRulesDependOnNothingButJavaAndOtherRules = classes()
-            .that().resideInAPackage("dev.dcp.contract..domain..")
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "dev.dcp.contract..domain..");
+            .that()
+            .resideInAPackage("dev.dcp.contract..domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "dev.dcp.contract..domain..");
 }

@@ -12,11 +12,9 @@ import java.util.concurrent.TimeUnit;
 /** Finds and runs the command-line tools the tests need (kubectl, docker-compose). */
 final class Commands {
 
-    record Result(int exitCode, String stdout, String stderr) {
-    }
+    record Result(int exitCode, String stdout, String stderr) {}
 
-    private Commands() {
-    }
+    private Commands() {}
 
     static Optional<Path> onPath(String executable) {
         String path = System.getenv().getOrDefault("PATH", "");
@@ -37,13 +35,18 @@ final class Commands {
             Path out = Files.createTempFile("dcp-deploy-cmd", ".out");
             Path err = Files.createTempFile("dcp-deploy-cmd", ".err");
             try {
-                Process process = new ProcessBuilder(command).directory(workingDir.toFile())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                Process process = new ProcessBuilder(command)
+                        .directory(workingDir.toFile())
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!process.waitFor(120, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                     throw new AssertionError("timed out after 120 s: " + String.join(" ", command));
                 }
-                return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                return new Result(
+                        process.exitValue(),
+                        Files.readString(out, StandardCharsets.UTF_8),
                         Files.readString(err, StandardCharsets.UTF_8));
             } finally {
                 Files.deleteIfExists(out);

@@ -23,9 +23,10 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  */
 class DockerComposeTest {
 
-    static final Path COMPOSE_FILE = Overlays.MODULE.resolve("../docker-compose.yml").normalize();
-    static final List<String> DCP_SERVICES = List.of("ledger", "contract", "scheduler", "gateway", "worker-1",
-            "worker-2", "worker-3");
+    static final Path COMPOSE_FILE =
+            Overlays.MODULE.resolve("../docker-compose.yml").normalize();
+    static final List<String> DCP_SERVICES =
+            List.of("ledger", "contract", "scheduler", "gateway", "worker-1", "worker-2", "worker-3");
 
     static JsonNode services;
     static JsonNode resolved;
@@ -34,13 +35,18 @@ class DockerComposeTest {
     static void resolve() {
         assertThat(COMPOSE_FILE).exists();
         Path compose = Commands.onPath("docker-compose").orElse(null);
-        Assumptions.assumeTrue(compose != null,
+        Assumptions.assumeTrue(
+                compose != null,
                 "docker-compose is not on PATH: skipping the docker-compose.yml checks (install docker-compose 1.29+)");
         List<String> base = List.of(compose.toString(), "-f", COMPOSE_FILE.toString());
         Commands.Result quiet = Commands.run(concat(base, "config", "-q"), COMPOSE_FILE.getParent());
-        assertThat(quiet.exitCode()).as("docker-compose config -q: %s", quiet.stderr()).isZero();
+        assertThat(quiet.exitCode())
+                .as("docker-compose config -q: %s", quiet.stderr())
+                .isZero();
         Commands.Result full = Commands.run(concat(base, "config"), COMPOSE_FILE.getParent());
-        assertThat(full.exitCode()).as("docker-compose config: %s", full.stderr()).isZero();
+        assertThat(full.exitCode())
+                .as("docker-compose config: %s", full.stderr())
+                .isZero();
         resolved = YAMLMapper.builder().build().readTree(full.stdout());
         services = resolved.path("services");
     }
@@ -54,8 +60,17 @@ class DockerComposeTest {
     @Test
     void theStackIsPostgresKafkaTheFiveServicesAndThreeWorkers() {
         Set<String> names = new HashSet<>(services.propertyNames());
-        assertThat(names).containsExactlyInAnyOrder("postgres", "kafka", "ledger", "contract", "scheduler", "gateway",
-                "worker-1", "worker-2", "worker-3");
+        assertThat(names)
+                .containsExactlyInAnyOrder(
+                        "postgres",
+                        "kafka",
+                        "ledger",
+                        "contract",
+                        "scheduler",
+                        "gateway",
+                        "worker-1",
+                        "worker-2",
+                        "worker-3");
         assertThat(names.stream().filter(n -> n.startsWith("worker"))).hasSize(3);
     }
 
@@ -63,11 +78,13 @@ class DockerComposeTest {
     void everyServiceHasAHealthcheck() {
         for (String name : services.propertyNames()) {
             assertThat(services.path(name).path("healthcheck").path("test").isMissingNode())
-                    .as("%s healthcheck", name).isFalse();
+                    .as("%s healthcheck", name)
+                    .isFalse();
         }
         for (String name : DCP_SERVICES) {
             assertThat(services.path(name).path("healthcheck").path("test").toString())
-                    .as("%s probes readiness", name).contains("/actuator/health/readiness");
+                    .as("%s probes readiness", name)
+                    .contains("/actuator/health/readiness");
         }
     }
 
@@ -76,7 +93,8 @@ class DockerComposeTest {
         for (String name : services.propertyNames()) {
             JsonNode deps = services.path(name).path("depends_on");
             for (String dep : deps.propertyNames()) {
-                assertThat(deps.path(dep).path("condition").asString()).as("%s depends_on %s", name, dep)
+                assertThat(deps.path(dep).path("condition").asString())
+                        .as("%s depends_on %s", name, dep)
                         .isEqualTo("service_healthy");
             }
         }
@@ -90,14 +108,17 @@ class DockerComposeTest {
     }
 
     private static void assertDependsOn(String service, String... deps) {
-        assertThat(services.path(service).path("depends_on").propertyNames()).as("%s depends_on", service)
+        assertThat(services.path(service).path("depends_on").propertyNames())
+                .as("%s depends_on", service)
                 .contains(deps);
     }
 
     @Test
     void everyDcpServiceHasAMemoryLimitForItsJvmToSizeItsHeapFrom() {
         for (String name : DCP_SERVICES) {
-            assertThat(services.path(name).path("mem_limit").isMissingNode()).as("%s mem_limit", name).isFalse();
+            assertThat(services.path(name).path("mem_limit").isMissingNode())
+                    .as("%s mem_limit", name)
+                    .isFalse();
         }
     }
 
@@ -105,9 +126,14 @@ class DockerComposeTest {
     void everyWorkerHasItsOwnKey() {
         Map<String, String> keys = new HashMap<>();
         for (String worker : List.of("worker-1", "worker-2", "worker-3")) {
-            String key = services.path(worker).path("environment").path("DCP_WORKER_KEY").asString();
+            String key = services.path(worker)
+                    .path("environment")
+                    .path("DCP_WORKER_KEY")
+                    .asString();
             assertThat(key).as("%s DCP_WORKER_KEY", worker).matches("[0-9a-f]{64}");
-            assertThat(keys.put(key, worker)).as("%s reuses the key of another worker", worker).isNull();
+            assertThat(keys.put(key, worker))
+                    .as("%s reuses the key of another worker", worker)
+                    .isNull();
         }
     }
 
@@ -115,7 +141,10 @@ class DockerComposeTest {
     void everyDcpServiceSharesTheCommonSettingsAndRestartsUnlessStopped() {
         for (String name : DCP_SERVICES) {
             JsonNode s = services.path(name);
-            assertThat(s.path("image").asString()).as("%s image", name).startsWith("dcp/").endsWith(":0.1.0-SNAPSHOT");
+            assertThat(s.path("image").asString())
+                    .as("%s image", name)
+                    .startsWith("dcp/")
+                    .endsWith(":0.1.0-SNAPSHOT");
             assertThat(s.path("restart").asString()).as("%s restart", name).isEqualTo("unless-stopped");
             JsonNode env = s.path("environment");
             for (String common : List.of("DCP_KAFKA", "DCP_INTERNAL_SECRET", "DCP_DATA_DIR", "PORT")) {
@@ -129,15 +158,22 @@ class DockerComposeTest {
     void onlyTheGatewayPublishesAPortAndOnlyOnLoopback() {
         for (String name : services.propertyNames()) {
             if (!name.equals("gateway")) {
-                assertThat(services.path(name).path("ports").isMissingNode()).as("%s publishes ports", name).isTrue();
+                assertThat(services.path(name).path("ports").isMissingNode())
+                        .as("%s publishes ports", name)
+                        .isTrue();
             }
         }
         JsonNode ports = services.path("gateway").path("ports");
         assertThat(ports.size()).isEqualTo(1);
-        String port = ports.get(0).isString() ? ports.get(0).asString() : ports.get(0).toString();
+        String port =
+                ports.get(0).isString() ? ports.get(0).asString() : ports.get(0).toString();
         assertThat(port).contains("127.0.0.1").contains("8080");
-        assertThat(resolved.path("networks").path("default").path("driver_opts")
-                .path("com.docker.network.bridge.host_binding_ipv4").asString()).isEqualTo("127.0.0.1");
+        assertThat(resolved.path("networks")
+                        .path("default")
+                        .path("driver_opts")
+                        .path("com.docker.network.bridge.host_binding_ipv4")
+                        .asString())
+                .isEqualTo("127.0.0.1");
     }
 
     @Test

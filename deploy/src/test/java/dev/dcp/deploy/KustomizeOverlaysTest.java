@@ -60,8 +60,15 @@ class KustomizeOverlaysTest {
      */
     static final Map<String, Set<String>> CREATED_OUTSIDE_THE_OVERLAY = Map.of(
             "dev", Set.of("dcp-postgres-app", "dcp-provider"),
-            "prod", Set.of("dcp-postgres-app", "dcp-provider", "dcp-internal", "dcp-admin", "dcp-signing-keys",
-                    "dcp-ledger-keys", "dcp-ledger-validator-set"));
+            "prod",
+                    Set.of(
+                            "dcp-postgres-app",
+                            "dcp-provider",
+                            "dcp-internal",
+                            "dcp-admin",
+                            "dcp-signing-keys",
+                            "dcp-ledger-keys",
+                            "dcp-ledger-validator-set"));
 
     static Stream<String> overlays() {
         return Overlays.names();
@@ -79,9 +86,10 @@ class KustomizeOverlaysTest {
     void everyDocumentParsesStrictlyIntoAKnownKind(String overlay) {
         Rendered r = Overlays.render(overlay); // throws listing every unknown field or kind
         assertThat(r.objects()).isNotEmpty();
-        assertThat(r.objects()).allSatisfy(o -> assertThat(o.getMetadata().getNamespace())
-                .as("%s %s namespace", o.getKind(), o.getMetadata().getName())
-                .isEqualTo(o.getKind().equals("Namespace") ? null : namespaceOf(r)));
+        assertThat(r.objects())
+                .allSatisfy(o -> assertThat(o.getMetadata().getNamespace())
+                        .as("%s %s namespace", o.getKind(), o.getMetadata().getName())
+                        .isEqualTo(o.getKind().equals("Namespace") ? null : namespaceOf(r)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -89,11 +97,16 @@ class KustomizeOverlaysTest {
     void everyObjectAndPodCarriesTheNameAndPartOfLabels(String overlay) {
         Rendered r = Overlays.render(overlay);
         for (HasMetadata o : r.objects()) {
-            assertThat(o.getMetadata().getLabels()).as("labels of %s %s", o.getKind(), o.getMetadata().getName())
-                    .containsKey(NAME).containsEntry(PART_OF, "dcp");
+            assertThat(o.getMetadata().getLabels())
+                    .as("labels of %s %s", o.getKind(), o.getMetadata().getName())
+                    .containsKey(NAME)
+                    .containsEntry(PART_OF, "dcp");
         }
         for (Workload w : r.workloads()) {
-            assertThat(w.podLabels()).as("pod labels of %s", w).containsKey(NAME).containsEntry(PART_OF, "dcp");
+            assertThat(w.podLabels())
+                    .as("pod labels of %s", w)
+                    .containsKey(NAME)
+                    .containsEntry(PART_OF, "dcp");
         }
     }
 
@@ -104,7 +117,9 @@ class KustomizeOverlaysTest {
         assertThat(r.all(Service.class)).isNotEmpty();
         for (Service s : r.all(Service.class)) {
             assertThat(r.selectedBy(s.getSpec().getSelector()))
-                    .as("workloads selected by Service %s (selector %s)", s.getMetadata().getName(), s.getSpec().getSelector())
+                    .as(
+                            "workloads selected by Service %s (selector %s)",
+                            s.getMetadata().getName(), s.getSpec().getSelector())
                     .isNotEmpty();
         }
     }
@@ -115,11 +130,13 @@ class KustomizeOverlaysTest {
         Rendered r = Overlays.render(overlay);
         for (Service s : r.all(Service.class)) {
             for (ServicePort port : s.getSpec().getPorts()) {
-                IntOrString target = port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
+                IntOrString target =
+                        port.getTargetPort() != null ? port.getTargetPort() : new IntOrString(port.getPort());
                 for (Workload w : r.selectedBy(s.getSpec().getSelector())) {
                     assertThat(w.containers().stream().anyMatch(c -> declares(c, target)))
-                            .as("Service %s port %s targets %s, which %s does not declare", s.getMetadata().getName(),
-                                    port.getName(), target.getValue(), w)
+                            .as(
+                                    "Service %s port %s targets %s, which %s does not declare",
+                                    s.getMetadata().getName(), port.getName(), target.getValue(), w)
                             .isTrue();
                 }
             }
@@ -147,7 +164,10 @@ class KustomizeOverlaysTest {
         HTTPGetAction get = probe.getHttpGet();
         assertThat(get).as(where + " httpGet").isNotNull();
         assertThat(get.getPath()).as(where + " path").isEqualTo(path);
-        assertThat(declares(c, get.getPort())).as(where + " port %s is a declared container port", get.getPort().getValue())
+        assertThat(declares(c, get.getPort()))
+                .as(
+                        where + " port %s is a declared container port",
+                        get.getPort().getValue())
                 .isTrue();
     }
 
@@ -164,10 +184,12 @@ class KustomizeOverlaysTest {
                 assertThat(res.getLimits()).as(where + " limits").containsKeys("cpu", "memory");
                 assertThat(Quantity.getAmountInBytes(res.getRequests().get("memory")))
                         .as(where + " memory request <= limit")
-                        .isLessThanOrEqualTo(Quantity.getAmountInBytes(res.getLimits().get("memory")));
+                        .isLessThanOrEqualTo(
+                                Quantity.getAmountInBytes(res.getLimits().get("memory")));
                 assertThat(Quantity.getAmountInBytes(res.getRequests().get("cpu")))
                         .as(where + " cpu request <= limit")
-                        .isLessThanOrEqualTo(Quantity.getAmountInBytes(res.getLimits().get("cpu")));
+                        .isLessThanOrEqualTo(
+                                Quantity.getAmountInBytes(res.getLimits().get("cpu")));
             }
         }
     }
@@ -185,21 +207,28 @@ class KustomizeOverlaysTest {
                     continue;
                 }
                 Map<String, String> data = ref.secret() ? secretData(r, ref.name()) : configMapData(r, ref.name());
-                assertThat(data).as("%s references %s %s, which is neither rendered nor listed as created outside",
-                        w, ref.secret() ? "Secret" : "ConfigMap", ref.name()).isNotNull();
+                assertThat(data)
+                        .as(
+                                "%s references %s %s, which is neither rendered nor listed as created outside",
+                                w, ref.secret() ? "Secret" : "ConfigMap", ref.name())
+                        .isNotNull();
                 if (ref.key() != null) {
-                    assertThat(data).as("%s: %s %s has key %s", w, ref.secret() ? "Secret" : "ConfigMap", ref.name(),
-                            ref.key()).containsKey(ref.key());
+                    assertThat(data)
+                            .as("%s: %s %s has key %s", w, ref.secret() ? "Secret" : "ConfigMap", ref.name(), ref.key())
+                            .containsKey(ref.key());
                 }
             }
         }
-        assertThat(referencedExternal).as("the externally created list has no stale entries").isEqualTo(external);
+        assertThat(referencedExternal)
+                .as("the externally created list has no stale entries")
+                .isEqualTo(external);
     }
 
     @Test
     void everyObjectTheProdOperatorCreatesIsDocumentedInTheReadme() throws IOException {
         String readme = Files.readString(Overlays.MODULE.resolve("README.md"));
-        assertThat(CREATED_OUTSIDE_THE_OVERLAY.get("prod")).allSatisfy(name -> assertThat(readme).contains(name));
+        assertThat(CREATED_OUTSIDE_THE_OVERLAY.get("prod"))
+                .allSatisfy(name -> assertThat(readme).contains(name));
     }
 
     @Test
@@ -207,7 +236,9 @@ class KustomizeOverlaysTest {
         Rendered r = Overlays.render("prod");
         assertThat(r.all(Secret.class)).as("Secrets in prod output").isEmpty();
         String yaml = r.objects().toString();
-        assertThat(Pattern.compile("\\b[0-9a-f]{64}\\b").matcher(yaml).find()).as("hex keys in prod output").isFalse();
+        assertThat(Pattern.compile("\\b[0-9a-f]{64}\\b").matcher(yaml).find())
+                .as("hex keys in prod output")
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -222,7 +253,8 @@ class KustomizeOverlaysTest {
                     if (e.getValue() != null) {
                         Matcher m = ref.matcher(e.getValue());
                         while (m.find()) {
-                            assertThat(defined).as("%s env %s uses $(%s)", w, e.getName(), m.group(1))
+                            assertThat(defined)
+                                    .as("%s env %s uses $(%s)", w, e.getName(), m.group(1))
                                     .contains(m.group(1));
                         }
                     }
@@ -236,17 +268,25 @@ class KustomizeOverlaysTest {
     @MethodSource("overlays")
     void everyDatabaseUrlUsesTheSchemaFlywayMigrates(String overlay) {
         Rendered r = Overlays.render(overlay);
-        Pattern url = Pattern.compile("jdbc:postgresql://dcp-postgres-rw:5432/app\\?currentSchema=([^&]+)&reWriteBatchedInserts=true");
-        Map<String, String> expectedSchema = Map.of("ledger", "ledger_$(DCP_LEDGER_INDEX)", "contract", "contract",
-                "scheduler", "scheduler");
+        Pattern url = Pattern.compile(
+                "jdbc:postgresql://dcp-postgres-rw:5432/app\\?currentSchema=([^&]+)&reWriteBatchedInserts=true");
+        Map<String, String> expectedSchema =
+                Map.of("ledger", "ledger_$(DCP_LEDGER_INDEX)", "contract", "contract", "scheduler", "scheduler");
         expectedSchema.forEach((name, schema) -> {
-            Map<String, String> env = env(r.workload(name).template().getSpec().getContainers().get(0));
-            String urlVar = env.keySet().stream().filter(k -> k.endsWith("_DB_URL")).findFirst()
+            Map<String, String> env =
+                    env(r.workload(name).template().getSpec().getContainers().get(0));
+            String urlVar = env.keySet().stream()
+                    .filter(k -> k.endsWith("_DB_URL"))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(name + " has no *_DB_URL"));
             Matcher m = url.matcher(env.get(urlVar));
-            assertThat(m.matches()).as("%s %s = %s", name, urlVar, env.get(urlVar)).isTrue();
+            assertThat(m.matches())
+                    .as("%s %s = %s", name, urlVar, env.get(urlVar))
+                    .isTrue();
             assertThat(m.group(1)).isEqualTo(schema);
-            assertThat(env).containsEntry("SPRING_FLYWAY_SCHEMAS", schema).containsEntry("SPRING_FLYWAY_DEFAULTSCHEMA", schema);
+            assertThat(env)
+                    .containsEntry("SPRING_FLYWAY_SCHEMAS", schema)
+                    .containsEntry("SPRING_FLYWAY_DEFAULTSCHEMA", schema);
         });
     }
 
@@ -261,7 +301,8 @@ class KustomizeOverlaysTest {
         assertThat(first.getValueFrom().getFieldRef().getFieldPath())
                 .isEqualTo("metadata.labels['apps.kubernetes.io/pod-index']");
         Map<String, String> env = env(c);
-        assertThat(env).containsEntry("DCP_LEDGER_CONSENSUS", "bft")
+        assertThat(env)
+                .containsEntry("DCP_LEDGER_CONSENSUS", "bft")
                 .containsEntry("DCP_LEDGER_VALIDATOR_ID", "validator-$(DCP_LEDGER_INDEX)")
                 .containsEntry("DCP_LEDGER_KEY_FILE", "/etc/dcp/validators/validator-$(DCP_LEDGER_INDEX).key");
 
@@ -272,17 +313,23 @@ class KustomizeOverlaysTest {
         int replicas = ledger.getSpec().getReplicas();
         assertThat(replicas).isEqualTo(r.isDev() ? 1 : 4);
         // When the overlay renders the validator set and keys (dev), they must cover every replica.
-        r.all(ConfigMap.class).stream().filter(cm -> cm.getMetadata().getName().startsWith("dcp-ledger-validator-set"))
+        r.all(ConfigMap.class).stream()
+                .filter(cm -> cm.getMetadata().getName().startsWith("dcp-ledger-validator-set"))
                 .forEach(cm -> {
                     for (int i = 0; i < replicas; i++) {
-                        assertThat(cm.getData()).containsEntry("DCP_LEDGER_VALIDATORS_" + i + "_ID", "validator-" + i)
-                                .containsKeys("DCP_LEDGER_VALIDATORS_" + i + "_PUBLICKEY",
-                                        "DCP_LEDGER_VALIDATORS_" + i + "_STAKE", "DCP_LEDGER_VALIDATORS_" + i + "_LOCKDAYS");
+                        assertThat(cm.getData())
+                                .containsEntry("DCP_LEDGER_VALIDATORS_" + i + "_ID", "validator-" + i)
+                                .containsKeys(
+                                        "DCP_LEDGER_VALIDATORS_" + i + "_PUBLICKEY",
+                                        "DCP_LEDGER_VALIDATORS_" + i + "_STAKE",
+                                        "DCP_LEDGER_VALIDATORS_" + i + "_LOCKDAYS");
                     }
-                    assertThat(cm.getData()).doesNotContainKey("DCP_LEDGER_VALIDATORS_" + replicas + "_ID")
+                    assertThat(cm.getData())
+                            .doesNotContainKey("DCP_LEDGER_VALIDATORS_" + replicas + "_ID")
                             .containsKey("DCP_LEDGER_TRUSTED_SENDERS");
                 });
-        r.all(Secret.class).stream().filter(s -> s.getMetadata().getName().startsWith("dcp-ledger-keys"))
+        r.all(Secret.class).stream()
+                .filter(s -> s.getMetadata().getName().startsWith("dcp-ledger-keys"))
                 .forEach(s -> {
                     for (int i = 0; i < replicas; i++) {
                         assertThat(s.getData()).containsKey("validator-" + i + ".key");
@@ -297,11 +344,16 @@ class KustomizeOverlaysTest {
         for (PodDisruptionBudget pdb : r.all(PodDisruptionBudget.class)) {
             assertThat(pdb.getSpec().getSelector()).isNotNull();
             assertThat(Overlays.isEmpty(pdb.getSpec().getSelector())).isFalse();
-            assertThat(r.selectedBy(pdb.getSpec().getSelector())).as("workloads of PDB %s", pdb.getMetadata().getName())
+            assertThat(r.selectedBy(pdb.getSpec().getSelector()))
+                    .as("workloads of PDB %s", pdb.getMetadata().getName())
                     .isNotEmpty();
         }
         if (!r.isDev()) {
-            assertThat(r.one(PodDisruptionBudget.class, "ledger").getSpec().getMinAvailable().getIntVal()).isEqualTo(3);
+            assertThat(r.one(PodDisruptionBudget.class, "ledger")
+                            .getSpec()
+                            .getMinAvailable()
+                            .getIntVal())
+                    .isEqualTo(3);
         }
     }
 
@@ -316,7 +368,8 @@ class KustomizeOverlaysTest {
             assertThat(p.getSpec().getIngress()).isNullOrEmpty();
         });
         for (NetworkPolicy p : policies) {
-            for (NetworkPolicyIngressRule rule : p.getSpec().getIngress() == null ? List.<NetworkPolicyIngressRule>of()
+            for (NetworkPolicyIngressRule rule : p.getSpec().getIngress() == null
+                    ? List.<NetworkPolicyIngressRule>of()
                     : p.getSpec().getIngress()) {
                 boolean fromAnywhere = rule.getFrom() == null || rule.getFrom().isEmpty();
                 for (NetworkPolicyPeer peer : fromAnywhere ? List.of(new NetworkPolicyPeer()) : rule.getFrom()) {
@@ -328,7 +381,9 @@ class KustomizeOverlaysTest {
                         continue; // the one operator exception, see network-policies.yaml
                     }
                     assertThat(p.getSpec().getPodSelector().getMatchLabels())
-                            .as("NetworkPolicy %s admits traffic from outside the namespace", p.getMetadata().getName())
+                            .as(
+                                    "NetworkPolicy %s admits traffic from outside the namespace",
+                                    p.getMetadata().getName())
                             .isEqualTo(Map.of(NAME, "gateway"));
                 }
             }
@@ -337,17 +392,25 @@ class KustomizeOverlaysTest {
         assertThat(admitsFromOutside(r, "gateway")).isTrue();
         for (Workload w : r.workloads()) {
             if (!w.name().equals("gateway")) {
-                assertThat(admitsFromOutside(r, w.name())).as("%s reachable from outside the namespace", w).isFalse();
+                assertThat(admitsFromOutside(r, w.name()))
+                        .as("%s reachable from outside the namespace", w)
+                        .isFalse();
             }
         }
     }
 
-    private static boolean isCnpgOperatorToStatusPort(NetworkPolicy p, NetworkPolicyPeer peer, NetworkPolicyIngressRule rule) {
-        return Map.of("cnpg.io/cluster", "dcp-postgres").equals(p.getSpec().getPodSelector().getMatchLabels())
-                && peer.getIpBlock() == null && peer.getNamespaceSelector() != null
-                && Map.of("kubernetes.io/metadata.name", "cnpg-system").equals(peer.getNamespaceSelector().getMatchLabels())
-                && peer.getPodSelector() != null && !Overlays.isEmpty(peer.getPodSelector())
-                && rule.getPorts() != null && rule.getPorts().size() == 1
+    private static boolean isCnpgOperatorToStatusPort(
+            NetworkPolicy p, NetworkPolicyPeer peer, NetworkPolicyIngressRule rule) {
+        return Map.of("cnpg.io/cluster", "dcp-postgres")
+                        .equals(p.getSpec().getPodSelector().getMatchLabels())
+                && peer.getIpBlock() == null
+                && peer.getNamespaceSelector() != null
+                && Map.of("kubernetes.io/metadata.name", "cnpg-system")
+                        .equals(peer.getNamespaceSelector().getMatchLabels())
+                && peer.getPodSelector() != null
+                && !Overlays.isEmpty(peer.getPodSelector())
+                && rule.getPorts() != null
+                && rule.getPorts().size() == 1
                 && Objects.equals(rule.getPorts().get(0).getPort(), new IntOrString(8000));
     }
 
@@ -356,8 +419,10 @@ class KustomizeOverlaysTest {
         return r.all(NetworkPolicy.class).stream()
                 .filter(p -> Overlays.matches(p.getSpec().getPodSelector(), labels))
                 .flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream())
-                .anyMatch(rule -> rule.getFrom() == null || rule.getFrom().isEmpty() || rule.getFrom().stream()
-                        .anyMatch(peer -> peer.getNamespaceSelector() != null || peer.getIpBlock() != null));
+                .anyMatch(rule -> rule.getFrom() == null
+                        || rule.getFrom().isEmpty()
+                        || rule.getFrom().stream()
+                                .anyMatch(peer -> peer.getNamespaceSelector() != null || peer.getIpBlock() != null));
     }
 
     /** The calls dcp makes inside the namespace: from workload, to workload, port name. */
@@ -376,36 +441,47 @@ class KustomizeOverlaysTest {
         Rendered r = Overlays.render(overlay);
         for (String[] call : CALLS) {
             assertThat(allowed(r, r.workload(call[0]).podLabels(), r.workload(call[1]), call[2]))
-                    .as("%s -> %s:%s", call[0], call[1], call[2]).isTrue();
+                    .as("%s -> %s:%s", call[0], call[1], call[2])
+                    .isTrue();
         }
         Map<String, String> postgresPod = Map.of("cnpg.io/cluster", "dcp-postgres");
         for (String client : List.of("ledger", "contract", "scheduler")) {
             assertThat(allowedToPort(r, r.workload(client).podLabels(), postgresPod, 5432))
-                    .as("%s -> postgres:5432", client).isTrue();
+                    .as("%s -> postgres:5432", client)
+                    .isTrue();
         }
         assertThat(allowedToPort(r, r.workload("worker").podLabels(), postgresPod, 5432))
-                .as("worker has no database and no business on it").isFalse();
+                .as("worker has no database and no business on it")
+                .isFalse();
     }
 
     private static boolean allowed(Rendered r, Map<String, String> from, Workload to, String portName) {
-        int number = to.template().getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream())
-                .filter(p -> portName.equals(p.getName())).map(ContainerPort::getContainerPort).findFirst()
+        int number = to.template().getSpec().getContainers().stream()
+                .flatMap(c -> c.getPorts().stream())
+                .filter(p -> portName.equals(p.getName()))
+                .map(ContainerPort::getContainerPort)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(to + " has no port " + portName));
-        return r.all(NetworkPolicy.class).stream().filter(p -> Overlays.matches(p.getSpec().getPodSelector(), to.podLabels()))
+        return r.all(NetworkPolicy.class).stream()
+                .filter(p -> Overlays.matches(p.getSpec().getPodSelector(), to.podLabels()))
                 .flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream())
                 .anyMatch(rule -> fromMatches(rule, from) && portMatches(rule, portName, number));
     }
 
     private static boolean allowedToPort(Rendered r, Map<String, String> from, Map<String, String> to, int port) {
-        return r.all(NetworkPolicy.class).stream().filter(p -> Overlays.matches(p.getSpec().getPodSelector(), to))
+        return r.all(NetworkPolicy.class).stream()
+                .filter(p -> Overlays.matches(p.getSpec().getPodSelector(), to))
                 .flatMap(p -> p.getSpec().getIngress() == null ? Stream.empty() : p.getSpec().getIngress().stream())
                 .anyMatch(rule -> fromMatches(rule, from) && portMatches(rule, null, port));
     }
 
     private static boolean fromMatches(NetworkPolicyIngressRule rule, Map<String, String> from) {
-        return rule.getFrom() == null || rule.getFrom().isEmpty() || rule.getFrom().stream()
-                .anyMatch(peer -> peer.getIpBlock() == null && peer.getNamespaceSelector() == null
-                        && Overlays.matches(peer.getPodSelector(), from));
+        return rule.getFrom() == null
+                || rule.getFrom().isEmpty()
+                || rule.getFrom().stream()
+                        .anyMatch(peer -> peer.getIpBlock() == null
+                                && peer.getNamespaceSelector() == null
+                                && Overlays.matches(peer.getPodSelector(), from));
     }
 
     private static boolean portMatches(NetworkPolicyIngressRule rule, String name, int number) {
@@ -413,7 +489,8 @@ class KustomizeOverlaysTest {
             return true;
         }
         for (NetworkPolicyPort p : rule.getPorts()) {
-            if (p.getPort() == null || (name != null && name.equals(p.getPort().getStrVal()))
+            if (p.getPort() == null
+                    || (name != null && name.equals(p.getPort().getStrVal()))
                     || Integer.valueOf(number).equals(p.getPort().getIntVal())) {
                 return true;
             }
@@ -426,8 +503,11 @@ class KustomizeOverlaysTest {
         assertThat(Overlays.render("dev").all(Ingress.class)).isEmpty();
         List<Ingress> ingresses = Overlays.render("prod").all(Ingress.class);
         assertThat(ingresses).hasSize(1);
-        assertThat(ingresses.get(0).getSpec().getRules()).allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
-                .allSatisfy(path -> assertThat(path.getBackend().getService().getName()).isEqualTo("gateway")));
+        assertThat(ingresses.get(0).getSpec().getRules())
+                .allSatisfy(rule -> assertThat(rule.getHttp().getPaths())
+                        .allSatisfy(path -> assertThat(
+                                        path.getBackend().getService().getName())
+                                .isEqualTo("gateway")));
         for (String overlay : List.of("dev", "prod")) {
             assertThat(Overlays.render(overlay).all(Service.class))
                     .allSatisfy(s -> assertThat(s.getSpec().getType()).isIn(null, "ClusterIP"));
@@ -437,17 +517,20 @@ class KustomizeOverlaysTest {
     // ---- helpers ----
 
     private static String namespaceOf(Rendered r) {
-        return r.all(io.fabric8.kubernetes.api.model.Namespace.class).stream().map(n -> n.getMetadata().getName())
-                .findFirst().orElseThrow(() -> new AssertionError(r.overlay() + " renders no Namespace"));
+        return r.all(io.fabric8.kubernetes.api.model.Namespace.class).stream()
+                .map(n -> n.getMetadata().getName())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.overlay() + " renders no Namespace"));
     }
 
     private static boolean declares(Container c, IntOrString port) {
         if (port == null || c.getPorts() == null) {
             return false;
         }
-        return c.getPorts().stream().anyMatch(p -> port.getIntVal() != null
-                ? port.getIntVal().equals(p.getContainerPort())
-                : port.getStrVal().equals(p.getName()));
+        return c.getPorts().stream()
+                .anyMatch(p -> port.getIntVal() != null
+                        ? port.getIntVal().equals(p.getContainerPort())
+                        : port.getStrVal().equals(p.getName()));
     }
 
     private static Map<String, String> env(Container c) {
@@ -458,17 +541,18 @@ class KustomizeOverlaysTest {
         return env;
     }
 
-    record Reference(boolean secret, String name, String key) {
-    }
+    record Reference(boolean secret, String name, String key) {}
 
     private static List<Reference> references(Workload w) {
         List<Reference> refs = new ArrayList<>();
         for (Container c : w.containers()) {
             for (EnvFromSource from : c.getEnvFrom() == null ? List.<EnvFromSource>of() : c.getEnvFrom()) {
-                if (from.getConfigMapRef() != null && !Boolean.TRUE.equals(from.getConfigMapRef().getOptional())) {
+                if (from.getConfigMapRef() != null
+                        && !Boolean.TRUE.equals(from.getConfigMapRef().getOptional())) {
                     refs.add(new Reference(false, from.getConfigMapRef().getName(), null));
                 }
-                if (from.getSecretRef() != null && !Boolean.TRUE.equals(from.getSecretRef().getOptional())) {
+                if (from.getSecretRef() != null
+                        && !Boolean.TRUE.equals(from.getSecretRef().getOptional())) {
                     refs.add(new Reference(true, from.getSecretRef().getName(), null));
                 }
             }
@@ -486,8 +570,11 @@ class KustomizeOverlaysTest {
                 }
             }
         }
-        for (Volume v : w.template().getSpec().getVolumes() == null ? List.<Volume>of() : w.template().getSpec().getVolumes()) {
-            if (v.getConfigMap() != null && !Boolean.TRUE.equals(v.getConfigMap().getOptional())) {
+        for (Volume v : w.template().getSpec().getVolumes() == null
+                ? List.<Volume>of()
+                : w.template().getSpec().getVolumes()) {
+            if (v.getConfigMap() != null
+                    && !Boolean.TRUE.equals(v.getConfigMap().getOptional())) {
                 refs.add(new Reference(false, v.getConfigMap().getName(), null));
             }
             if (v.getSecret() != null && !Boolean.TRUE.equals(v.getSecret().getOptional())) {
@@ -508,7 +595,9 @@ class KustomizeOverlaysTest {
     }
 
     private static Map<String, String> secretData(Rendered r, String name) {
-        return r.all(Secret.class).stream().filter(s -> s.getMetadata().getName().equals(name)).findFirst()
+        return r.all(Secret.class).stream()
+                .filter(s -> s.getMetadata().getName().equals(name))
+                .findFirst()
                 .map(s -> {
                     Map<String, String> data = new java.util.HashMap<>();
                     if (s.getData() != null) {
@@ -518,11 +607,15 @@ class KustomizeOverlaysTest {
                         data.putAll(s.getStringData());
                     }
                     return data;
-                }).orElse(null);
+                })
+                .orElse(null);
     }
 
     private static Map<String, String> configMapData(Rendered r, String name) {
-        return r.all(ConfigMap.class).stream().filter(c -> c.getMetadata().getName().equals(name)).findFirst()
-                .map(c -> c.getData() == null ? Map.<String, String>of() : c.getData()).orElse(null);
+        return r.all(ConfigMap.class).stream()
+                .filter(c -> c.getMetadata().getName().equals(name))
+                .findFirst()
+                .map(c -> c.getData() == null ? Map.<String, String>of() : c.getData())
+                .orElse(null);
     }
 }

@@ -23,17 +23,20 @@ final class Overlays {
 
     /** The module directory: Maven runs tests with deploy/ as the working directory. */
     static final Path MODULE = Path.of("").toAbsolutePath();
+
     static final Path OVERLAYS = MODULE.resolve("overlays");
 
     private static final Map<String, Rendered> CACHE = new ConcurrentHashMap<>();
 
-    private Overlays() {
-    }
+    private Overlays() {}
 
     /** Every overlay directory, so a new overlay is tested without editing the tests. */
     static Stream<String> names() {
         try (Stream<Path> dirs = Files.list(OVERLAYS)) {
-            List<String> names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            List<String> names = dirs.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
             if (names.isEmpty()) {
                 fail("no overlays under " + OVERLAYS);
             }
@@ -48,9 +51,11 @@ final class Overlays {
     }
 
     private static Rendered kustomize(String overlay) {
-        Path kubectl = Commands.onPath("kubectl").orElseThrow(() -> new AssertionError(
-                "kubectl is not on PATH: the deploy module's tests render the overlays with `kubectl kustomize` "
-                        + "and cannot check anything without it. Install kubectl (v1.27+, it bundles kustomize)."));
+        Path kubectl = Commands.onPath("kubectl")
+                .orElseThrow(
+                        () -> new AssertionError(
+                                "kubectl is not on PATH: the deploy module's tests render the overlays with `kubectl kustomize` "
+                                        + "and cannot check anything without it. Install kubectl (v1.27+, it bundles kustomize)."));
         Commands.Result result = Commands.run(List.of(kubectl.toString(), "kustomize", "overlays/" + overlay), MODULE);
         if (result.exitCode() != 0) {
             fail("kubectl kustomize overlays/%s failed (exit %d):%n%s", overlay, result.exitCode(), result.stderr());
@@ -61,14 +66,19 @@ final class Overlays {
     /** A pod-owning workload: its kind/name and pod template. */
     record Workload(String kind, String name, PodTemplateSpec template) {
         Map<String, String> podLabels() {
-            Map<String, String> labels = template.getMetadata() == null ? null : template.getMetadata().getLabels();
+            Map<String, String> labels = template.getMetadata() == null
+                    ? null
+                    : template.getMetadata().getLabels();
             return labels == null ? Map.of() : labels;
         }
 
         List<Container> containers() {
-            return Stream.concat(template.getSpec().getContainers().stream(),
-                    template.getSpec().getInitContainers() == null ? Stream.empty()
-                            : template.getSpec().getInitContainers().stream()).toList();
+            return Stream.concat(
+                            template.getSpec().getContainers().stream(),
+                            template.getSpec().getInitContainers() == null
+                                    ? Stream.empty()
+                                    : template.getSpec().getInitContainers().stream())
+                    .toList();
         }
 
         @Override
@@ -84,39 +94,57 @@ final class Overlays {
         }
 
         <T extends HasMetadata> T one(Class<T> type, String name) {
-            return all(type).stream().filter(o -> o.getMetadata().getName().equals(name)).findFirst()
+            return all(type).stream()
+                    .filter(o -> o.getMetadata().getName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(overlay + ": no " + type.getSimpleName() + " named " + name));
         }
 
         List<GenericKubernetesResource> custom(String kind) {
-            return all(GenericKubernetesResource.class).stream().filter(r -> r.getKind().equals(kind)).toList();
+            return all(GenericKubernetesResource.class).stream()
+                    .filter(r -> r.getKind().equals(kind))
+                    .toList();
         }
 
         GenericKubernetesResource oneCustom(String kind, String name) {
-            return custom(kind).stream().filter(r -> r.getMetadata().getName().equals(name)).findFirst()
+            return custom(kind).stream()
+                    .filter(r -> r.getMetadata().getName().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(overlay + ": no " + kind + " named " + name));
         }
 
         List<Workload> workloads() {
             return Stream.concat(
-                    all(Deployment.class).stream()
-                            .map(d -> new Workload("Deployment", d.getMetadata().getName(), d.getSpec().getTemplate())),
-                    all(StatefulSet.class).stream()
-                            .map(s -> new Workload("StatefulSet", s.getMetadata().getName(), s.getSpec().getTemplate())))
+                            all(Deployment.class).stream()
+                                    .map(d -> new Workload(
+                                            "Deployment",
+                                            d.getMetadata().getName(),
+                                            d.getSpec().getTemplate())),
+                            all(StatefulSet.class).stream()
+                                    .map(s -> new Workload(
+                                            "StatefulSet",
+                                            s.getMetadata().getName(),
+                                            s.getSpec().getTemplate())))
                     .toList();
         }
 
         Workload workload(String name) {
-            return workloads().stream().filter(w -> w.name().equals(name)).findFirst()
+            return workloads().stream()
+                    .filter(w -> w.name().equals(name))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(overlay + ": no workload named " + name));
         }
 
         List<Workload> selectedBy(Map<String, String> selector) {
-            return workloads().stream().filter(w -> matches(selector, w.podLabels())).toList();
+            return workloads().stream()
+                    .filter(w -> matches(selector, w.podLabels()))
+                    .toList();
         }
 
         List<Workload> selectedBy(LabelSelector selector) {
-            return workloads().stream().filter(w -> matches(selector, w.podLabels())).toList();
+            return workloads().stream()
+                    .filter(w -> matches(selector, w.podLabels()))
+                    .toList();
         }
 
         boolean isDev() {
@@ -126,7 +154,8 @@ final class Overlays {
 
     /** A Service-style selector: non-empty and every pair present. */
     static boolean matches(Map<String, String> selector, Map<String, String> labels) {
-        return selector != null && !selector.isEmpty()
+        return selector != null
+                && !selector.isEmpty()
                 && selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 
@@ -135,8 +164,9 @@ final class Overlays {
         if (selector == null) {
             return false;
         }
-        if (selector.getMatchLabels() != null && !selector.getMatchLabels().entrySet().stream()
-                .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
+        if (selector.getMatchLabels() != null
+                && !selector.getMatchLabels().entrySet().stream()
+                        .allMatch(e -> e.getValue().equals(labels.get(e.getKey())))) {
             return false;
         }
         if (selector.getMatchExpressions() != null) {
@@ -158,7 +188,10 @@ final class Overlays {
     }
 
     static boolean isEmpty(LabelSelector selector) {
-        return selector != null && (selector.getMatchLabels() == null || selector.getMatchLabels().isEmpty())
-                && (selector.getMatchExpressions() == null || selector.getMatchExpressions().isEmpty());
+        return selector != null
+                && (selector.getMatchLabels() == null
+                        || selector.getMatchLabels().isEmpty())
+                && (selector.getMatchExpressions() == null
+                        || selector.getMatchExpressions().isEmpty());
     }
 }

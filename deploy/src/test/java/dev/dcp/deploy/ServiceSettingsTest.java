@@ -34,12 +34,16 @@ class ServiceSettingsTest {
 
     /** Bound by Spring's relaxed binding rather than named in a configuration file; each says where it lands. */
     static final List<Pattern> BOUND_BY_SPRING = Stream.of(
-            "DCP_LEDGER_VALIDATORS_\\d+_(ID|PUBLICKEY|STAKE|LOCKDAYS)", // dcp.ledger.validators[i].*
-            "SPRING_FLYWAY_SCHEMAS", "SPRING_FLYWAY_DEFAULTSCHEMA",     // spring.flyway.*
-            "DCP_KAFKA_TOPICREPLICAS", "DCP_KAFKA_TOPIC_REPLICAS",      // dcp.kafka.topic-replicas (TopicDeclarations)
-            "JAVA_TOOL_OPTIONS",                                        // the JVM itself
-            "DCP_LEDGER_INDEX"                                          // only expanded into the ledger's other values
-    ).map(Pattern::compile).toList();
+                    "DCP_LEDGER_VALIDATORS_\\d+_(ID|PUBLICKEY|STAKE|LOCKDAYS)", // dcp.ledger.validators[i].*
+                    "SPRING_FLYWAY_SCHEMAS",
+                    "SPRING_FLYWAY_DEFAULTSCHEMA", // spring.flyway.*
+                    "DCP_KAFKA_TOPICREPLICAS",
+                    "DCP_KAFKA_TOPIC_REPLICAS", // dcp.kafka.topic-replicas (TopicDeclarations)
+                    "JAVA_TOOL_OPTIONS", // the JVM itself
+                    "DCP_LEDGER_INDEX" // only expanded into the ledger's other values
+                    )
+            .map(Pattern::compile)
+            .toList();
 
     static Stream<String> overlays() {
         return Overlays.names();
@@ -60,7 +64,9 @@ class ServiceSettingsTest {
                         // a ConfigMap the operator creates (prod) is not in the output: its keys are in the README
                         if (source.getConfigMapRef() != null) {
                             rendered.all(ConfigMap.class).stream()
-                                    .filter(c -> c.getMetadata().getName().equals(source.getConfigMapRef().getName()))
+                                    .filter(c -> c.getMetadata()
+                                            .getName()
+                                            .equals(source.getConfigMapRef().getName()))
                                     .forEach(c -> given.addAll(c.getData().keySet()));
                         }
                     }
@@ -70,23 +76,28 @@ class ServiceSettingsTest {
 
         assertThat(given).as("settings given in overlay " + overlay).isNotEmpty();
         assertThat(given.stream().filter(name -> !isRead(name)).toList())
-                .as("variables no service reads, in overlay " + overlay).isEmpty();
+                .as("variables no service reads, in overlay " + overlay)
+                .isEmpty();
     }
 
     @Test
     void everyVariableTheComposeFileGivesAServiceIsOneItReads() throws IOException {
-        Matcher m = Pattern.compile("(?m)^\\s+([A-Z][A-Z0-9_]+):").matcher(Files.readString(DockerComposeTest.COMPOSE_FILE));
+        Matcher m = Pattern.compile("(?m)^\\s+([A-Z][A-Z0-9_]+):")
+                .matcher(Files.readString(DockerComposeTest.COMPOSE_FILE));
         Set<String> given = new TreeSet<>();
         while (m.find()) {
             // the images' own contracts, not the services'
-            if (!m.group(1).startsWith("POSTGRES_") && !m.group(1).startsWith("KAFKA_") && !m.group(1).equals("CLUSTER_ID")) {
+            if (!m.group(1).startsWith("POSTGRES_")
+                    && !m.group(1).startsWith("KAFKA_")
+                    && !m.group(1).equals("CLUSTER_ID")) {
                 given.add(m.group(1));
             }
         }
 
         assertThat(given).contains("DCP_KAFKA", "DCP_WORKER_KEY");
         assertThat(given.stream().filter(name -> !isRead(name)).toList())
-                .as("variables in docker-compose.yml no service reads").isEmpty();
+                .as("variables in docker-compose.yml no service reads")
+                .isEmpty();
     }
 
     @Test
@@ -98,7 +109,8 @@ class ServiceSettingsTest {
     }
 
     private static boolean isRead(String name) {
-        return READ_BY_CONFIG_FILES.contains(name) || BOUND_BY_SPRING.stream().anyMatch(p -> p.matcher(name).matches());
+        return READ_BY_CONFIG_FILES.contains(name)
+                || BOUND_BY_SPRING.stream().anyMatch(p -> p.matcher(name).matches());
     }
 
     private static Set<String> placeholdersInServiceConfig() {
@@ -107,7 +119,8 @@ class ServiceSettingsTest {
         try (Stream<Path> files = Files.list(root)) {
             List<Path> configs = files.map(module -> module.resolve("src/main/resources"))
                     .filter(Files::isDirectory)
-                    .flatMap(ServiceSettingsTest::ymlFiles).toList();
+                    .flatMap(ServiceSettingsTest::ymlFiles)
+                    .toList();
             assertThat(configs).as("service configuration files under " + root).hasSizeGreaterThanOrEqualTo(5);
             Set<String> names = new TreeSet<>();
             for (Path config : configs) {

@@ -38,14 +38,14 @@ final class StrictManifests {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
 
-    private StrictManifests() {
-    }
+    private StrictManifests() {}
 
     /** Parses a multi-document YAML stream; throws {@link InvalidManifestException} listing every problem. */
     static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> out = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<JsonNode> docs = YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
+        List<JsonNode> docs =
+                YAML.readerFor(JsonNode.class).<JsonNode>readValues(yaml).readAll();
         int index = 0;
         for (JsonNode doc : docs) {
             index++;
@@ -68,16 +68,19 @@ final class StrictManifests {
                 continue;
             }
             if (!(parsed instanceof HasMetadata resource)) {
-                problems.add(where + ": not a Kubernetes object but " + parsed.getClass().getName());
+                problems.add(where + ": not a Kubernetes object but "
+                        + parsed.getClass().getName());
                 continue;
             }
             if (resource instanceof GenericKubernetesResource generic) {
                 if (!CUSTOM_KINDS.contains(apiVersion + "/" + kind)) {
-                    problems.add(where + ": unknown kind (not a built-in the model knows, and not one of the custom resources "
+                    problems.add(where
+                            + ": unknown kind (not a built-in the model knows, and not one of the custom resources "
                             + CUSTOM_KINDS + ")");
                     continue;
                 }
-                // The body of a custom resource lives in additionalProperties by design; its metadata must still be clean.
+                // The body of a custom resource lives in additionalProperties by design; its metadata must still be
+                // clean.
                 unknownFields(generic.getMetadata(), "metadata", problems, where);
             } else {
                 unknownFields(resource, "", problems, where);
@@ -96,8 +99,13 @@ final class StrictManifests {
     }
 
     private static void walk(Object value, String path, List<String> problems, String where, Set<Object> seen) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean
-                || value instanceof Enum<?> || value instanceof Character || !seen.add(value)) {
+        if (value == null
+                || value instanceof String
+                || value instanceof Number
+                || value instanceof Boolean
+                || value instanceof Enum<?>
+                || value instanceof Character
+                || !seen.add(value)) {
             return;
         }
         if (value instanceof Map<?, ?> map) {

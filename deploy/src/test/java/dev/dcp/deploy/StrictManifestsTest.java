@@ -38,7 +38,14 @@ class StrictManifestsTest {
         List<HasMetadata> parsed = StrictManifests.parse(DEPLOYMENT.formatted("readinessProbe"));
         assertThat(parsed).singleElement().isInstanceOf(Deployment.class);
         Deployment d = (Deployment) parsed.get(0);
-        assertThat(d.getSpec().getTemplate().getSpec().getContainers().get(0).getReadinessProbe().getHttpGet().getPath())
+        assertThat(d.getSpec()
+                        .getTemplate()
+                        .getSpec()
+                        .getContainers()
+                        .get(0)
+                        .getReadinessProbe()
+                        .getHttpGet()
+                        .getPath())
                 .isEqualTo("/actuator/health/readiness");
     }
 
@@ -73,7 +80,8 @@ class StrictManifestsTest {
                 metadata: {name: gateway}
                 spec: {}
                 """;
-        assertThatThrownBy(() -> StrictManifests.parse(yaml)).isInstanceOf(InvalidManifestException.class)
+        assertThatThrownBy(() -> StrictManifests.parse(yaml))
+                .isInstanceOf(InvalidManifestException.class)
                 .hasMessageContaining("unknown kind");
     }
 
@@ -105,7 +113,9 @@ class StrictManifestsTest {
                 kind: ConfigMap
                 metadata: {name: x, lables: {a: b}}
                 """;
-        assertThatThrownBy(() -> StrictManifests.parse(yaml)).isInstanceOfSatisfying(InvalidManifestException.class,
-                e -> assertThat(e.problems()).hasSize(2));
+        assertThatThrownBy(() -> StrictManifests.parse(yaml))
+                .isInstanceOfSatisfying(
+                        InvalidManifestException.class,
+                        e -> assertThat(e.problems()).hasSize(2));
     }
 }

@@ -13,9 +13,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,7 +41,8 @@ public final class Devnet implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Devnet.class);
 
     /** What a context without a database must not auto-configure when every module shares the classpath. */
-    private static final String NO_DATABASE = String.join(",",
+    private static final String NO_DATABASE = String.join(
+            ",",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
@@ -55,7 +56,8 @@ public final class Devnet implements AutoCloseable {
             "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration");
 
     /** What a service context must not auto-configure: the gateway's routing machinery. */
-    private static final String NO_GATEWAY = String.join(",",
+    private static final String NO_GATEWAY = String.join(
+            ",",
             "org.springframework.cloud.gateway.server.mvc.GatewayServerMvcAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.GatewayMvcClassPathWarningAutoConfiguration",
             "org.springframework.cloud.gateway.server.mvc.filter.FilterAutoConfiguration",
@@ -68,11 +70,12 @@ public final class Devnet implements AutoCloseable {
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     /** How each service was started, by name, so that one can be stopped and started again on its port. */
     private final Map<String, Started> started = new HashMap<>();
+
     private final Map<String, Started> stopped = new HashMap<>();
 
-    private record Started(Class<?> app, String configName, Map<String, Object> properties,
-                           ConfigurableApplicationContext context) {
-    }
+    private record Started(
+            Class<?> app, String configName, Map<String, Object> properties, ConfigurableApplicationContext context) {}
+
     private EmbeddedPostgresServer postgres;
     private EmbeddedKafkaBroker kafka;
     private int gatewayPort;
@@ -130,15 +133,19 @@ public final class Devnet implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         Properties state = loadState(dir);
-        String secret = state.computeIfAbsent("internal.secret", k -> randomHex(32)).toString();
+        String secret =
+                state.computeIfAbsent("internal.secret", k -> randomHex(32)).toString();
         // the configured admin key if any, otherwise one generated on first start and kept with the state
-        adminKey = config.adminKey() != null && !config.adminKey().isBlank() ? config.adminKey().strip()
+        adminKey = config.adminKey() != null && !config.adminKey().isBlank()
+                ? config.adminKey().strip()
                 : generatedAdminKey(dir.resolve("admin.key"));
         // well-known ports for a user's devnet when they are free, so clients outside can find Kafka; else any
-        int kafkaPort = Integer.parseInt(state.computeIfAbsent("kafka.port",
-                k -> config.gatewayPort() != 0 && isFree(19092) ? "19092" : "0").toString());
-        int controllerPort = Integer.parseInt(state.computeIfAbsent("kafka.controller.port",
-                k -> config.gatewayPort() != 0 && isFree(19093) ? "19093" : "0").toString());
+        int kafkaPort = Integer.parseInt(state.computeIfAbsent(
+                        "kafka.port", k -> config.gatewayPort() != 0 && isFree(19092) ? "19092" : "0")
+                .toString());
+        int controllerPort = Integer.parseInt(state.computeIfAbsent(
+                        "kafka.controller.port", k -> config.gatewayPort() != 0 && isFree(19093) ? "19093" : "0")
+                .toString());
 
         postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
         kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort);
@@ -172,7 +179,8 @@ public final class Devnet implements AutoCloseable {
         scheduler.put("dcp.signing.key-file", dir.resolve("keys/scheduler.key").toString());
         scheduler.put("dcp.scheduler.contract-url", "http://127.0.0.1:" + contractPort);
         scheduler.put("spring.autoconfigure.exclude", NO_GATEWAY);
-        int schedulerPort = port(run(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, "scheduler", scheduler));
+        int schedulerPort =
+                port(run(SchedulerApplication.class, SchedulerApplication.CONFIG_NAME, "scheduler", scheduler));
         scheduler.put("server.port", Integer.toString(schedulerPort)); // a restart keeps the port the gateway knows
 
         this.common = common;
@@ -218,12 +226,17 @@ public final class Devnet implements AutoCloseable {
      */
     private int startLedger(Path dir, Properties state, Map<String, Object> common) {
         String consensus = chosen(state, "ledger.consensus", config.consensus(), "solo");
-        int validators = Integer.parseInt(chosen(state, "ledger.validators",
-                config.validators() > 0 ? Integer.toString(config.validators()) : null, "1"));
+        int validators = Integer.parseInt(chosen(
+                state,
+                "ledger.validators",
+                config.validators() > 0 ? Integer.toString(config.validators()) : null,
+                "1"));
         if (!List.of("solo", "pow", "pos", "bft").contains(consensus)) {
             throw new IllegalArgumentException("--consensus must be solo, pow, pos or bft");
         }
-        if (validators < 1 || validators > 16 || (validators > 1 && List.of("solo", "pow").contains(consensus))) {
+        if (validators < 1
+                || validators > 16
+                || (validators > 1 && List.of("solo", "pow").contains(consensus))) {
             throw new IllegalArgumentException("--validators must be 1 for " + consensus + " and 1-16 for pos and bft");
         }
         saveState(dir, state);
@@ -232,8 +245,8 @@ public final class Devnet implements AutoCloseable {
                 + Ed25519.loadOrCreate(dir.resolve("keys/scheduler.key")).publicKeyHex();
         List<Ed25519.KeyPair> keys = new ArrayList<>();
         for (int i = 0; i < validators; i++) {
-            keys.add(Ed25519.loadOrCreate(dir.resolve(i == 0 ? "keys/ledger-validator.key"
-                    : "keys/ledger-validator-" + i + ".key")));
+            keys.add(Ed25519.loadOrCreate(
+                    dir.resolve(i == 0 ? "keys/ledger-validator.key" : "keys/ledger-validator-" + i + ".key")));
         }
         int firstPort = 0;
         for (int i = 0; i < validators; i++) {
@@ -248,10 +261,14 @@ public final class Devnet implements AutoCloseable {
             ledger.put("dcp.ledger.difficulty", "12");
             ledger.put("dcp.ledger.trusted-senders", trusted);
             ledger.put("dcp.ledger.validator-id", "validator-" + i);
-            ledger.put("dcp.ledger.validator-key", HexFormat.of().formatHex(keys.get(i).privateKey()));
+            ledger.put(
+                    "dcp.ledger.validator-key",
+                    HexFormat.of().formatHex(keys.get(i).privateKey()));
             for (int v = 0; v < validators; v++) {
                 ledger.put("dcp.ledger.validators[" + v + "].id", "validator-" + v);
-                ledger.put("dcp.ledger.validators[" + v + "].public-key", keys.get(v).publicKeyHex());
+                ledger.put(
+                        "dcp.ledger.validators[" + v + "].public-key",
+                        keys.get(v).publicKeyHex());
                 ledger.put("dcp.ledger.validators[" + v + "].stake", Integer.toString(100 * (v + 1)));
                 ledger.put("dcp.ledger.validators[" + v + "].lock-days", "30");
             }
@@ -275,16 +292,16 @@ public final class Devnet implements AutoCloseable {
         return value;
     }
 
-    private ConfigurableApplicationContext run(Class<?> app, String configName, String name,
-                                               Map<String, Object> properties) {
+    private ConfigurableApplicationContext run(
+            Class<?> app, String configName, String name, Map<String, Object> properties) {
         long start = System.nanoTime();
         properties.put("spring.config.name", configName);
         // as command-line arguments, these outrank each service's application.yml
-        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+        String[] args = properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(app)
-                .registerShutdownHook(false)
-                .run(args);
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(app).registerShutdownHook(false).run(args);
         contexts.add(context);
         started.put(name, new Started(app, configName, properties, context));
         log.info("{} started in {} ms", name, (System.nanoTime() - start) / 1_000_000);
@@ -298,7 +315,9 @@ public final class Devnet implements AutoCloseable {
     private Map<String, Object> workerProperties(String name) {
         Map<String, Object> worker = new HashMap<>(common);
         // no dcp.worker.id: a worker's id follows from its key, the id its enrolment has
-        worker.put("dcp.worker.data-dir", config.dataDir().toAbsolutePath().resolve("workers/" + name).toString());
+        worker.put(
+                "dcp.worker.data-dir",
+                config.dataDir().toAbsolutePath().resolve("workers/" + name).toString());
         worker.put("spring.kafka.client-id", name);
         worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
         worker.put("spring.config.name", WorkerApplication.CONFIG_NAME);
@@ -312,7 +331,9 @@ public final class Devnet implements AutoCloseable {
      */
     public List<String> externalWorkerArguments(String name) {
         provider.enrol(workerKey(name));
-        return workerProperties(name).entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+        return workerProperties(name).entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toList();
     }
 
     /**
@@ -438,8 +459,8 @@ public final class Devnet implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1,
-                java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
             return true;
         } catch (IOException e) {
             return false;

@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code ./dcp devnet}: the platform on this machine, on embedded PostgreSQL and Kafka. */
-@Command(name = "devnet", mixinStandardHelpOptions = true,
+@Command(
+        name = "devnet",
+        mixinStandardHelpOptions = true,
         description = "Start dcp on this machine: embedded PostgreSQL and Kafka, every service, and workers.")
 public final class DevnetCommand implements Callable<Integer> {
 
@@ -21,14 +23,21 @@ public final class DevnetCommand implements Callable<Integer> {
     @Option(names = "--fresh", description = "wipe the devnet's state before starting")
     boolean fresh;
 
-    @Option(names = "--consensus", description = "ledger consensus: solo, pow, pos or bft (default: the state's, else solo)")
+    @Option(
+            names = "--consensus",
+            description = "ledger consensus: solo, pow, pos or bft (default: the state's, else solo)")
     String consensus;
 
-    @Option(names = "--validators", defaultValue = "0",
+    @Option(
+            names = "--validators",
+            defaultValue = "0",
             description = "ledger validators for pos and bft (default: the state's, else 1)")
     int validators;
 
-    @Option(names = "--data-dir", defaultValue = ".dcp/devnet", description = "state directory (default ${DEFAULT-VALUE})")
+    @Option(
+            names = "--data-dir",
+            defaultValue = ".dcp/devnet",
+            description = "state directory (default ${DEFAULT-VALUE})")
     Path dataDir;
 
     public static void main(String[] args) {
@@ -53,14 +62,17 @@ public final class DevnetCommand implements Callable<Integer> {
         Path logFile = dataDir.toAbsolutePath().resolveSibling(dataDir.getFileName() + ".log");
         System.setProperty("dcp.log.file", logFile.toString());
         long start = System.nanoTime();
-        Devnet devnet = Devnet.start(new DevnetConfig(dataDir, port, workers, System.getenv("DCP_ADMIN_KEY"), fresh,
-                consensus, validators));
+        Devnet devnet = Devnet.start(
+                new DevnetConfig(dataDir, port, workers, System.getenv("DCP_ADMIN_KEY"), fresh, consensus, validators));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("dcp devnet stopping");
-            devnet.close();
-            stopped.countDown();
-        }, "devnet-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("dcp devnet stopping");
+                            devnet.close();
+                            stopped.countDown();
+                        },
+                        "devnet-stop"));
         System.out.println("dcp devnet ready: " + devnet.gatewayUrl());
         System.out.printf("started in %.1f s with %d workers%n", (System.nanoTime() - start) / 1e9, workers);
         System.out.println("admin key: " + devnet.adminKey());

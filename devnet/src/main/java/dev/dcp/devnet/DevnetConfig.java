@@ -11,8 +11,8 @@ import java.nio.file.Path;
  * @param consensus    the ledger's consensus mode, or null for the one the state was created with (default solo)
  * @param validators   ledger replicas ({@code pos}, {@code bft}), or 0 for the state's (default 1)
  */
-public record DevnetConfig(Path dataDir, int gatewayPort, int workers, String adminKey, boolean fresh,
-                           String consensus, int validators) {
+public record DevnetConfig(
+        Path dataDir, int gatewayPort, int workers, String adminKey, boolean fresh, String consensus, int validators) {
 
     public DevnetConfig(Path dataDir, int gatewayPort, int workers, String adminKey, boolean fresh) {
         this(dataDir, gatewayPort, workers, adminKey, fresh, null, 0);

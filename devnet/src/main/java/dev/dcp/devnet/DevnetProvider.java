@@ -23,6 +23,7 @@ final class DevnetProvider {
 
     /** The devnet workers' price: 0.01 credit per CPU-second. */
     static final long PRICE = 10_000;
+
     static final long DEPOSIT = 1_000_000_000L;
     static final long STAKE = 100_000_000L;
     static final int SLOTS = 2;
@@ -46,8 +47,8 @@ final class DevnetProvider {
             }
         }
         DevnetProvider admin = new DevnetProvider(gatewayUrl, adminKey);
-        Map<String, Object> tenant = admin.post("/api/v1/tenants", Map.of("name", "devnet-provider",
-                "role", "provider"), 201);
+        Map<String, Object> tenant =
+                admin.post("/api/v1/tenants", Map.of("name", "devnet-provider", "role", "provider"), 201);
         String id = (String) tenant.get("id");
         admin.post("/api/v1/tenants/" + id + "/deposits", Map.of("amount", DEPOSIT), 201);
         DevnetProvider provider = new DevnetProvider(gatewayUrl, (String) tenant.get("apiKey"));
@@ -68,14 +69,19 @@ final class DevnetProvider {
 
     /** Enrols a worker key; one enrolled before (a restarted devnet) is left as it is. */
     void enrol(Ed25519.KeyPair worker) {
-        post("/api/v1/providers/me/workers", Map.of("publicKey", worker.publicKeyHex(), "slots", SLOTS,
-                "pricePerCpuSecond", PRICE), 201, 409);
+        post(
+                "/api/v1/providers/me/workers",
+                Map.of("publicKey", worker.publicKeyHex(), "slots", SLOTS, "pricePerCpuSecond", PRICE),
+                201,
+                409);
     }
 
     private Map<String, Object> post(String path, Map<String, Object> body, int... expected) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body))).build();
+                .header("Authorization", "Bearer " + key)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.write(body)))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             for (int status : expected) {
@@ -83,8 +89,8 @@ final class DevnetProvider {
                     return Json.readMap(response.body());
                 }
             }
-            throw new IllegalStateException("devnet setup: POST " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    "devnet setup: POST " + path + " answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -46,8 +46,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DevnetExecutionTest {
 
-
-
     static final String ADMIN_KEY = "dcp_admin_execution_test_key";
 
     @TempDir
@@ -65,10 +63,20 @@ class DevnetExecutionTest {
         base = devnet.gatewayUrl();
         Reply tenant = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", "exec", "role", "consumer"));
         tenantKey = (String) tenant.body().get("apiKey");
-        call("POST", "/api/v1/tenants/" + tenant.body().get("id") + "/deposits", ADMIN_KEY,
+        call(
+                "POST",
+                "/api/v1/tenants/" + tenant.body().get("id") + "/deposits",
+                ADMIN_KEY,
                 Map.of("amount", 1_000_000_000));
-        Eventually.await("three workers online", Duration.ofSeconds(30), () -> workers().stream()
-                .filter(w -> "ONLINE".equals(w.get("status"))).count() >= 3 ? true : null);
+        Eventually.await(
+                "three workers online",
+                Duration.ofSeconds(30),
+                () -> workers().stream()
+                                        .filter(w -> "ONLINE".equals(w.get("status")))
+                                        .count()
+                                >= 3
+                        ? true
+                        : null);
     }
 
     @AfterAll
@@ -84,22 +92,37 @@ class DevnetExecutionTest {
         Map<String, ReferenceAnswers.Case> cases = ReferenceAnswers.everyKind();
 
         Map<String, String> jobs = new LinkedHashMap<>();
-        cases.forEach((kind, c) -> jobs.put(kind, submit(Map.of("kind", kind, "input", c.input(), "parallelism", 4,
-                "redundancy", redundancy, "strategy", redundancy == 1 ? "guided" : "static"))));
+        cases.forEach((kind, c) -> jobs.put(
+                kind,
+                submit(Map.of(
+                        "kind",
+                        kind,
+                        "input",
+                        c.input(),
+                        "parallelism",
+                        4,
+                        "redundancy",
+                        redundancy,
+                        "strategy",
+                        redundancy == 1 ? "guided" : "static"))));
         jobs.forEach((kind, id) -> {
             Map<String, Object> job = awaitEnd(id, Duration.ofSeconds(90));
             assertThat(job.get("status")).as(kind + ": " + job.get("error")).isEqualTo("COMPLETED");
             assertThat(job.get("result")).as(kind).isEqualTo(cases.get(kind).answer());
-            assertThat(job.get("resultHash")).as(kind)
+            assertThat(job.get("resultHash"))
+                    .as(kind)
                     .isEqualTo(Hashes.sha256Hex(CanonicalJson.bytes(job.get("result"))));
             for (Map<String, Object> subtask : subtasks(id)) {
                 assertThat(subtask.get("status")).isEqualTo("ACCEPTED");
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> replicas = (List<Map<String, Object>>) subtask.get("replicas");
                 Set<Object> agreeing = new HashSet<>();
-                replicas.stream().filter(r -> "ACCEPTED".equals(r.get("verdict")))
+                replicas.stream()
+                        .filter(r -> "ACCEPTED".equals(r.get("verdict")))
                         .forEach(r -> agreeing.add(r.get("workerId")));
-                assertThat(agreeing).as(kind + " subtask " + subtask.get("index")).hasSizeGreaterThanOrEqualTo(redundancy);
+                assertThat(agreeing)
+                        .as(kind + " subtask " + subtask.get("index"))
+                        .hasSizeGreaterThanOrEqualTo(redundancy);
             }
         });
     }
@@ -108,24 +131,30 @@ class DevnetExecutionTest {
     void progressStreamsThroughTheGatewayUntilTheJobCompletes() throws Exception {
         String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 200_000_000), "parallelism", 8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/jobs/" + id + "/events"))
-                .header("Authorization", "Bearer " + tenantKey).header("Accept", "text/event-stream").build();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
-                HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", "Bearer " + tenantKey)
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                client.send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
-        List<String> lines = CompletableFuture.supplyAsync(() -> response.body().toList()).get(90, TimeUnit.SECONDS);
-        List<Map<String, Object>> events = lines.stream().filter(l -> l.startsWith("data:"))
-                .map(l -> Json.readMap(l.substring(5))).toList();
+        List<String> lines =
+                CompletableFuture.supplyAsync(() -> response.body().toList()).get(90, TimeUnit.SECONDS);
+        List<Map<String, Object>> events = lines.stream()
+                .filter(l -> l.startsWith("data:"))
+                .map(l -> Json.readMap(l.substring(5)))
+                .toList();
         assertThat(events).isNotEmpty();
-        assertThat(events.get(events.size() - 1)).containsEntry("status", "COMPLETED")
+        assertThat(events.get(events.size() - 1))
+                .containsEntry("status", "COMPLETED")
                 .containsEntry("result", Map.of("count", 11_078_937));
     }
 
     @Test
     void aCancelledJobStopsAndTheWorkersDropItsWork() {
-        String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100_000_000_000L),
-                "parallelism", 400));
-        Eventually.await("the job to be running on the workers", Duration.ofSeconds(30),
-                () -> busySlots() > 0 ? true : null);
+        String id = submit(
+                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100_000_000_000L), "parallelism", 400));
+        Eventually.await(
+                "the job to be running on the workers", Duration.ofSeconds(30), () -> busySlots() > 0 ? true : null);
 
         Reply cancelled = call("DELETE", "/api/v1/jobs/" + id, tenantKey, null);
         assertThat(cancelled.status()).isEqualTo(202);
@@ -133,30 +162,51 @@ class DevnetExecutionTest {
         // 400 subtasks of a second or more each: only dropping them frees the workers this soon
         Eventually.await("the workers to go idle", Duration.ofSeconds(30), () -> busySlots() == 0 ? true : null);
         assertThat(call("GET", "/api/v1/jobs/" + id, tenantKey, null).body()).containsEntry("status", "CANCELLED");
-        assertThat(call("DELETE", "/api/v1/jobs/" + id, tenantKey, null).status()).isEqualTo(409);
+        assertThat(call("DELETE", "/api/v1/jobs/" + id, tenantKey, null).status())
+                .isEqualTo(409);
     }
 
     @Test
     void aWorkerKilledMidJobLosesNothing() throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "dev.dcp.worker.WorkerApplication"));
         command.addAll(devnet.externalWorkerArguments("worker-doomed"));
         command.add("--dcp.worker.prefetch=4");
-        Process doomed = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(state.resolve("worker-doomed.log").toFile()).start();
-        List<String> inProcess = devnet.services().stream().filter(s -> s.startsWith("worker-")).sorted().toList();
+        Process doomed = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(state.resolve("worker-doomed.log").toFile())
+                .start();
+        List<String> inProcess = devnet.services().stream()
+                .filter(s -> s.startsWith("worker-"))
+                .sorted()
+                .toList();
         try {
-            Eventually.await("the external worker to register", Duration.ofSeconds(60),
-                    () -> workers().stream().anyMatch(w -> devnet.workerIdOf("worker-doomed").equals(w.get("id"))
-                            && "ONLINE".equals(w.get("status"))) ? true : null);
+            Eventually.await(
+                    "the external worker to register",
+                    Duration.ofSeconds(60),
+                    () -> workers().stream()
+                                    .anyMatch(w ->
+                                            devnet.workerIdOf("worker-doomed").equals(w.get("id"))
+                                                    && "ONLINE".equals(w.get("status")))
+                            ? true
+                            : null);
             // the doomed worker alone takes the job's first subtasks
             inProcess.forEach(devnet::stop);
-            String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000L),
-                    "parallelism", 40));
-            Eventually.await("the doomed worker to be computing", Duration.ofSeconds(90),
-                    () -> workers().stream().anyMatch(w -> devnet.workerIdOf("worker-doomed").equals(w.get("id"))
-                            && ((Number) w.get("busySlots")).intValue() > 0) ? true : null);
+            String id = submit(
+                    Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000L), "parallelism", 40));
+            Eventually.await(
+                    "the doomed worker to be computing",
+                    Duration.ofSeconds(90),
+                    () -> workers().stream()
+                                    .anyMatch(w ->
+                                            devnet.workerIdOf("worker-doomed").equals(w.get("id"))
+                                                    && ((Number) w.get("busySlots")).intValue() > 0)
+                            ? true
+                            : null);
             doomed.destroyForcibly().waitFor(10, TimeUnit.SECONDS); // SIGKILL: no goodbye, no offsets committed
             assertThat(accepted(id)).isLessThan(40);
             inProcess.forEach(devnet::start);
@@ -173,14 +223,23 @@ class DevnetExecutionTest {
 
     @Test
     void aSchedulerRestartedMidJobFinishesItFromTheDatabase() {
-        String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 2_000_000_000L),
-                "parallelism", 40, "redundancy", 1));
+        String id = submit(Map.of(
+                "kind",
+                "primes",
+                "input",
+                Map.of("from", 0, "to", 2_000_000_000L),
+                "parallelism",
+                40,
+                "redundancy",
+                1));
         Eventually.await("some progress", Duration.ofSeconds(60), () -> accepted(id) >= 3 ? true : null);
 
         try (KafkaConsumer<String, String> results = resultsFromNow()) {
             devnet.stop("scheduler");
             // workers keep answering into Kafka meanwhile: the restarted scheduler must take those answers too
-            Eventually.await("an answer while the scheduler is down", Duration.ofSeconds(60),
+            Eventually.await(
+                    "an answer while the scheduler is down",
+                    Duration.ofSeconds(60),
                     () -> answered(results, id) ? true : null);
         }
         devnet.start("scheduler");
@@ -202,41 +261,53 @@ class DevnetExecutionTest {
 
     private Map<String, Object> awaitEnd(String id, Duration timeout) {
         return Eventually.await("job " + id + " to end", timeout, () -> {
-            Map<String, Object> j = call("GET", "/api/v1/jobs/" + id, tenantKey, null).body();
+            Map<String, Object> j =
+                    call("GET", "/api/v1/jobs/" + id, tenantKey, null).body();
             return List.of("COMPLETED", "FAILED", "CANCELLED").contains(j.get("status")) ? j : null;
         });
     }
 
     private int accepted(String id) {
-        Map<?, ?> progress = (Map<?, ?>) call("GET", "/api/v1/jobs/" + id, tenantKey, null).body().get("progress");
+        Map<?, ?> progress = (Map<?, ?>)
+                call("GET", "/api/v1/jobs/" + id, tenantKey, null).body().get("progress");
         return ((Number) progress.get("accepted")).intValue();
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> subtasks(String id) {
-        return (List<Map<String, Object>>) call("GET", "/api/v1/jobs/" + id + "/subtasks", tenantKey, null).body()
+        return (List<Map<String, Object>>) call("GET", "/api/v1/jobs/" + id + "/subtasks", tenantKey, null)
+                .body()
                 .get("items");
     }
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> workers() {
-        return (List<Map<String, Object>>) call("GET", "/api/v1/workers", tenantKey, null).body().get("items");
+        return (List<Map<String, Object>>)
+                call("GET", "/api/v1/workers", tenantKey, null).body().get("items");
     }
 
     private int busySlots() {
-        return workers().stream().filter(w -> "ONLINE".equals(w.get("status")))
-                .mapToInt(w -> ((Number) w.get("busySlots")).intValue()).sum();
+        return workers().stream()
+                .filter(w -> "ONLINE".equals(w.get("status")))
+                .mapToInt(w -> ((Number) w.get("busySlots")).intValue())
+                .sum();
     }
 
     // --- Kafka, as the workers see it ---
 
     /** A reader of {@code dcp.results} that sees only what is sent from now on. */
     private KafkaConsumer<String, String> resultsFromNow() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, devnet.kafka().bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        devnet.kafka().bootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
+                new StringDeserializer(),
+                new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.RESULTS).stream()
-                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolves the end now, not at the first poll

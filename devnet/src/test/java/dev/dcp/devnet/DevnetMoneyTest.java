@@ -38,16 +38,22 @@ class DevnetMoneyTest {
     final GatewayCalls gateway = new GatewayCalls();
     final HttpClient client = gateway.client();
 
-    record Tenant(String id, String key) {
-    }
+    record Tenant(String id, String key) {}
 
     @BeforeAll
     void startDevnet() {
         devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
         base = devnet.gatewayUrl();
-        Eventually.await("three enrolled workers online", Duration.ofSeconds(30), () -> workers().stream()
-                .filter(w -> "ONLINE".equals(w.get("status")) && Boolean.TRUE.equals(w.get("eligible"))).count() >= 3
-                ? true : null);
+        Eventually.await(
+                "three enrolled workers online",
+                Duration.ofSeconds(30),
+                () -> workers().stream()
+                                        .filter(w -> "ONLINE".equals(w.get("status"))
+                                                && Boolean.TRUE.equals(w.get("eligible")))
+                                        .count()
+                                >= 3
+                        ? true
+                        : null);
     }
 
     @AfterAll
@@ -60,75 +66,141 @@ class DevnetMoneyTest {
     @Test
     void aPaidJobWithRedundancyTwoChargesExactlyItsCostOnceAndEveryReplayAgrees() {
         Tenant alice = consumer("alice", 100_000_000);
-        String job = submit(alice, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 30_000_000),
-                "parallelism", 8, "redundancy", 2, "maxCredits", 5_000_000));
+        String job = submit(
+                alice,
+                Map.of(
+                        "kind",
+                        "primes",
+                        "input",
+                        Map.of("from", 0, "to", 30_000_000),
+                        "parallelism",
+                        8,
+                        "redundancy",
+                        2,
+                        "maxCredits",
+                        5_000_000));
         Map<String, Object> done = awaitEnd(alice, job);
         assertThat(done.get("status")).isEqualTo("COMPLETED");
         long cost = number(done.get("cost"));
         assertThat(cost).isPositive().isLessThanOrEqualTo(5_000_000);
 
-        Map<String, Object> me = call("GET", "/api/v1/accounts/me", alice.key(), null).body();
+        Map<String, Object> me =
+                call("GET", "/api/v1/accounts/me", alice.key(), null).body();
         assertThat(number(me.get("balance"))).isEqualTo(100_000_000 - cost);
         assertThat(number(me.get("escrowed"))).isZero();
 
         awaitLedgerBalance(alice, 100_000_000 - cost);
         List<Map<String, Object>> chain = chainTransactions();
-        long paid = chain.stream().filter(tx -> "PAYMENT".equals(tx.get("type")))
-                .map(this::payload).filter(p -> job.equals(p.get("job"))).mapToLong(p -> number(p.get("amount"))).sum();
+        long paid = chain.stream()
+                .filter(tx -> "PAYMENT".equals(tx.get("type")))
+                .map(this::payload)
+                .filter(p -> job.equals(p.get("job")))
+                .mapToLong(p -> number(p.get("amount")))
+                .sum();
         assertThat(paid).as("the job's PAYMENT transactions").isEqualTo(cost);
-        assertThat(chain.stream().filter(tx -> "JOB_COMPLETED".equals(tx.get("type"))).map(this::payload)
-                .filter(p -> job.equals(p.get("job")))).singleElement()
+        assertThat(chain.stream()
+                        .filter(tx -> "JOB_COMPLETED".equals(tx.get("type")))
+                        .map(this::payload)
+                        .filter(p -> job.equals(p.get("job"))))
+                .singleElement()
                 .satisfies(p -> assertThat(number(p.get("cost"))).isEqualTo(cost));
         assertThat(replay(chain).get(alice.id())).containsExactly(100_000_000 - cost, 0L, 0L);
 
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> lines = (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement",
-                alice.key(), null).body().get("items");
-        assertThat(lines).extracting(l -> l.get("type")).contains("DEPOSIT", "ESCROW_LOCK", "PAYMENT", "ESCROW_RELEASE");
+        List<Map<String, Object>> lines =
+                (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement", alice.key(), null)
+                        .body()
+                        .get("items");
+        assertThat(lines)
+                .extracting(l -> l.get("type"))
+                .contains("DEPOSIT", "ESCROW_LOCK", "PAYMENT", "ESCROW_RELEASE");
     }
 
     @Test
     void aShortBalanceIsA402AndAFullQuotaA429AndNeitherCreatesAnything() {
         Tenant bob = consumer("bob", 1_000);
-        Reply refused = call("POST", "/api/v1/jobs", bob.key(), Map.of("kind", "primes",
-                "input", Map.of("from", 0, "to", 1_000), "maxCredits", 5_000));
+        Reply refused = call(
+                "POST",
+                "/api/v1/jobs",
+                bob.key(),
+                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1_000), "maxCredits", 5_000));
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.body()).containsKeys("type", "title", "status", "detail");
         assertThat(jobs(bob)).isEmpty();
-        assertThat(number(call("GET", "/api/v1/accounts/me", bob.key(), null).body().get("balance"))).isEqualTo(1_000);
+        assertThat(number(call("GET", "/api/v1/accounts/me", bob.key(), null)
+                        .body()
+                        .get("balance")))
+                .isEqualTo(1_000);
 
         assertThat(call("PUT", "/api/v1/tenants/" + bob.id() + "/quota", ADMIN_KEY, Map.of("concurrentJobs", 1))
-                .status()).isEqualTo(200);
-        String running = submit(bob, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 100_000_000_000L),
-                "parallelism", 64, "maxCredits", 500));
-        Reply throttled = call("POST", "/api/v1/jobs", bob.key(), Map.of("kind", "primes",
-                "input", Map.of("from", 0, "to", 1_000), "maxCredits", 10));
+                        .status())
+                .isEqualTo(200);
+        String running = submit(
+                bob,
+                Map.of(
+                        "kind",
+                        "primes",
+                        "input",
+                        Map.of("from", 0, "to", 100_000_000_000L),
+                        "parallelism",
+                        64,
+                        "maxCredits",
+                        500));
+        Reply throttled = call(
+                "POST",
+                "/api/v1/jobs",
+                bob.key(),
+                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1_000), "maxCredits", 10));
         assertThat(throttled.status()).isEqualTo(429);
         assertThat(throttled.retryAfter()).isNotNull();
         assertThat(jobs(bob)).hasSize(1);
-        assertThat(call("DELETE", "/api/v1/jobs/" + running, bob.key(), null).status()).isEqualTo(202);
-        assertThat(call("POST", "/api/v1/jobs", bob.key(), Map.of("kind", "primes",
-                "input", Map.of("from", 0, "to", 1_000), "maxCredits", 10)).status()).isEqualTo(202);
+        assertThat(call("DELETE", "/api/v1/jobs/" + running, bob.key(), null).status())
+                .isEqualTo(202);
+        assertThat(call(
+                                "POST",
+                                "/api/v1/jobs",
+                                bob.key(),
+                                Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1_000), "maxCredits", 10))
+                        .status())
+                .isEqualTo(202);
     }
 
     @Test
     void aCancelledJobPaysForAcceptedWorkOnlyAndReturnsTheRest() {
         Tenant carol = consumer("carol", 50_000_000);
-        String job = submit(carol, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 400_000_000_000L),
-                "parallelism", 2_000, "maxCredits", 20_000_000));
-        Eventually.await("some subtasks accepted", Duration.ofSeconds(60), () ->
-                number(asMap(call("GET", "/api/v1/jobs/" + job, carol.key(), null).body().get("progress"))
-                        .get("accepted")) >= 3 ? true : null);
+        String job = submit(
+                carol,
+                Map.of(
+                        "kind",
+                        "primes",
+                        "input",
+                        Map.of("from", 0, "to", 400_000_000_000L),
+                        "parallelism",
+                        2_000,
+                        "maxCredits",
+                        20_000_000));
+        Eventually.await(
+                "some subtasks accepted",
+                Duration.ofSeconds(60),
+                () -> number(asMap(call("GET", "/api/v1/jobs/" + job, carol.key(), null)
+                                                .body()
+                                                .get("progress"))
+                                        .get("accepted"))
+                                >= 3
+                        ? true
+                        : null);
         Reply cancelled = call("DELETE", "/api/v1/jobs/" + job, carol.key(), null);
         assertThat(cancelled.status()).isEqualTo(202);
         Map<String, Object> ended = awaitEnd(carol, job);
         assertThat(ended.get("status")).isEqualTo("CANCELLED");
         long cost = number(ended.get("cost"));
         assertThat(cost).isPositive().isLessThan(20_000_000);
-        Map<String, Object> me = call("GET", "/api/v1/accounts/me", carol.key(), null).body();
+        Map<String, Object> me =
+                call("GET", "/api/v1/accounts/me", carol.key(), null).body();
         assertThat(number(me.get("balance"))).isEqualTo(50_000_000 - cost);
         assertThat(number(me.get("escrowed"))).isZero();
-        assertThat(call("DELETE", "/api/v1/jobs/" + job, carol.key(), null).status()).isEqualTo(409);
+        assertThat(call("DELETE", "/api/v1/jobs/" + job, carol.key(), null).status())
+                .isEqualTo(409);
         awaitLedgerBalance(carol, 50_000_000 - cost);
     }
 
@@ -137,19 +209,42 @@ class DevnetMoneyTest {
         Tenant dan = consumer("dan", 10_000_000);
         // each subtask's sum fits in 2^53, their total does not: the reducer fails the job after every subtask
         long from = 1L << 40;
-        String job = submit(dan, Map.of("kind", "wasm", "input", Map.of("module", SUM_WASM, "function", "sum",
-                "from", from, "to", from + 40_000, "combine", "sum"), "parallelism", 4, "maxCredits", 3_000_000));
+        String job = submit(
+                dan,
+                Map.of(
+                        "kind",
+                        "wasm",
+                        "input",
+                        Map.of(
+                                "module",
+                                SUM_WASM,
+                                "function",
+                                "sum",
+                                "from",
+                                from,
+                                "to",
+                                from + 40_000,
+                                "combine",
+                                "sum"),
+                        "parallelism",
+                        4,
+                        "maxCredits",
+                        3_000_000));
         Map<String, Object> ended = awaitEnd(dan, job);
         assertThat(ended.get("status")).isEqualTo("FAILED");
         assertThat(ended.get("result")).isNull();
         long cost = number(ended.get("cost"));
         assertThat(cost).isBetween(0L, 3_000_000L);
-        Map<String, Object> me = call("GET", "/api/v1/accounts/me", dan.key(), null).body();
+        Map<String, Object> me =
+                call("GET", "/api/v1/accounts/me", dan.key(), null).body();
         assertThat(number(me.get("balance"))).isEqualTo(10_000_000 - cost);
         assertThat(number(me.get("escrowed"))).isZero();
         awaitLedgerBalance(dan, 10_000_000 - cost);
-        assertThat(chainTransactions().stream().filter(tx -> "JOB_FAILED".equals(tx.get("type"))).map(this::payload)
-                .filter(p -> job.equals(p.get("job")))).singleElement()
+        assertThat(chainTransactions().stream()
+                        .filter(tx -> "JOB_FAILED".equals(tx.get("type")))
+                        .map(this::payload)
+                        .filter(p -> job.equals(p.get("job"))))
+                .singleElement()
                 .satisfies(p -> assertThat(number(p.get("cost"))).isEqualTo(cost));
     }
 
@@ -157,42 +252,93 @@ class DevnetMoneyTest {
     void aLyingWorkerIsOutvotedAndItsProviderLosesStakeWhileHonestProvidersKeepTheirs() {
         // a provider of its own, with the minimum stake and more, enrols the cheating worker's key
         Tenant cheater = tenant("cheater", "provider", 50_000_000);
-        assertThat(call("POST", "/api/v1/providers/me/stake", cheater.key(), Map.of("amount", 20_000_000,
-                "lockDays", 7)).status()).isEqualTo(201);
-        assertThat(call("POST", "/api/v1/providers/me/workers", cheater.key(), Map.of("publicKey",
-                devnet.workerPublicKey("worker-liar"), "slots", 2, "pricePerCpuSecond", 10_000)).status())
+        assertThat(call(
+                                "POST",
+                                "/api/v1/providers/me/stake",
+                                cheater.key(),
+                                Map.of("amount", 20_000_000, "lockDays", 7))
+                        .status())
+                .isEqualTo(201);
+        assertThat(call(
+                                "POST",
+                                "/api/v1/providers/me/workers",
+                                cheater.key(),
+                                Map.of(
+                                        "publicKey",
+                                        devnet.workerPublicKey("worker-liar"),
+                                        "slots",
+                                        2,
+                                        "pricePerCpuSecond",
+                                        10_000))
+                        .status())
                 .isEqualTo(201);
         String honest = devnet.providerApiKey();
-        long honestStake = number(call("GET", "/api/v1/accounts/me", honest, null).body().get("stake"));
+        long honestStake =
+                number(call("GET", "/api/v1/accounts/me", honest, null).body().get("stake"));
 
         devnet.startUnenrolledWorker("worker-liar", Map.of("dcp.worker.forge-outputs", "true"));
         String liarId = devnet.workerIdOf("worker-liar");
         try {
-            Eventually.await("the liar online", Duration.ofSeconds(30), () -> workers().stream()
-                    .anyMatch(w -> liarId.equals(w.get("id")) && "ONLINE".equals(w.get("status"))) ? true : null);
+            Eventually.await(
+                    "the liar online",
+                    Duration.ofSeconds(30),
+                    () -> workers().stream()
+                                    .anyMatch(w -> liarId.equals(w.get("id")) && "ONLINE".equals(w.get("status")))
+                            ? true
+                            : null);
             Tenant erin = consumer("erin", 100_000_000);
             // the liar answers whatever reaches it once the consumer group has given it partitions: jobs until it has
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!rejected(liarId) && System.nanoTime() < deadline) {
-                String job = submit(erin, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 4_000_000),
-                        "parallelism", 24, "redundancy", 2, "maxCredits", 10_000_000));
+                String job = submit(
+                        erin,
+                        Map.of(
+                                "kind",
+                                "primes",
+                                "input",
+                                Map.of("from", 0, "to", 4_000_000),
+                                "parallelism",
+                                24,
+                                "redundancy",
+                                2,
+                                "maxCredits",
+                                10_000_000));
                 Map<String, Object> ended = awaitEnd(erin, job);
                 assertThat(ended.get("status")).isEqualTo("COMPLETED");
-                assertThat(ended.get("result")).as("a lie never reaches a result").isEqualTo(Map.of("count", 283_146));
+                assertThat(ended.get("result"))
+                        .as("a lie never reaches a result")
+                        .isEqualTo(Map.of("count", 283_146));
             }
             assertThat(rejected(liarId)).as("the liar was outvoted").isTrue();
-            Eventually.await("the cheating provider slashed", Duration.ofSeconds(20), () ->
-                    number(call("GET", "/api/v1/accounts/me", cheater.key(), null).body().get("stake")) < 20_000_000
-                            ? true : null);
-            Eventually.await("the slash on the chain", Duration.ofSeconds(30), () -> chainTransactions().stream()
-                    .filter(tx -> "STAKE_SLASH".equals(tx.get("type"))).map(this::payload)
-                    .anyMatch(p -> cheater.id().equals(p.get("account")) && liarId.equals(p.get("worker")))
-                    ? true : null);
-            Map<String, Object> liar = workers().stream().filter(w -> liarId.equals(w.get("id"))).findFirst()
+            Eventually.await(
+                    "the cheating provider slashed",
+                    Duration.ofSeconds(20),
+                    () -> number(call("GET", "/api/v1/accounts/me", cheater.key(), null)
+                                            .body()
+                                            .get("stake"))
+                                    < 20_000_000
+                            ? true
+                            : null);
+            Eventually.await(
+                    "the slash on the chain",
+                    Duration.ofSeconds(30),
+                    () -> chainTransactions().stream()
+                                    .filter(tx -> "STAKE_SLASH".equals(tx.get("type")))
+                                    .map(this::payload)
+                                    .anyMatch(p ->
+                                            cheater.id().equals(p.get("account")) && liarId.equals(p.get("worker")))
+                            ? true
+                            : null);
+            Map<String, Object> liar = workers().stream()
+                    .filter(w -> liarId.equals(w.get("id")))
+                    .findFirst()
                     .orElseThrow();
             assertThat(((Number) liar.get("reputation")).doubleValue()).isLessThan(0.5);
-            assertThat(number(call("GET", "/api/v1/accounts/me", honest, null).body().get("stake")))
-                    .as("the honest provider's stake").isEqualTo(honestStake);
+            assertThat(number(call("GET", "/api/v1/accounts/me", honest, null)
+                            .body()
+                            .get("stake")))
+                    .as("the honest provider's stake")
+                    .isEqualTo(honestStake);
         } finally {
             devnet.stop("worker-liar");
         }
@@ -201,15 +347,27 @@ class DevnetMoneyTest {
     @Test
     void creditsAreConservedAndEveryReplayAgreesAfterARandomMixOfJobs() {
         Random random = new Random(7);
-        List<Tenant> tenants = List.of(consumer("mix-1", 80_000_000), consumer("mix-2", 80_000_000),
-                consumer("mix-3", 80_000_000));
+        List<Tenant> tenants =
+                List.of(consumer("mix-1", 80_000_000), consumer("mix-2", 80_000_000), consumer("mix-3", 80_000_000));
         List<String[]> submitted = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Tenant t = tenants.get(random.nextInt(tenants.size()));
             long to = 1_000_000L + random.nextInt(20_000_000);
-            Reply r = call("POST", "/api/v1/jobs", t.key(), Map.of("kind", "primes",
-                    "input", Map.of("from", 0, "to", to), "parallelism", 1 + random.nextInt(8),
-                    "redundancy", 1 + random.nextInt(2), "maxCredits", random.nextInt(400_000)));
+            Reply r = call(
+                    "POST",
+                    "/api/v1/jobs",
+                    t.key(),
+                    Map.of(
+                            "kind",
+                            "primes",
+                            "input",
+                            Map.of("from", 0, "to", to),
+                            "parallelism",
+                            1 + random.nextInt(8),
+                            "redundancy",
+                            1 + random.nextInt(2),
+                            "maxCredits",
+                            random.nextInt(400_000)));
             assertThat(r.status()).isEqualTo(202);
             String id = (String) r.body().get("id");
             submitted.add(new String[] {t.key(), id});
@@ -220,9 +378,10 @@ class DevnetMoneyTest {
         for (String[] s : submitted) {
             awaitEnd(new Tenant(null, s[0]), s[1]);
         }
-        Map<String, Object> audit = Eventually.await("the ledger caught up with contract-service",
-                Duration.ofSeconds(60), () -> {
-                    Map<String, Object> a = call("GET", "/api/v1/audit/credits", ADMIN_KEY, null).body();
+        Map<String, Object> audit =
+                Eventually.await("the ledger caught up with contract-service", Duration.ofSeconds(60), () -> {
+                    Map<String, Object> a = call("GET", "/api/v1/audit/credits", ADMIN_KEY, null)
+                            .body();
                     return Boolean.TRUE.equals(asMap(a.get("ledger")).get("matches")) ? a : null;
                 });
         assertThat(audit.get("conserved")).isEqualTo(true);
@@ -233,14 +392,17 @@ class DevnetMoneyTest {
         Map<String, long[]> replayed = new HashMap<>();
         replay(chainTransactions()).forEach((k, v) -> replayed.put(k, new long[] {v.get(0), v.get(1), v.get(2)}));
         for (Tenant t : tenants) {
-            Map<String, Object> me = call("GET", "/api/v1/accounts/me", t.key(), null).body();
-            assertThat(replayed.get(t.id())).as(t.id()).containsExactly(number(me.get("balance")),
-                    number(me.get("escrowed")), number(me.get("stake")));
+            Map<String, Object> me =
+                    call("GET", "/api/v1/accounts/me", t.key(), null).body();
+            assertThat(replayed.get(t.id()))
+                    .as(t.id())
+                    .containsExactly(number(me.get("balance")), number(me.get("escrowed")), number(me.get("stake")));
             Map<String, Object> ledger = call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null)
                     .body();
             assertThat(number(ledger.get("balance"))).isEqualTo(number(me.get("balance")));
         }
-        long total = replayed.values().stream().mapToLong(v -> v[0] + v[1] + v[2]).sum();
+        long total =
+                replayed.values().stream().mapToLong(v -> v[0] + v[1] + v[2]).sum();
         assertThat(total).isEqualTo(number(audit.get("held")));
     }
 
@@ -263,7 +425,7 @@ class DevnetMoneyTest {
                 case "STAKE_BOND" -> add(acc, p.get("account"), -amount, 0, amount);
                 case "STAKE_UNBOND" -> add(acc, p.get("account"), amount, 0, -amount);
                 case "STAKE_SLASH" -> add(acc, p.get("account"), 0, 0, -amount);
-                default -> { }
+                default -> {}
             }
         }
         Map<String, List<Long>> out = new HashMap<>();
@@ -276,18 +438,25 @@ class DevnetMoneyTest {
         v[0] += balance;
         v[1] += escrowed;
         v[2] += stake;
-        assertThat(v[0] >= 0 && v[1] >= 0 && v[2] >= 0).as("account " + account + " never negative").isTrue();
+        assertThat(v[0] >= 0 && v[1] >= 0 && v[2] >= 0)
+                .as("account " + account + " never negative")
+                .isTrue();
     }
 
     private List<Map<String, Object>> chainTransactions() {
         List<Map<String, Object>> txs = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> page = call("GET", "/api/v1/ledger/blocks?limit=500"
-                    + (cursor == null ? "&from=0" : "&cursor=" + cursor), ADMIN_KEY, null).body();
+            Map<String, Object> page = call(
+                            "GET",
+                            "/api/v1/ledger/blocks?limit=500" + (cursor == null ? "&from=0" : "&cursor=" + cursor),
+                            ADMIN_KEY,
+                            null)
+                    .body();
             for (Object h : (List<?>) page.get("items")) {
                 long height = number(asMap(h).get("height"));
-                Map<String, Object> block = call("GET", "/api/v1/ledger/blocks/" + height, ADMIN_KEY, null).body();
+                Map<String, Object> block = call("GET", "/api/v1/ledger/blocks/" + height, ADMIN_KEY, null)
+                        .body();
                 for (Object tx : (List<?>) block.get("transactions")) {
                     txs.add(asMap(tx));
                 }
@@ -301,7 +470,8 @@ class DevnetMoneyTest {
 
     private void awaitLedgerBalance(Tenant t, long balance) {
         Eventually.await("the ledger's replay of " + t.id(), Duration.ofSeconds(60), () -> {
-            Map<String, Object> b = call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null).body();
+            Map<String, Object> b = call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null)
+                    .body();
             return (number(b.get("balance")) == balance && number(b.get("escrowed")) == 0) ? true : null;
         });
     }
@@ -318,7 +488,8 @@ class DevnetMoneyTest {
         Reply created = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", name, "role", role));
         assertThat(created.status()).isEqualTo(201);
         String id = (String) created.body().get("id");
-        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", ADMIN_KEY, Map.of("amount", deposit)).status())
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", ADMIN_KEY, Map.of("amount", deposit))
+                        .status())
                 .isEqualTo(201);
         return new Tenant(id, (String) created.body().get("apiKey"));
     }
@@ -331,7 +502,8 @@ class DevnetMoneyTest {
 
     private Map<String, Object> awaitEnd(Tenant t, String job) {
         return Eventually.await("job " + job + " ended", Duration.ofSeconds(120), () -> {
-            Map<String, Object> j = call("GET", "/api/v1/jobs/" + job, t.key(), null).body();
+            Map<String, Object> j =
+                    call("GET", "/api/v1/jobs/" + job, t.key(), null).body();
             return List.of("COMPLETED", "FAILED", "CANCELLED").contains(j.get("status")) ? j : null;
         });
     }
@@ -344,7 +516,8 @@ class DevnetMoneyTest {
 
     private List<Map<String, Object>> workers() {
         List<Map<String, Object>> items = new ArrayList<>();
-        ((List<?>) call("GET", "/api/v1/workers", ADMIN_KEY, null).body().get("items")).forEach(i -> items.add(asMap(i)));
+        ((List<?>) call("GET", "/api/v1/workers", ADMIN_KEY, null).body().get("items"))
+                .forEach(i -> items.add(asMap(i)));
         return items;
     }
 

@@ -19,7 +19,8 @@ class WireContractTest {
         for (String kind : new JobKinds().names()) {
             assertThat(kernels.forKind(kind))
                     .as("the scheduler accepts jobs of kind \"%s\", but no worker kernel runs it", kind)
-                    .hasValueSatisfying(kernel -> assertThat(kernel.kind().wireName()).isEqualTo(kind));
+                    .hasValueSatisfying(
+                            kernel -> assertThat(kernel.kind().wireName()).isEqualTo(kind));
         }
     }
 }

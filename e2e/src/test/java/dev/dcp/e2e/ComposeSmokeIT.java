@@ -81,13 +81,23 @@ class ComposeSmokeIT {
         String provider = client.provider("compose-provider");
         List<String> keys = workerKeys();
         assertThat(keys).as("worker keys in docker-compose.yml").hasSize(3);
-        keys.forEach(key -> client.enrol(provider, Ed25519.fromPrivateKeyHex(key).publicKeyHex()));
+        keys.forEach(
+                key -> client.enrol(provider, Ed25519.fromPrivateKeyHex(key).publicKeyHex()));
         client.awaitWorkersOnline(provider, 3, Duration.ofSeconds(60));
         phase("three workers enrolled and online");
 
         String consumer = client.tenant("compose-consumer", "consumer");
-        String id = client.submit(consumer, Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1_000_000),
-                "parallelism", 6, "redundancy", 2));
+        String id = client.submit(
+                consumer,
+                Map.of(
+                        "kind",
+                        "primes",
+                        "input",
+                        Map.of("from", 0, "to", 1_000_000),
+                        "parallelism",
+                        6,
+                        "redundancy",
+                        2));
         Map<String, Object> job = client.awaitEnd(consumer, id, Duration.ofSeconds(120));
         phase("job ended " + job.get("status"));
 
@@ -111,9 +121,12 @@ class ComposeSmokeIT {
 
     private static boolean ready(String base) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness"))
+                                    .timeout(Duration.ofSeconds(5))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
@@ -125,8 +138,8 @@ class ComposeSmokeIT {
 
     /** Runs docker-compose on this project; its output goes to the test's log, and a failure fails the test. */
     private void compose(Duration timeout, String... arguments) {
-        List<String> command = new ArrayList<>(List.of("docker-compose", "--ansi", "never", "-p", project, "-f",
-                composeFile.toString()));
+        List<String> command = new ArrayList<>(
+                List.of("docker-compose", "--ansi", "never", "-p", project, "-f", composeFile.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("DCP_GATEWAY_PORT", Integer.toString(port));
@@ -138,11 +151,15 @@ class ComposeSmokeIT {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             boolean ended = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
             System.out.println(String.join(" ", command) + "\n" + output);
-            assertThat(ended).as("docker-compose " + arguments[0] + " within " + timeout).isTrue();
+            assertThat(ended)
+                    .as("docker-compose " + arguments[0] + " within " + timeout)
+                    .isTrue();
             if (process.exitValue() != 0) {
                 System.out.println(logs());
             }
-            assertThat(process.exitValue()).as("docker-compose " + arguments[0] + ": " + output).isZero();
+            assertThat(process.exitValue())
+                    .as("docker-compose " + arguments[0] + ": " + output)
+                    .isZero();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -152,8 +169,19 @@ class ComposeSmokeIT {
     }
 
     private String logs() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("docker-compose", "--ansi", "never", "-p", project, "-f",
-                composeFile.toString(), "logs", "--tail", "60").redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        "docker-compose",
+                        "--ansi",
+                        "never",
+                        "-p",
+                        project,
+                        "-f",
+                        composeFile.toString(),
+                        "logs",
+                        "--tail",
+                        "60")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor(30, TimeUnit.SECONDS);
         return output;

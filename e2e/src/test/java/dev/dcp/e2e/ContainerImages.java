@@ -36,6 +36,5 @@ final class ContainerImages {
         return DockerImageName.parse(setting(variable, fallback)).asCompatibleSubstituteFor(official);
     }
 
-    private ContainerImages() {
-    }
+    private ContainerImages() {}
 }

@@ -15,11 +15,12 @@ import org.testcontainers.DockerClientFactory;
  */
 final class DockerEngine implements ExecutionCondition {
 
-    static final List<String> SERVICES = List.of("ledger-service", "contract-service", "scheduler-service",
-            "worker-service", "gateway");
+    static final List<String> SERVICES =
+            List.of("ledger-service", "contract-service", "scheduler-service", "worker-service", "gateway");
 
     /** What keeps the suite from running, found once per test JVM; null when nothing does. */
     private static String obstacle;
+
     private static boolean checked;
 
     @Override
@@ -71,10 +72,11 @@ final class DockerEngine implements ExecutionCondition {
                 absent.add(image);
             }
         }
-        return absent.isEmpty() ? null : "the images " + absent + " are not in the engine (build them with "
-                + "`./mvnw -Pimages install -DskipTests`, see docs/containers.md)";
+        return absent.isEmpty()
+                ? null
+                : "the images " + absent + " are not in the engine (build them with "
+                        + "`./mvnw -Pimages install -DskipTests`, see docs/containers.md)";
     }
 
-    private DockerEngine() {
-    }
+    private DockerEngine() {}
 }

@@ -35,6 +35,7 @@ final class DockerPlatform implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DockerPlatform.class);
     /** Small heaps and a quick start: ten JVMs share this machine. Workers keep the optimising compiler. */
     private static final String SERVICE_JVM = "-Xmx320m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     private static final String WORKER_JVM = "-Xmx320m -Xss512k -XX:+UseSerialGC";
 
     private final Network network;
@@ -47,11 +48,17 @@ final class DockerPlatform implements AutoCloseable {
 
     private DockerPlatform() {
         // published ports bind to loopback only: a plain network would publish them on every address
-        network = Network.builder().createNetworkCmdModifier(cmd -> cmd.withOptions(
-                Map.of("com.docker.network.bridge.host_binding_ipv4", "127.0.0.1"))).build();
-        postgres = new PostgreSQLContainer(ContainerImages.postgres()).withDatabaseName("dcp")
-                .withNetwork(network).withNetworkAliases("postgres");
-        kafka = new KafkaContainer(ContainerImages.kafka()).withNetwork(network).withNetworkAliases("kafka")
+        network = Network.builder()
+                .createNetworkCmdModifier(
+                        cmd -> cmd.withOptions(Map.of("com.docker.network.bridge.host_binding_ipv4", "127.0.0.1")))
+                .build();
+        postgres = new PostgreSQLContainer(ContainerImages.postgres())
+                .withDatabaseName("dcp")
+                .withNetwork(network)
+                .withNetworkAliases("postgres");
+        kafka = new KafkaContainer(ContainerImages.kafka())
+                .withNetwork(network)
+                .withNetworkAliases("kafka")
                 .withListener("kafka:19092")
                 // the services declare every topic with its partitions; the broker must not guess them first
                 .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
@@ -90,7 +97,8 @@ final class DockerPlatform implements AutoCloseable {
                 .withEnv("DCP_CONTRACT_URL", "http://contract:8082")
                 .withEnv("DCP_SCHEDULER_URL", "http://scheduler:8083")
                 .withExposedPorts(8080)
-                .waitingFor(Wait.forHttp("/actuator/health/readiness").forPort(8080)
+                .waitingFor(Wait.forHttp("/actuator/health/readiness")
+                        .forPort(8080)
                         .withStartupTimeout(Duration.ofMinutes(3)));
         List<GenericContainer<?>> first = new ArrayList<>(ledgers);
         first.addAll(List.of(contract, scheduler, gateway));
@@ -115,7 +123,8 @@ final class DockerPlatform implements AutoCloseable {
      * answering to the name {@code ledger} (Docker's DNS spreads the others' calls over them, as a Service would).
      */
     private List<GenericContainer<?>> ledgerValidators(Ed25519.KeyPair contractKey, Ed25519.KeyPair schedulerKey) {
-        List<Ed25519.KeyPair> keys = Stream.generate(Ed25519::generate).limit(VALIDATORS).toList();
+        List<Ed25519.KeyPair> keys =
+                Stream.generate(Ed25519::generate).limit(VALIDATORS).toList();
         List<GenericContainer<?>> ledgers = new ArrayList<>();
         for (int i = 0; i < VALIDATORS; i++) {
             GenericContainer<?> ledger = service("ledger-service", "ledger-" + i, 8081)
@@ -125,11 +134,14 @@ final class DockerPlatform implements AutoCloseable {
                     .withEnv("DCP_LEDGER_CONSENSUS", "bft")
                     .withEnv("DCP_LEDGER_VALIDATOR_ID", "validator-" + i)
                     .withEnv("DCP_LEDGER_VALIDATOR_KEY", Hashes.hex(keys.get(i).privateKey()))
-                    .withEnv("DCP_LEDGER_TRUSTED_SENDERS", contractKey.publicKeyHex() + ","
-                            + schedulerKey.publicKeyHex());
+                    .withEnv(
+                            "DCP_LEDGER_TRUSTED_SENDERS",
+                            contractKey.publicKeyHex() + "," + schedulerKey.publicKeyHex());
             for (int v = 0; v < VALIDATORS; v++) {
                 ledger.withEnv("DCP_LEDGER_VALIDATORS_" + v + "_ID", "validator-" + v)
-                        .withEnv("DCP_LEDGER_VALIDATORS_" + v + "_PUBLICKEY", keys.get(v).publicKeyHex());
+                        .withEnv(
+                                "DCP_LEDGER_VALIDATORS_" + v + "_PUBLICKEY",
+                                keys.get(v).publicKeyHex());
             }
             ledgers.add(ledger);
         }
@@ -138,7 +150,8 @@ final class DockerPlatform implements AutoCloseable {
 
     private GenericContainer<?> service(String image, String name, int port) {
         GenericContainer<?> container = new GenericContainer<>(ContainerImages.service(image))
-                .withNetwork(network).withNetworkAliases(name)
+                .withNetwork(network)
+                .withNetworkAliases(name)
                 .withEnv("PORT", Integer.toString(port))
                 .withEnv("DCP_KAFKA", "kafka:19092")
                 .withEnv("DCP_DB_USER", postgres.getUsername())
@@ -175,7 +188,9 @@ final class DockerPlatform implements AutoCloseable {
 
     /** Stops the scheduler's container (SIGTERM, then SIGKILL after 2 s) and starts the same container again. */
     void restartScheduler() {
-        docker().restartContainerCmd(services.get("scheduler").getContainerId()).withTimeout(2).exec();
+        docker().restartContainerCmd(services.get("scheduler").getContainerId())
+                .withTimeout(2)
+                .exec();
     }
 
     /** Freezes every Kafka process for a while, then lets it go on: clients see a broker that stopped answering. */

@@ -35,7 +35,10 @@ final class PlatformClient {
     String tenant(String name, String role) {
         Reply tenant = call("POST", "/api/v1/tenants", adminKey, Map.of("name", name, "role", role));
         assertThat(tenant.status()).as(String.valueOf(tenant.body())).isEqualTo(201);
-        Reply deposit = call("POST", "/api/v1/tenants/" + tenant.body().get("id") + "/deposits", adminKey,
+        Reply deposit = call(
+                "POST",
+                "/api/v1/tenants/" + tenant.body().get("id") + "/deposits",
+                adminKey,
                 Map.of("amount", DEPOSIT));
         assertThat(deposit.status()).as(String.valueOf(deposit.body())).isEqualTo(201);
         return (String) tenant.body().get("apiKey");
@@ -50,8 +53,11 @@ final class PlatformClient {
     }
 
     void enrol(String providerKey, String workerPublicKey) {
-        Reply enrolled = call("POST", "/api/v1/providers/me/workers", providerKey, Map.of("publicKey",
-                workerPublicKey, "slots", 2, "pricePerCpuSecond", 10_000));
+        Reply enrolled = call(
+                "POST",
+                "/api/v1/providers/me/workers",
+                providerKey,
+                Map.of("publicKey", workerPublicKey, "slots", 2, "pricePerCpuSecond", 10_000));
         assertThat(enrolled.status()).as(String.valueOf(enrolled.body())).isIn(201, 409);
     }
 
@@ -63,8 +69,15 @@ final class PlatformClient {
     }
 
     void awaitWorkersOnline(String key, int count, Duration timeout) {
-        Eventually.await(count + " workers online", timeout, () -> workers(key).stream()
-                .filter(w -> "ONLINE".equals(w.get("status"))).count() >= count ? true : null);
+        Eventually.await(
+                count + " workers online",
+                timeout,
+                () -> workers(key).stream()
+                                        .filter(w -> "ONLINE".equals(w.get("status")))
+                                        .count()
+                                >= count
+                        ? true
+                        : null);
     }
 
     String submit(String key, Map<String, Object> spec) {
@@ -98,7 +111,8 @@ final class PlatformClient {
             if (job == null) {
                 return null;
             }
-            assertThat(job.get("status")).as("job ended before the fault could be injected: " + job)
+            assertThat(job.get("status"))
+                    .as("job ended before the fault could be injected: " + job)
                     .isIn("QUEUED", "RUNNING");
             Map<String, Object> progress = (Map<String, Object>) job.get("progress");
             return ((Number) progress.get("accepted")).intValue() >= accepted ? true : null;

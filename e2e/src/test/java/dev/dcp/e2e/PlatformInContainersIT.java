@@ -17,8 +17,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The platform in containers, driven only through the gateway's published port: every job kind, then the faults
@@ -33,6 +33,7 @@ class PlatformInContainersIT {
 
     /** primes below 10^8: long enough on three workers to be interrupted mid-way */
     private static final Map<String, Object> LONG_JOB_INPUT = Map.of("from", 0, "to", 100_000_000);
+
     private static final Map<String, Object> LONG_JOB_RESULT = Map.of("count", 5_761_455);
 
     DockerPlatform platform;
@@ -60,13 +61,15 @@ class PlatformInContainersIT {
         Map<String, ReferenceAnswers.Case> cases = ReferenceAnswers.everyKind();
 
         Map<String, String> jobs = new LinkedHashMap<>();
-        cases.forEach((kind, c) -> jobs.put(kind, client.submit(consumer, Map.of("kind", kind, "input", c.input(),
-                "parallelism", 4, "redundancy", 2))));
+        cases.forEach((kind, c) -> jobs.put(
+                kind,
+                client.submit(consumer, Map.of("kind", kind, "input", c.input(), "parallelism", 4, "redundancy", 2))));
         jobs.forEach((kind, id) -> {
             Map<String, Object> job = client.awaitEnd(consumer, id, Duration.ofSeconds(120));
             assertThat(job.get("status")).as(kind + ": " + job.get("error")).isEqualTo("COMPLETED");
             assertThat(job.get("result")).as(kind).isEqualTo(cases.get(kind).answer());
-            assertThat(job.get("resultHash")).as(kind)
+            assertThat(job.get("resultHash"))
+                    .as(kind)
                     .isEqualTo(Hashes.sha256Hex(CanonicalJson.bytes(job.get("result"))));
         });
     }
@@ -107,13 +110,15 @@ class PlatformInContainersIT {
         assertThat((List<Object>) first.body().get("signatures")).hasSizeGreaterThanOrEqualTo(3);
 
         // settlement reaches the chain through the outbox: wait until nothing is pending, then compare
-        Map<String, Object> audit = Eventually.await("the audit with nothing pending",
-                Duration.ofSeconds(60), () -> {
-                    Reply reply = client.call("GET", "/api/v1/audit/credits", DockerPlatform.ADMIN_KEY, null);
-                    return reply.status() == 200 && ((Number) reply.body().get("pendingTransactions")).longValue() == 0
-                            && Boolean.TRUE.equals(((Map<String, Object>) reply.body().get("ledger")).get("matches"))
-                            ? reply.body() : null;
-                });
+        Map<String, Object> audit = Eventually.await("the audit with nothing pending", Duration.ofSeconds(60), () -> {
+            Reply reply = client.call("GET", "/api/v1/audit/credits", DockerPlatform.ADMIN_KEY, null);
+            return reply.status() == 200
+                            && ((Number) reply.body().get("pendingTransactions")).longValue() == 0
+                            && Boolean.TRUE.equals(
+                                    ((Map<String, Object>) reply.body().get("ledger")).get("matches"))
+                    ? reply.body()
+                    : null;
+        });
         assertThat(audit).containsEntry("conserved", true);
         assertThat((List<Object>) audit.get("negativeAccounts")).isEmpty();
     }

@@ -20,6 +20,8 @@ public class GatewayApplication {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(GatewayApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(GatewayApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

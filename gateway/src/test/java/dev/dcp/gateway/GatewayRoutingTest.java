@@ -26,9 +26,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The gateway in front of three stand-in services that record what reaches them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=gateway", "dcp.gateway.admin-key=" + GatewayRoutingTest.ADMIN_KEY,
-        "dcp.gateway.internal-secret=" + GatewayRoutingTest.SECRET})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=gateway",
+            "dcp.gateway.admin-key=" + GatewayRoutingTest.ADMIN_KEY,
+            "dcp.gateway.internal-secret=" + GatewayRoutingTest.SECRET
+        })
 class GatewayRoutingTest {
 
     static final String ADMIN_KEY = "admin-key-for-the-gateway-test";
@@ -37,6 +41,7 @@ class GatewayRoutingTest {
 
     /** What each stand-in service saw last: path and forwarded credential. */
     static final Map<String, Map<String, String>> lastSeen = new ConcurrentHashMap<>();
+
     static final HttpServer ledger = stub("ledger");
     static final HttpServer contract = stub("contract");
     static final HttpServer scheduler = stub("scheduler");
@@ -73,15 +78,16 @@ class GatewayRoutingTest {
 
     @Test
     void anUnknownKeyIsA401() throws Exception {
-        assertThat(send("GET", "/api/v1/jobs", "dcp_not-a-key", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/jobs", "dcp_not-a-key", Map.of()).statusCode())
+                .isEqualTo(401);
     }
 
     @Test
     void theAdminKeyReachesContractServiceAsTheAdminAndAForgedCredentialIsReplaced() throws Exception {
         String forged = new ServiceCredential("some-other-secret-entirely", Clock.systemUTC())
                 .issue(new Caller("victim", Caller.Role.CONSUMER), java.time.Duration.ofMinutes(5));
-        HttpResponse<String> response = send("POST", "/api/v1/tenants", ADMIN_KEY,
-                Map.of(ServiceCredential.HEADER, forged));
+        HttpResponse<String> response =
+                send("POST", "/api/v1/tenants", ADMIN_KEY, Map.of(ServiceCredential.HEADER, forged));
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, String> seen = lastSeen.get("contract");
         assertThat(seen.get("path")).isEqualTo("/api/v1/tenants");
@@ -117,8 +123,11 @@ class GatewayRoutingTest {
     private HttpResponse<String> send(String method, String path, String key, Map<String, String> headers)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, method.equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{}"))
+                .method(
+                        method,
+                        method.equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json");
         if (key != null) {
             request.header("Authorization", "Bearer " + key);
@@ -143,8 +152,9 @@ class GatewayRoutingTest {
         byte[] body;
         int status = 200;
         if (path.equals("/internal/keys/resolve")) {
-            String requested = (String) Json.readMap(new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8)).get("keyHash");
+            String requested =
+                    (String) Json.readMap(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8))
+                            .get("keyHash");
             boolean known = requested.equals(Hashes.sha256Hex(TENANT_KEY.getBytes(StandardCharsets.UTF_8)));
             status = known ? 200 : 404;
             body = (known ? "{\"tenantId\":\"t1\",\"role\":\"consumer\"}" : "{}").getBytes(StandardCharsets.UTF_8);

@@ -15,9 +15,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=gateway", "dcp.gateway.admin-key=admin-key-for-the-gateway-test",
-        "dcp.gateway.internal-secret=gateway-test-internal-secret"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=gateway",
+            "dcp.gateway.admin-key=admin-key-for-the-gateway-test",
+            "dcp.gateway.internal-secret=gateway-test-internal-secret"
+        })
 class GatewayUnreachableServiceTest {
 
     @DynamicPropertySource
@@ -34,13 +38,17 @@ class GatewayUnreachableServiceTest {
 
     @Test
     void aServiceThatCannotBeReachedIsA503ProblemWithRetryAfter() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/ledger/status"))
-                .header("Authorization", "Bearer admin-key-for-the-gateway-test").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/ledger/status"))
+                                .header("Authorization", "Bearer admin-key-for-the-gateway-test")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("2");
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(Json.readMap(response.body())).containsEntry("status", 503).containsEntry("title", "Service Unavailable");
+        assertThat(Json.readMap(response.body()))
+                .containsEntry("status", 503)
+                .containsEntry("title", "Service Unavailable");
     }
 }

@@ -16,6 +16,8 @@ public class LedgerApplication {
     public static final String CONFIG_NAME = "ledger";
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(LedgerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(LedgerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

@@ -20,20 +20,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          transaction of every block it cuts. Never set it in a real deployment.
  */
 @ConfigurationProperties("dcp.ledger")
-public record LedgerProperties(@DefaultValue("solo") String consensus,
-                               @DefaultValue("1000") int maxTransactions,
-                               @DefaultValue("200ms") Duration maxLatency,
-                               @DefaultValue("8") int difficulty,
-                               @DefaultValue("validator-0") String validatorId,
-                               String validatorKey,
-                               @DefaultValue("data/ledger/validator.key") String keyFile,
-                               @DefaultValue List<ValidatorConfig> validators,
-                               @DefaultValue List<String> trustedSenders,
-                               @DefaultValue("10s") Duration voteTimeout,
-                               @DefaultValue("false") boolean alterTransactions) {
+public record LedgerProperties(
+        @DefaultValue("solo") String consensus,
+        @DefaultValue("1000") int maxTransactions,
+        @DefaultValue("200ms") Duration maxLatency,
+        @DefaultValue("8") int difficulty,
+        @DefaultValue("validator-0") String validatorId,
+        String validatorKey,
+        @DefaultValue("data/ledger/validator.key") String keyFile,
+        @DefaultValue List<ValidatorConfig> validators,
+        @DefaultValue List<String> trustedSenders,
+        @DefaultValue("10s") Duration voteTimeout,
+        @DefaultValue("false") boolean alterTransactions) {
 
     /** One member of the validator set: its key, and for {@code pos} its stake and lock time. */
-    public record ValidatorConfig(String id, String publicKey, @DefaultValue("1") long stake,
-                                  @DefaultValue("1") long lockDays) {
-    }
+    public record ValidatorConfig(
+            String id,
+            String publicKey,
+            @DefaultValue("1") long stake,
+            @DefaultValue("1") long lockDays) {}
 }

@@ -17,7 +17,10 @@ import dev.dcp.testkit.house.HouseRules;
 class ArchitectureTest {
 
     private static final String[] DOMAIN = {
-        "dev.dcp.ledger.block..", "dev.dcp.ledger.chain..", "dev.dcp.ledger.consensus..", "dev.dcp.ledger.round..",
+        "dev.dcp.ledger.block..",
+        "dev.dcp.ledger.chain..",
+        "dev.dcp.ledger.consensus..",
+        "dev.dcp.ledger.round..",
         "dev.dcp.ledger.audit.."
     };
 
@@ -28,12 +31,22 @@ class ArchitectureTest {
     static final ArchRule theDomainIsPlainJava = HouseRules.plainJava(DOMAIN);
 
     @ArchTest
-    static final ArchRule theDomainKeepsNoMetrics =
-            noClasses().that().resideInAnyPackage(DOMAIN).should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+    static final ArchRule theDomainKeepsNoMetrics = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.micrometer..");
 
     @ArchTest
     static final ArchRule theDomainDependsOnNoAdapter = noClasses()
-            .that().resideInAnyPackage(DOMAIN)
-            .should().dependOnClassesThat().resideInAnyPackage("dev.dcp.ledger.api..", "dev.dcp.ledger.ingest..",
-                    "dev.dcp.ledger.store..", "dev.dcp.ledger.config..");
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.dcp.ledger.api..",
+                    "dev.dcp.ledger.ingest..",
+                    "dev.dcp.ledger.store..",
+                    "dev.dcp.ledger.config..");
 }

@@ -43,7 +43,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** A JDBC URL whose unqualified names resolve in {@code schema}. */
     public String jdbcUrl(String schema) {
-        return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres?currentSchema=" + schema + "&reWriteBatchedInserts=true";
+        return "jdbc:postgresql://127.0.0.1:" + port() + "/postgres?currentSchema=" + schema
+                + "&reWriteBatchedInserts=true";
     }
 
     public String username() {

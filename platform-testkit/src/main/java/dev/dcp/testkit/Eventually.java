@@ -6,8 +6,7 @@ import java.util.function.Supplier;
 /** Polls until a condition holds or the time is up; for outcomes that arrive asynchronously over Kafka. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -29,8 +29,11 @@ public final class GatewayCalls {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                     .header("Authorization", "Bearer " + key)
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(Json.write(body)));
             if (body != null) {
                 request.header("Content-Type", "application/json");
             }

@@ -20,13 +20,14 @@ import java.util.regex.Pattern;
 public final class ReferenceAnswers {
 
     /** A WebAssembly module exporting {@code sum(start, end)}: the sum of [start, end), hand-assembled. */
-    public static final String SUM_WASM = java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of()
-            .parseHex("0061736d0100000001070160027e7e017e030201000707010373756d00000a25012301017e0240034020002001"
-                    + "590d01200220007c2102200042017c21000c000b0b20020b"));
+    public static final String SUM_WASM = java.util.Base64.getEncoder()
+            .encodeToString(java.util.HexFormat.of()
+                    .parseHex(
+                            "0061736d0100000001070160027e7e017e030201000707010373756d00000a25012301017e0240034020002001"
+                                    + "590d01200220007c2102200042017c21000c000b0b20020b"));
 
     /** One job of a kind: its input and the answer it must give. */
-    public record Case(Map<String, Object> input, Map<String, Object> answer) {
-    }
+    public record Case(Map<String, Object> input, Map<String, Object> answer) {}
 
     /**
      * A job of every kind, small enough for a test, large enough that four subtasks each have work (and that
@@ -38,12 +39,28 @@ public final class ReferenceAnswers {
         Map<String, Case> cases = new LinkedHashMap<>();
         cases.put("primes", new Case(Map.of("from", 0, "to", 1_000_000), Map.of("count", 78_498)));
         cases.put("montecarlo-pi", new Case(Map.of("samples", 3_000_000, "seed", 42), monteCarloPi(3_000_000, 42)));
-        cases.put("hashcash", new Case(Map.of("prefix", "dcp-", "difficulty", 14, "from", 0, "to", 400_000),
-                hashcash("dcp-", 14, 0, 400_000)));
+        cases.put(
+                "hashcash",
+                new Case(
+                        Map.of("prefix", "dcp-", "difficulty", 14, "from", 0, "to", 400_000),
+                        hashcash("dcp-", 14, 0, 400_000)));
         cases.put("matmul", new Case(Map.of("n", 96, "seed", 7), matmul(96, 7)));
         cases.put("wordcount", new Case(Map.of("text", text), wordcount(text)));
-        cases.put("wasm", new Case(Map.of("module", SUM_WASM, "function", "sum", "from", -1_000, "to", 2_000_000,
-                "combine", "sum"), Map.of("value", (-1_000L + 1_999_999L) * 2_001_000L / 2)));
+        cases.put(
+                "wasm",
+                new Case(
+                        Map.of(
+                                "module",
+                                SUM_WASM,
+                                "function",
+                                "sum",
+                                "from",
+                                -1_000,
+                                "to",
+                                2_000_000,
+                                "combine",
+                                "sum"),
+                        Map.of("value", (-1_000L + 1_999_999L) * 2_001_000L / 2)));
         cases.replaceAll((kind, c) -> new Case(c.input(), Json.readMap(Json.write(c.answer()))));
         return cases;
     }
@@ -77,7 +94,8 @@ public final class ReferenceAnswers {
             for (long n = from; n < to; n++) {
                 byte[] d = sha.digest((prefix + n).getBytes(StandardCharsets.UTF_8));
                 if (new java.math.BigInteger(1, d).bitLength() <= 256 - difficulty) {
-                    return Map.of("nonce", (int) n, "hash", java.util.HexFormat.of().formatHex(d));
+                    return Map.of(
+                            "nonce", (int) n, "hash", java.util.HexFormat.of().formatHex(d));
                 }
             }
         } catch (Exception e) {
@@ -96,7 +114,8 @@ public final class ReferenceAnswers {
             for (int j = 0; j < n; j++) {
                 long c = 0;
                 for (int k = 0; k < n; k++) {
-                    c += (long) Math.floorMod(31L * i + 17L * k + seed, 97) * Math.floorMod(13L * k + 7L * j + seed, 89);
+                    c += (long) Math.floorMod(31L * i + 17L * k + seed, 97)
+                            * Math.floorMod(13L * k + 7L * j + seed, 89);
                 }
                 sum += c;
                 trace += i == j ? c : 0;
@@ -114,30 +133,49 @@ public final class ReferenceAnswers {
             total++;
         }
         List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
-        top.sort((a, b) -> b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey())
-                : b.getValue() - a.getValue());
-        List<List<Object>> ten = top.stream().limit(10).map(e -> List.<Object>of(e.getKey(), e.getValue())).toList();
+        top.sort((a, b) ->
+                b.getValue().equals(a.getValue()) ? a.getKey().compareTo(b.getKey()) : b.getValue() - a.getValue());
+        List<List<Object>> ten = top.stream()
+                .limit(10)
+                .map(e -> List.<Object>of(e.getKey(), e.getValue()))
+                .toList();
         return Map.of("total", total, "distinct", counts.size(), "top", ten);
     }
 
     /** Words of mixed case and script, some punctuation and digits, so chunk cuts and case folding matter. */
     public static String generatedText(int length, long seed) {
-        String[] words = {"Alpha", "beta", "GAMMA", "délta", "Straße", "ελληνικά", "日本語", "don't", "x", "zeta",
-                "Eta", "theta", "iota", "kappa", "lambda", "mu"};
+        String[] words = {
+            "Alpha",
+            "beta",
+            "GAMMA",
+            "délta",
+            "Straße",
+            "ελληνικά",
+            "日本語",
+            "don't",
+            "x",
+            "zeta",
+            "Eta",
+            "theta",
+            "iota",
+            "kappa",
+            "lambda",
+            "mu"
+        };
         Random random = new Random(seed);
         StringBuilder sb = new StringBuilder(length + 16);
         while (sb.length() < length) {
             sb.append(words[(int) Math.floor(Math.pow(random.nextDouble(), 2) * words.length)]);
-            sb.append(switch (random.nextInt(6)) {
-                case 0 -> ", ";
-                case 1 -> ".\n";
-                case 2 -> " 42 ";
-                default -> " ";
-            });
+            sb.append(
+                    switch (random.nextInt(6)) {
+                        case 0 -> ", ";
+                        case 1 -> ".\n";
+                        case 2 -> " 42 ";
+                        default -> " ";
+                    });
         }
         return sb.toString();
     }
 
-    private ReferenceAnswers() {
-    }
+    private ReferenceAnswers() {}
 }

@@ -1,8 +1,8 @@
 package dev.dcp.testkit;
 
-import dev.dcp.common.event.Topics;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
+import dev.dcp.common.event.Topics;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,8 +13,7 @@ public final class ServiceTestSupport {
 
     public static final String INTERNAL_SECRET = "integration-test-internal-secret";
 
-    private ServiceTestSupport() {
-    }
+    private ServiceTestSupport() {}
 
     /** The header value the gateway would forward for this caller. */
     public static String credential(Caller caller) {
@@ -26,7 +25,8 @@ public final class ServiceTestSupport {
         kafka.createTopics(Topics.partitions());
         registry.add("spring.kafka.bootstrap-servers", kafka::bootstrapServers);
         registry.add("dcp.internal.secret", () -> INTERNAL_SECRET);
-        registry.add("dcp.signing.key-file", () -> dataDir.resolve(schema + ".key").toString());
+        registry.add(
+                "dcp.signing.key-file", () -> dataDir.resolve(schema + ".key").toString());
         if (schema != null) {
             EmbeddedPostgresServer pg = SharedInfrastructure.postgres();
             registry.add("spring.datasource.url", () -> pg.jdbcUrl(schema));

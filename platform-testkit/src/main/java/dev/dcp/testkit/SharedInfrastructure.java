@@ -15,8 +15,7 @@ public final class SharedInfrastructure {
     private static EmbeddedPostgresServer postgres;
     private static EmbeddedKafkaBroker kafka;
 
-    private SharedInfrastructure() {
-    }
+    private SharedInfrastructure() {}
 
     public static synchronized EmbeddedPostgresServer postgres() {
         if (postgres == null) {

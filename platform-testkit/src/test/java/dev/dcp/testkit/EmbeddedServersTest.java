@@ -26,7 +26,7 @@ class EmbeddedServersTest {
             c.createStatement().execute("insert into probe.t values (42)");
         }
         try (Connection c = DriverManager.getConnection(pg.jdbcUrl("probe"), pg.username(), pg.password());
-             ResultSet rs = c.createStatement().executeQuery("select v from t")) {
+                ResultSet rs = c.createStatement().executeQuery("select v from t")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getInt(1)).isEqualTo(42);
         }
@@ -36,13 +36,22 @@ class EmbeddedServersTest {
     void kafkaDeliversWhatWasProducedToACreatedTopic() throws Exception {
         EmbeddedKafkaBroker kafka = SharedInfrastructure.kafka();
         kafka.createTopics(Map.of("probe", 3));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", kafka.bootstrapServers()),
+                new StringSerializer(),
+                new StringSerializer())) {
             producer.send(new ProducerRecord<>("probe", "k", "hello")).get();
         }
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", kafka.bootstrapServers(), "group.id", "probe",
-                "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        "bootstrap.servers",
+                        kafka.bootstrapServers(),
+                        "group.id",
+                        "probe",
+                        "auto.offset.reset",
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of("probe"));
             String seen = Eventually.await("the probe message", Duration.ofSeconds(20), () -> {
                 for (var r : consumer.poll(Duration.ofMillis(200))) {

@@ -17,8 +17,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({PlatformWebConfiguration.class, OutboxConfiguration.class, DeadLetterConfiguration.class,
-        TopicDeclarations.class})
+@Import({
+    PlatformWebConfiguration.class,
+    OutboxConfiguration.class,
+    DeadLetterConfiguration.class,
+    TopicDeclarations.class
+})
 public class SchedulerApplication {
 
     /** Each service reads scheduler.yml, not application.yml, so the devnet can hold every service on one classpath. */
@@ -38,6 +42,8 @@ public class SchedulerApplication {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(SchedulerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(SchedulerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

@@ -15,11 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param spotCheckRate share of an adaptive job's subtasks answered by a trusted worker that are replicated anyway
  */
 @ConfigurationProperties("dcp.scheduler")
-public record SchedulerProperties(@DefaultValue("http://localhost:8082") String contractUrl,
-                                  @DefaultValue("60s") Duration lease,
-                                  @DefaultValue("10m") Duration queueLease,
-                                  @DefaultValue("10") int maxAttempts,
-                                  @DefaultValue("data/scheduler/signing.key") String keyFile,
-                                  @DefaultValue("3s") Duration unknownWorkerGrace,
-                                  @DefaultValue("0.1") double spotCheckRate) {
-}
+public record SchedulerProperties(
+        @DefaultValue("http://localhost:8082") String contractUrl,
+        @DefaultValue("60s") Duration lease,
+        @DefaultValue("10m") Duration queueLease,
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("data/scheduler/signing.key") String keyFile,
+        @DefaultValue("3s") Duration unknownWorkerGrace,
+        @DefaultValue("0.1") double spotCheckRate) {}

@@ -23,26 +23,48 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule theJobPackageKnowsNothingOfWhatIsBuiltOnIt = noClasses()
-            .that().resideInAPackage("dev.dcp.scheduler.job..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.dcp.scheduler.admission..",
-                    "dev.dcp.scheduler.dispatch..", "dev.dcp.scheduler.lifecycle..", "dev.dcp.scheduler.metrics..",
-                    "dev.dcp.scheduler.progress..", "dev.dcp.scheduler.settle..", "dev.dcp.scheduler.verify..",
+            .that()
+            .resideInAPackage("dev.dcp.scheduler.job..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.dcp.scheduler.admission..",
+                    "dev.dcp.scheduler.dispatch..",
+                    "dev.dcp.scheduler.lifecycle..",
+                    "dev.dcp.scheduler.metrics..",
+                    "dev.dcp.scheduler.progress..",
+                    "dev.dcp.scheduler.settle..",
+                    "dev.dcp.scheduler.verify..",
                     "dev.dcp.scheduler.worker..");
 
     @ArchTest
     static final ArchRule theKindsTheVoteSplittingAndReducingArePlainJava = HouseRules.plainJava(
-            "dev.dcp.scheduler.kind..", "dev.dcp.scheduler.verify.vote..", "dev.dcp.scheduler.split..",
+            "dev.dcp.scheduler.kind..",
+            "dev.dcp.scheduler.verify.vote..",
+            "dev.dcp.scheduler.split..",
             "dev.dcp.scheduler.reduce..");
 
     @ArchTest
     static final ArchRule theDecisionsKeepNoMetrics = noClasses()
-            .that().resideInAnyPackage("dev.dcp.scheduler.kind..", "dev.dcp.scheduler.verify.vote..",
-                    "dev.dcp.scheduler.split..", "dev.dcp.scheduler.reduce..")
-            .should().dependOnClassesThat().resideInAPackage("io.micrometer..");
+            .that()
+            .resideInAnyPackage(
+                    "dev.dcp.scheduler.kind..",
+                    "dev.dcp.scheduler.verify.vote..",
+                    "dev.dcp.scheduler.split..",
+                    "dev.dcp.scheduler.reduce..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.micrometer..");
 
     @ArchTest
     static final ArchRule theVoteDependsOnNoOtherSchedulerPackage = noClasses()
-            .that().resideInAPackage("dev.dcp.scheduler.verify.vote..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.dcp.scheduler.job..",
-                    "dev.dcp.scheduler.lifecycle..", "dev.dcp.scheduler.worker..", "dev.dcp.scheduler.dispatch..");
+            .that()
+            .resideInAPackage("dev.dcp.scheduler.verify.vote..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.dcp.scheduler.job..",
+                    "dev.dcp.scheduler.lifecycle..",
+                    "dev.dcp.scheduler.worker..",
+                    "dev.dcp.scheduler.dispatch..");
 }

@@ -32,6 +32,8 @@ public class WorkerApplication {
     }
 
     public static void main(String[] args) {
-        new SpringApplicationBuilder(WorkerApplication.class).properties("spring.config.name=" + CONFIG_NAME).run(args);
+        new SpringApplicationBuilder(WorkerApplication.class)
+                .properties("spring.config.name=" + CONFIG_NAME)
+                .run(args);
     }
 }

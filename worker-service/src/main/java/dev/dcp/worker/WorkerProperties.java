@@ -22,19 +22,27 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    start-up, as autoscaled workers whose keys nobody knows beforehand must
  */
 @ConfigurationProperties("dcp.worker")
-public record WorkerProperties(String id, String key, @DefaultValue("data/worker") String dataDir,
-                               @DefaultValue("2") int slots, @DefaultValue("1s") Duration heartbeat,
-                               @DefaultValue("256") int prefetch, @DefaultValue("5s") Duration batchBudget,
-                               @DefaultValue("10ms") Duration resultLinger,
-                               @DefaultValue("false") boolean forgeOutputs,
-                               @DefaultValue Enrolment enrolment) {
+public record WorkerProperties(
+        String id,
+        String key,
+        @DefaultValue("data/worker") String dataDir,
+        @DefaultValue("2") int slots,
+        @DefaultValue("1s") Duration heartbeat,
+        @DefaultValue("256") int prefetch,
+        @DefaultValue("5s") Duration batchBudget,
+        @DefaultValue("10ms") Duration resultLinger,
+        @DefaultValue("false") boolean forgeOutputs,
+        @DefaultValue Enrolment enrolment) {
 
     /**
      * @param gatewayUrl        the platform's gateway; empty means the worker's key is enrolled some other way
      * @param providerKey       the API key of the provider the worker works for
      * @param pricePerCpuSecond the price it offers, in micro-credits per CPU-second
      */
-    public record Enrolment(String gatewayUrl, String providerKey, @DefaultValue("10000") long pricePerCpuSecond) {
+    public record Enrolment(
+            String gatewayUrl,
+            String providerKey,
+            @DefaultValue("10000") long pricePerCpuSecond) {
 
         public boolean enabled() {
             return gatewayUrl != null && !gatewayUrl.isBlank();

@@ -16,8 +16,7 @@ import org.springframework.stereotype.Component;
 public class AccountBook {
 
     /** A statement line for one account touched by the transaction. */
-    public record Line(String tenantId, long amount, String jobId) {
-    }
+    public record Line(String tenantId, long amount, String jobId) {}
 
     private final LedgerOutbox ledger;
     private final AccountEntryRepository entries;
@@ -32,7 +31,8 @@ public class AccountBook {
     public Transaction record(String type, Map<String, Object> payload, List<Line> lines) {
         Transaction tx = ledger.publish(type, payload);
         Instant now = Instant.now(clock);
-        entries.saveAll(lines.stream().map(l -> new AccountEntry(l.tenantId(), tx.id(), type, l.amount(), l.jobId(), now))
+        entries.saveAll(lines.stream()
+                .map(l -> new AccountEntry(l.tenantId(), tx.id(), type, l.amount(), l.jobId(), now))
                 .toList());
         return tx;
     }

@@ -18,23 +18,30 @@ import org.springframework.web.bind.annotation.RestController;
 class AccountController {
 
     /** API.md's fields, and the admission limits this tenant's jobs meet (429 past them). */
-    record Account(String id, String name, String role, long balance, long escrowed, long stake, double reputation,
-                   Quota quota) {
-    }
+    record Account(
+            String id,
+            String name,
+            String role,
+            long balance,
+            long escrowed,
+            long stake,
+            double reputation,
+            Quota quota) {}
 
-    record StatementLine(String transactionId, String type, long amount, String jobId, Instant at) {
-    }
+    record StatementLine(String transactionId, String type, long amount, String jobId, Instant at) {}
 
-    record Statement(List<StatementLine> items, String nextCursor) {
-    }
+    record Statement(List<StatementLine> items, String nextCursor) {}
 
     private final TenantRepository tenants;
     private final AccountEntryRepository entries;
     private final AccountService accounts;
     private final ProviderReputation providerReputation;
 
-    AccountController(TenantRepository tenants, AccountEntryRepository entries, AccountService accounts,
-                      ProviderReputation providerReputation) {
+    AccountController(
+            TenantRepository tenants,
+            AccountEntryRepository entries,
+            AccountService accounts,
+            ProviderReputation providerReputation) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.entries = entries;
@@ -44,14 +51,22 @@ class AccountController {
     @GetMapping
     Account me(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         Tenant t = tenant(caller);
-        return new Account(t.getId(), t.getName(), t.getRole(), t.getBalance(), t.getEscrowed(), t.getStake(),
-                t.isProvider() ? providerReputation.of(t.getId()) : t.getReputation(), accounts.quotaOf(t));
+        return new Account(
+                t.getId(),
+                t.getName(),
+                t.getRole(),
+                t.getBalance(),
+                t.getEscrowed(),
+                t.getStake(),
+                t.isProvider() ? providerReputation.of(t.getId()) : t.getReputation(),
+                accounts.quotaOf(t));
     }
 
     @GetMapping("/statement")
-    Statement statement(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                        @RequestParam(required = false) Integer limit,
-                        @RequestParam(required = false) String cursor) {
+    Statement statement(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         int size = Paging.limit(limit);
         long before = Long.MAX_VALUE;
         if (cursor != null) {
@@ -62,15 +77,19 @@ class AccountController {
             }
         }
         Tenant t = tenant(caller);
-        List<AccountEntry> page = entries.findByTenantIdAndSeqLessThanOrderBySeqDesc(t.getId(), before,
-                Limit.of(size + 1));
+        List<AccountEntry> page =
+                entries.findByTenantIdAndSeqLessThanOrderBySeqDesc(t.getId(), before, Limit.of(size + 1));
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
             next = Long.toString(page.get(size - 1).getSeq());
         }
-        return new Statement(page.stream().map(e -> new StatementLine(e.getTransactionId(), e.getType(),
-                e.getAmount(), e.getJobId(), e.getAt())).toList(), next);
+        return new Statement(
+                page.stream()
+                        .map(e -> new StatementLine(
+                                e.getTransactionId(), e.getType(), e.getAmount(), e.getJobId(), e.getAt()))
+                        .toList(),
+                next);
     }
 
     private Tenant tenant(Caller caller) {

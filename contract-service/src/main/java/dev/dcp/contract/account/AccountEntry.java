@@ -16,18 +16,22 @@ public class AccountEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long seq;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     @Column(name = "transaction_id")
     private String transactionId;
+
     private String type;
     private long amount;
+
     @Column(name = "job_id")
     private String jobId;
+
     private Instant at;
 
-    protected AccountEntry() {
-    }
+    protected AccountEntry() {}
 
     public AccountEntry(String tenantId, String transactionId, String type, long amount, String jobId, Instant at) {
         this.tenantId = tenantId;

@@ -17,11 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AccountService {
 
-    public record CreatedTenant(Tenant tenant, String apiKey) {
-    }
+    public record CreatedTenant(Tenant tenant, String apiKey) {}
 
-    public record Deposit(String transactionId, long balance) {
-    }
+    public record Deposit(String transactionId, long balance) {}
 
     private final TenantRepository tenants;
     private final AccountBook book;
@@ -38,7 +36,9 @@ public class AccountService {
     /** The limits admission applies to a tenant: its own where the admin set them, else the defaults. */
     public Quota quotaOf(Tenant tenant) {
         ContractProperties.Quota defaults = properties.quota();
-        return Quota.of(tenant.getQuotaConcurrentJobs(), tenant.getQuotaSubtasksPerMinute(),
+        return Quota.of(
+                tenant.getQuotaConcurrentJobs(),
+                tenant.getQuotaSubtasksPerMinute(),
                 new Quota(defaults.concurrentJobs(), defaults.subtasksPerMinute()));
     }
 
@@ -52,8 +52,8 @@ public class AccountService {
     @Transactional
     public CreatedTenant create(String name, String role) {
         String key = ApiKeys.newKey();
-        Tenant tenant = tenants.save(new Tenant(UUID.randomUUID().toString(), name, role, ApiKeys.hash(key),
-                Instant.now(clock)));
+        Tenant tenant = tenants.save(
+                new Tenant(UUID.randomUUID().toString(), name, role, ApiKeys.hash(key), Instant.now(clock)));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account", tenant.getId());
         payload.put("role", role);
@@ -68,8 +68,8 @@ public class AccountService {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("account", tenantId);
         payload.put("amount", amount);
-        Transaction tx = book.record(TransactionTypes.DEPOSIT, payload,
-                List.of(new AccountBook.Line(tenantId, amount, null)));
+        Transaction tx =
+                book.record(TransactionTypes.DEPOSIT, payload, List.of(new AccountBook.Line(tenantId, amount, null)));
         return new Deposit(tx.id(), tenant.getBalance());
     }
 }

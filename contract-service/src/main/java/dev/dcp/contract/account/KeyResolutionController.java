@@ -13,11 +13,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class KeyResolutionController {
 
-    record Resolve(@NotBlank String keyHash) {
-    }
+    record Resolve(@NotBlank String keyHash) {}
 
-    record Resolved(String tenantId, String role) {
-    }
+    record Resolved(String tenantId, String role) {}
 
     private final TenantRepository tenants;
 
@@ -28,8 +26,7 @@ class KeyResolutionController {
     @PostMapping("/internal/keys/resolve")
     Resolved resolve(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody Resolve request) {
         caller.requireAdmin();
-        Tenant t = tenants.findByApiKeyHash(request.keyHash())
-                .orElseThrow(() -> ProblemException.notFound("Key"));
+        Tenant t = tenants.findByApiKeyHash(request.keyHash()).orElseThrow(() -> ProblemException.notFound("Key"));
         return new Resolved(t.getId(), t.getRole());
     }
 }

@@ -13,25 +13,31 @@ public class Tenant {
 
     @Id
     private String id;
+
     private String name;
     private String role;
+
     @Column(name = "api_key_hash")
     private String apiKeyHash;
+
     private long balance;
     private long escrowed;
     private long stake;
     private double reputation;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "stake_locked_until")
     private Instant stakeLockedUntil;
+
     @Column(name = "quota_concurrent_jobs")
     private Integer quotaConcurrentJobs;
+
     @Column(name = "quota_subtasks_per_minute")
     private Integer quotaSubtasksPerMinute;
 
-    protected Tenant() {
-    }
+    protected Tenant() {}
 
     public Tenant(String id, String name, String role, String apiKeyHash, Instant createdAt) {
         this.id = id;
@@ -63,8 +69,8 @@ public class Tenant {
     public void closeEscrow(long amount, long paid) {
         requireNonNegative(amount);
         if (paid < 0 || paid > amount || amount > escrowed) {
-            throw new IllegalStateException("cannot close an escrow of " + amount + " paying " + paid
-                    + " with " + escrowed + " escrowed");
+            throw new IllegalStateException(
+                    "cannot close an escrow of " + amount + " paying " + paid + " with " + escrowed + " escrowed");
         }
         escrowed -= amount;
         balance = Math.addExact(balance, amount - paid);

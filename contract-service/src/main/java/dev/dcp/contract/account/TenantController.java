@@ -24,27 +24,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tenants")
 class TenantController {
 
-    record CreateTenant(@NotBlank @Size(max = 200) String name,
-                        @NotNull @Pattern(regexp = "consumer|provider", message = "must be consumer or provider")
-                        String role) {
-    }
+    record CreateTenant(
+            @NotBlank @Size(max = 200) String name,
 
-    record TenantCreated(String id, String name, String role, String apiKey) {
-    }
+            @NotNull @Pattern(regexp = "consumer|provider", message = "must be consumer or provider")
+            String role) {}
 
-    record DepositRequest(@NotNull @Positive @Max(1_000_000_000_000_000L) Long amount) {
-    }
+    record TenantCreated(String id, String name, String role, String apiKey) {}
 
-    record DepositMade(String transactionId, long balance) {
-    }
+    record DepositRequest(
+            @NotNull @Positive @Max(1_000_000_000_000_000L) Long amount) {}
+
+    record DepositMade(String transactionId, long balance) {}
 
     /** A tenant's own limits; a null field falls back to the configured default. */
-    record QuotaRequest(@Min(0) @Max(1_000_000) Integer concurrentJobs,
-                        @Min(0) @Max(100_000_000) Integer subtasksPerMinute) {
-    }
+    record QuotaRequest(
+            @Min(0) @Max(1_000_000) Integer concurrentJobs,
+            @Min(0) @Max(100_000_000) Integer subtasksPerMinute) {}
 
-    record QuotaView(int concurrentJobs, int subtasksPerMinute) {
-    }
+    record QuotaView(int concurrentJobs, int subtasksPerMinute) {}
 
     private final AccountService accounts;
 
@@ -53,8 +51,8 @@ class TenantController {
     }
 
     @PostMapping
-    ResponseEntity<TenantCreated> create(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                                         @Valid @RequestBody CreateTenant request) {
+    ResponseEntity<TenantCreated> create(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody CreateTenant request) {
         caller.requireAdmin();
         AccountService.CreatedTenant created = accounts.create(request.name().strip(), request.role());
         Tenant t = created.tenant();
@@ -63,16 +61,20 @@ class TenantController {
     }
 
     @PostMapping("/{id}/deposits")
-    ResponseEntity<DepositMade> deposit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
-                                        @Valid @RequestBody DepositRequest request) {
+    ResponseEntity<DepositMade> deposit(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+            @PathVariable String id,
+            @Valid @RequestBody DepositRequest request) {
         caller.requireAdmin();
         AccountService.Deposit deposit = accounts.deposit(id, request.amount());
         return ResponseEntity.status(201).body(new DepositMade(deposit.transactionId(), deposit.balance()));
     }
 
     @PutMapping("/{id}/quota")
-    QuotaView quota(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id,
-                    @Valid @RequestBody QuotaRequest request) {
+    QuotaView quota(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+            @PathVariable String id,
+            @Valid @RequestBody QuotaRequest request) {
         caller.requireAdmin();
         Quota q = accounts.setQuota(id, request.concurrentJobs(), request.subtasksPerMinute());
         return new QuotaView(q.concurrentJobs(), q.subtasksPerMinute());

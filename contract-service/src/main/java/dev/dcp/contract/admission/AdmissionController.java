@@ -17,10 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdmissionController {
 
-    record AdmissionRequest(@NotBlank String jobId, @NotBlank String tenantId,
-                            @NotNull @PositiveOrZero @Max(CanonicalJson.MAX_SAFE_INTEGER) Long maxCredits,
-                            @NotNull @Min(1) Integer subtasks) {
-    }
+    record AdmissionRequest(
+            @NotBlank String jobId,
+            @NotBlank String tenantId,
+
+            @NotNull @PositiveOrZero @Max(CanonicalJson.MAX_SAFE_INTEGER)
+            Long maxCredits,
+
+            @NotNull @Min(1) Integer subtasks) {}
 
     private final AdmissionService admission;
 
@@ -29,8 +33,8 @@ class AdmissionController {
     }
 
     @PostMapping("/internal/admissions")
-    AdmissionService.Admitted admit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                                    @Valid @RequestBody AdmissionRequest request) {
+    AdmissionService.Admitted admit(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody AdmissionRequest request) {
         caller.requireAdmin();
         return admission.admit(request.jobId(), request.tenantId(), request.maxCredits(), request.subtasks());
     }

@@ -28,8 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AdmissionService {
 
-    public record Admitted(String jobId, long escrowed, long balance) {
-    }
+    public record Admitted(String jobId, long escrowed, long balance) {}
 
     private final TenantRepository tenants;
     private final EscrowRepository escrows;
@@ -38,8 +37,13 @@ public class AdmissionService {
     private final SubtaskRate rate;
     private final Clock clock;
 
-    AdmissionService(TenantRepository tenants, EscrowRepository escrows, AccountService accounts, AccountBook book,
-                     SubtaskRate rate, Clock clock) {
+    AdmissionService(
+            TenantRepository tenants,
+            EscrowRepository escrows,
+            AccountService accounts,
+            AccountBook book,
+            SubtaskRate rate,
+            Clock clock) {
         this.tenants = tenants;
         this.escrows = escrows;
         this.accounts = accounts;
@@ -54,15 +58,15 @@ public class AdmissionService {
         Escrow existing = escrows.findById(jobId).orElse(null);
         if (existing != null) {
             if (!existing.getTenantId().equals(tenantId) || existing.getAmount() != maxCredits) {
-                throw new ProblemException(HttpStatus.CONFLICT, "Job already admitted",
-                        "Job " + jobId + " was admitted with other terms");
+                throw new ProblemException(
+                        HttpStatus.CONFLICT, "Job already admitted", "Job " + jobId + " was admitted with other terms");
             }
             return new Admitted(jobId, existing.getAmount(), tenant.getBalance());
         }
         Quota quota = accounts.quotaOf(tenant);
         long running = escrows.countByTenantIdAndStatus(tenantId, Escrow.HELD);
-        Optional<AdmissionRules.Refusal> refusal = AdmissionRules.refusal(quota, running, tenant.getBalance(),
-                maxCredits, subtasks);
+        Optional<AdmissionRules.Refusal> refusal =
+                AdmissionRules.refusal(quota, running, tenant.getBalance(), maxCredits, subtasks);
         if (refusal.isPresent()) {
             throw problem(refusal.get());
         }
@@ -77,28 +81,41 @@ public class AdmissionService {
             payload.put("account", tenantId);
             payload.put("job", jobId);
             payload.put("amount", maxCredits);
-            book.record(TransactionTypes.ESCROW_LOCK, payload, List.of(new AccountBook.Line(tenantId, maxCredits, jobId)));
+            book.record(
+                    TransactionTypes.ESCROW_LOCK, payload, List.of(new AccountBook.Line(tenantId, maxCredits, jobId)));
         }
         return new Admitted(jobId, maxCredits, tenant.getBalance());
     }
 
     private static ProblemException problem(AdmissionRules.Refusal refusal) {
         if (refusal instanceof AdmissionRules.TooManySubtasks r) {
-            return ProblemException.invalid("parallelism", "makes " + r.subtasks() + " subtasks, more than this "
-                    + "tenant's quota of " + r.subtasksPerMinute() + " subtasks per minute");
+            return ProblemException.invalid(
+                    "parallelism",
+                    "makes " + r.subtasks() + " subtasks, more than this " + "tenant's quota of "
+                            + r.subtasksPerMinute() + " subtasks per minute");
         }
         if (refusal instanceof AdmissionRules.TooManyRunningJobs r) {
-            return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Too many running jobs",
+            return new ProblemException(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many running jobs",
                     "This tenant may run " + r.concurrentJobs() + " jobs at once and has " + r.running()
-                            + "; submit again when one has ended", List.of(), r.retryAfterSeconds());
+                            + "; submit again when one has ended",
+                    List.of(),
+                    r.retryAfterSeconds());
         }
         if (refusal instanceof AdmissionRules.InsufficientCredits r) {
-            return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
+            return new ProblemException(
+                    HttpStatus.PAYMENT_REQUIRED,
+                    "Insufficient credits",
                     "maxCredits is " + r.maxCredits() + " micro-credits but the balance is " + r.balance());
         }
         AdmissionRules.SubtaskRateExceeded r = (AdmissionRules.SubtaskRateExceeded) refusal;
-        return new ProblemException(HttpStatus.TOO_MANY_REQUESTS, "Subtask quota exceeded",
+        return new ProblemException(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "Subtask quota exceeded",
                 "This tenant may submit " + r.subtasksPerMinute() + " subtasks per minute; " + r.subtasks()
-                        + " more fit in " + r.retryAfterSeconds() + " s", List.of(), r.retryAfterSeconds());
+                        + " more fit in " + r.retryAfterSeconds() + " s",
+                List.of(),
+                r.retryAfterSeconds());
     }
 }

@@ -18,8 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SubtaskRate {
 
-    private record Limited(int perMinute, Bucket bucket) {
-    }
+    private record Limited(int perMinute, Bucket bucket) {}
 
     private final Map<String, Limited> buckets = new ConcurrentHashMap<>();
     private final TimeMeter time;
@@ -42,11 +41,17 @@ class SubtaskRate {
 
     /** Takes {@code subtasks} tokens; returns 0 if it could, else the seconds until it could (at least 1). */
     long tryTake(String tenantId, int perMinute, int subtasks) {
-        Limited limited = buckets.compute(tenantId, (id, old) -> old != null && old.perMinute() == perMinute ? old
-                : new Limited(perMinute, Bucket.builder()
-                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                        .withCustomTimePrecision(time)
-                        .build()));
+        Limited limited = buckets.compute(
+                tenantId,
+                (id, old) -> old != null && old.perMinute() == perMinute
+                        ? old
+                        : new Limited(
+                                perMinute,
+                                Bucket.builder()
+                                        .addLimit(limit -> limit.capacity(perMinute)
+                                                .refillGreedy(perMinute, Duration.ofMinutes(1)))
+                                        .withCustomTimePrecision(time)
+                                        .build()));
         ConsumptionProbe probe = limited.bucket().tryConsumeAndReturnRemaining(subtasks);
         if (probe.isConsumed()) {
             return 0;

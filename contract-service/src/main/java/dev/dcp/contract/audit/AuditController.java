@@ -23,12 +23,17 @@ class AuditController {
 
     private static final Logger log = LoggerFactory.getLogger(AuditController.class);
 
-    record Ledger(boolean reachable, Long height, Boolean matches, List<CreditAudit.Mismatch> mismatches) {
-    }
+    record Ledger(boolean reachable, Long height, Boolean matches, List<CreditAudit.Mismatch> mismatches) {}
 
-    record Report(boolean conserved, long deposits, long slashed, long held, List<String> negativeAccounts,
-                  long accounts, long pendingTransactions, Ledger ledger) {
-    }
+    record Report(
+            boolean conserved,
+            long deposits,
+            long slashed,
+            long held,
+            List<String> negativeAccounts,
+            long accounts,
+            long pendingTransactions,
+            Ledger ledger) {}
 
     private final TenantRepository tenants;
     private final JdbcTemplate jdbc;
@@ -44,8 +49,9 @@ class AuditController {
     @Transactional(readOnly = true, isolation = org.springframework.transaction.annotation.Isolation.REPEATABLE_READ)
     Report credits(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         caller.requireAdmin();
-        List<CreditAudit.AccountState> accounts = tenants.findAll().stream().map(t -> new CreditAudit.AccountState(
-                t.getId(), t.getBalance(), t.getEscrowed(), t.getStake())).toList();
+        List<CreditAudit.AccountState> accounts = tenants.findAll().stream()
+                .map(t -> new CreditAudit.AccountState(t.getId(), t.getBalance(), t.getEscrowed(), t.getStake()))
+                .toList();
         long deposits = sum("DEPOSIT");
         long slashed = sum("STAKE_SLASH");
         long pending = jdbc.queryForObject("select count(*) from outbox where topic = 'dcp.ledger.tx'", Long.class);
@@ -63,7 +69,7 @@ class AuditController {
     }
 
     private long sum(String type) {
-        return jdbc.queryForObject("select coalesce(sum(amount), 0) from account_entries where type = ?", Long.class,
-                type);
+        return jdbc.queryForObject(
+                "select coalesce(sum(amount), 0) from account_entries where type = ?", Long.class, type);
     }
 }

@@ -13,17 +13,16 @@ import org.springframework.web.client.RestClient;
 @Component
 class LedgerReplay {
 
-    record Page(long height, List<CreditAudit.AccountState> items, String nextCursor) {
-    }
+    record Page(long height, List<CreditAudit.AccountState> items, String nextCursor) {}
 
-    record Replayed(long height, List<CreditAudit.AccountState> accounts) {
-    }
+    record Replayed(long height, List<CreditAudit.AccountState> accounts) {}
 
     private final RestClient http;
 
     LedgerReplay(RestClient.Builder builder, ContractProperties properties, ServiceCredential credential) {
         this.http = builder.baseUrl(properties.ledgerUrl())
-                .requestInterceptor(new AdminCredential(credential)).build();
+                .requestInterceptor(new AdminCredential(credential))
+                .build();
     }
 
     Replayed read() {
@@ -32,11 +31,13 @@ class LedgerReplay {
         long height;
         do {
             String c = cursor;
-            Page page = http.get().uri(u -> {
+            Page page = http.get()
+                    .uri(u -> {
                         u.path("/api/v1/ledger/accounts").queryParam("limit", 500);
                         return (c == null ? u : u.queryParam("cursor", c)).build();
                     })
-                    .retrieve().body(Page.class);
+                    .retrieve()
+                    .body(Page.class);
             all.addAll(page.items());
             height = page.height();
             cursor = page.nextCursor();

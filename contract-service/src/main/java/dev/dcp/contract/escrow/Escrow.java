@@ -17,22 +17,27 @@ public class Escrow {
     @Id
     @Column(name = "job_id")
     private String jobId;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     private long amount;
+
     @SuppressWarnings("UnusedVariable") // kept with the escrow for the record; no rule reads it back
     private int subtasks;
+
     private String status;
     private String outcome;
     private long paid;
     private long released;
+
     @Column(name = "created_at")
     private Instant createdAt;
+
     @Column(name = "settled_at")
     private Instant settledAt;
 
-    protected Escrow() {
-    }
+    protected Escrow() {}
 
     public Escrow(String jobId, String tenantId, long amount, int subtasks, Instant createdAt) {
         this.jobId = jobId;
@@ -52,8 +57,8 @@ public class Escrow {
             throw new IllegalStateException("escrow of job " + jobId + " is already settled");
         }
         if (paid < 0 || released < 0 || paid + released != amount) {
-            throw new IllegalArgumentException("paid " + paid + " and released " + released + " must make up "
-                    + amount);
+            throw new IllegalArgumentException(
+                    "paid " + paid + " and released " + released + " must make up " + amount);
         }
         this.status = SETTLED;
         this.outcome = outcome;

@@ -1,7 +1,6 @@
 package dev.dcp.contract.provider;
 
 import dev.dcp.common.auth.Caller;
-import dev.dcp.common.web.ProblemException;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
@@ -11,8 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EnrolmentController {
 
-    record Enrolments(List<ProviderService.Enrolment> items) {
-    }
+    record Enrolments(List<ProviderService.Enrolment> items) {}
 
     private final ProviderService providers;
 

@@ -28,26 +28,29 @@ class ProviderController {
     /** Amounts in hashed ledger payloads stay below 2^53. */
     static final long MAX_AMOUNT = CanonicalJson.MAX_SAFE_INTEGER;
 
-    record StakeRequest(@NotNull @Positive @Max(MAX_AMOUNT) Long amount,
-                        @NotNull @Min(1) @Max(3650) Integer lockDays) {
-    }
+    record StakeRequest(
+            @NotNull @Positive @Max(MAX_AMOUNT) Long amount,
+            @NotNull @Min(1) @Max(3650) Integer lockDays) {}
 
-    record UnbondRequest(@NotNull @Positive @Max(MAX_AMOUNT) Long amount) {
-    }
+    record UnbondRequest(@NotNull @Positive @Max(MAX_AMOUNT) Long amount) {}
 
-    record StakeView(long stake, Instant lockedUntil, long balance) {
-    }
+    record StakeView(long stake, Instant lockedUntil, long balance) {}
 
-    record EnrolRequest(@NotNull @Pattern(regexp = "[0-9a-f]{64}", message = "must be a raw Ed25519 public key in lowercase hex (64 characters)") String publicKey,
-                        @NotNull @Min(1) @Max(1024) Integer slots,
-                        @NotNull @PositiveOrZero @Max(1_000_000_000_000L) Long pricePerCpuSecond) {
-    }
+    record EnrolRequest(
+            @NotNull
+            @Pattern(
+                    regexp = "[0-9a-f]{64}",
+                    message = "must be a raw Ed25519 public key in lowercase hex (64 characters)")
+            String publicKey,
 
-    record Enrolled(String workerId, String publicKey, int slots, long pricePerCpuSecond) {
-    }
+            @NotNull @Min(1) @Max(1024) Integer slots,
 
-    record WorkerList(List<ProviderService.Enrolment> items, String nextCursor) {
-    }
+            @NotNull @PositiveOrZero @Max(1_000_000_000_000L)
+            Long pricePerCpuSecond) {}
+
+    record Enrolled(String workerId, String publicKey, int slots, long pricePerCpuSecond) {}
+
+    record WorkerList(List<ProviderService.Enrolment> items, String nextCursor) {}
 
     private final ProviderService providers;
 
@@ -56,8 +59,8 @@ class ProviderController {
     }
 
     @PostMapping("/stake")
-    ResponseEntity<StakeView> stake(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                                    @Valid @RequestBody StakeRequest request) {
+    ResponseEntity<StakeView> stake(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody StakeRequest request) {
         ProviderService.Stake s = providers.bond(provider(caller), request.amount(), request.lockDays());
         return ResponseEntity.status(201).body(new StakeView(s.stake(), s.lockedUntil(), s.balance()));
     }
@@ -69,10 +72,9 @@ class ProviderController {
     }
 
     @PostMapping("/workers")
-    ResponseEntity<Enrolled> enrol(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                                   @Valid @RequestBody EnrolRequest request) {
-        Worker w = providers.enrol(provider(caller), request.publicKey(), request.slots(),
-                request.pricePerCpuSecond());
+    ResponseEntity<Enrolled> enrol(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody EnrolRequest request) {
+        Worker w = providers.enrol(provider(caller), request.publicKey(), request.slots(), request.pricePerCpuSecond());
         return ResponseEntity.created(URI.create("/api/v1/workers/" + w.getId()))
                 .body(new Enrolled(w.getId(), w.getPublicKey(), w.getSlots(), w.getPricePerCpuSecond()));
     }

@@ -21,14 +21,21 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProviderService {
 
-    public record Stake(long stake, Instant lockedUntil, long balance) {
-    }
+    public record Stake(long stake, Instant lockedUntil, long balance) {}
 
     /** An enrolled worker as the scheduler needs it: eligible when its provider holds the minimum stake. */
-    public record Enrolment(String workerId, String publicKey, String providerId, int slots, long pricePerCpuSecond,
-                            double reputation, long consecutiveValid, boolean trusted, long accepted, long rejected,
-                            boolean eligible) {
-    }
+    public record Enrolment(
+            String workerId,
+            String publicKey,
+            String providerId,
+            int slots,
+            long pricePerCpuSecond,
+            double reputation,
+            long consecutiveValid,
+            boolean trusted,
+            long accepted,
+            long rejected,
+            boolean eligible) {}
 
     private final TenantRepository tenants;
     private final WorkerRepository workers;
@@ -36,8 +43,12 @@ public class ProviderService {
     private final ContractProperties properties;
     private final Clock clock;
 
-    ProviderService(TenantRepository tenants, WorkerRepository workers, AccountBook book,
-                    ContractProperties properties, Clock clock) {
+    ProviderService(
+            TenantRepository tenants,
+            WorkerRepository workers,
+            AccountBook book,
+            ContractProperties properties,
+            Clock clock) {
         this.tenants = tenants;
         this.workers = workers;
         this.book = book;
@@ -64,8 +75,8 @@ public class ProviderService {
     @Transactional
     public Stake unbond(String providerId, long amount) {
         Tenant provider = lockProvider(providerId);
-        Optional<Staking.Refusal> refusal = Staking.unbondRefusal(amount, provider.getStake(),
-                provider.getStakeLockedUntil(), Instant.now(clock));
+        Optional<Staking.Refusal> refusal =
+                Staking.unbondRefusal(amount, provider.getStake(), provider.getStakeLockedUntil(), Instant.now(clock));
         if (refusal.isPresent()) {
             throw problem(refusal.get());
         }
@@ -81,7 +92,9 @@ public class ProviderService {
     public Worker enrol(String providerId, String publicKey, int slots, long pricePerCpuSecond) {
         lockProvider(providerId);
         if (workers.findByPublicKey(publicKey).isPresent() || workers.existsById(Worker.idOf(publicKey))) {
-            throw new ProblemException(HttpStatus.CONFLICT, "Worker already enrolled",
+            throw new ProblemException(
+                    HttpStatus.CONFLICT,
+                    "Worker already enrolled",
                     "The key " + publicKey + " (or one with the same id) is already enrolled");
         }
         Worker worker = workers.save(new Worker(providerId, publicKey, slots, pricePerCpuSecond, Instant.now(clock)));
@@ -98,38 +111,55 @@ public class ProviderService {
     @Transactional(readOnly = true)
     public List<Enrolment> enrolments() {
         Map<String, Long> stakes = new LinkedHashMap<>();
-        return workers.findAll().stream().map(w -> {
-            long stake = stakes.computeIfAbsent(w.getProviderId(),
-                    id -> tenants.findById(id).map(Tenant::getStake).orElse(0L));
-            return enrolment(w, stake);
-        }).toList();
+        return workers.findAll().stream()
+                .map(w -> {
+                    long stake = stakes.computeIfAbsent(
+                            w.getProviderId(),
+                            id -> tenants.findById(id).map(Tenant::getStake).orElse(0L));
+                    return enrolment(w, stake);
+                })
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public List<Enrolment> enrolmentsOf(String providerId) {
         long stake = tenants.findById(providerId).map(Tenant::getStake).orElse(0L);
-        return workers.findByProviderId(providerId).stream().map(w -> enrolment(w, stake)).toList();
+        return workers.findByProviderId(providerId).stream()
+                .map(w -> enrolment(w, stake))
+                .toList();
     }
 
     private Enrolment enrolment(Worker w, long providerStake) {
-        return new Enrolment(w.getId(), w.getPublicKey(), w.getProviderId(), w.getSlots(), w.getPricePerCpuSecond(),
-                w.reputation().score(), w.reputation().consecutiveValid(),
-                w.reputation().trusted(properties.trustedAfter()), w.getAccepted(), w.getRejected(),
+        return new Enrolment(
+                w.getId(),
+                w.getPublicKey(),
+                w.getProviderId(),
+                w.getSlots(),
+                w.getPricePerCpuSecond(),
+                w.reputation().score(),
+                w.reputation().consecutiveValid(),
+                w.reputation().trusted(properties.trustedAfter()),
+                w.getAccepted(),
+                w.getRejected(),
                 Staking.eligible(providerStake, properties.minStake()));
     }
 
     private static ProblemException problem(Staking.Refusal refusal) {
         if (refusal instanceof Staking.InsufficientBalance r) {
-            return new ProblemException(HttpStatus.PAYMENT_REQUIRED, "Insufficient credits",
+            return new ProblemException(
+                    HttpStatus.PAYMENT_REQUIRED,
+                    "Insufficient credits",
                     "A stake of " + r.amount() + " micro-credits needs that much balance; the balance is "
                             + r.balance());
         }
         if (refusal instanceof Staking.StakeLocked r) {
-            return new ProblemException(HttpStatus.CONFLICT, "Stake is locked",
-                    "The stake is locked until " + r.until());
+            return new ProblemException(
+                    HttpStatus.CONFLICT, "Stake is locked", "The stake is locked until " + r.until());
         }
         Staking.NotThatMuchStake r = (Staking.NotThatMuchStake) refusal;
-        return new ProblemException(HttpStatus.CONFLICT, "Not that much stake",
+        return new ProblemException(
+                HttpStatus.CONFLICT,
+                "Not that much stake",
                 "Cannot unbond " + r.amount() + " micro-credits of a stake of " + r.stake());
     }
 

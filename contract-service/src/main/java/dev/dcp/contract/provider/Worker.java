@@ -14,22 +14,28 @@ public class Worker {
 
     @Id
     private String id;
+
     @Column(name = "provider_id")
     private String providerId;
+
     @Column(name = "public_key")
     private String publicKey;
+
     private int slots;
+
     @Column(name = "price_per_cpu_second")
     private long pricePerCpuSecond;
+
     @Column(name = "consecutive_valid")
     private long consecutiveValid;
+
     private long accepted;
     private long rejected;
+
     @Column(name = "enrolled_at")
     private Instant enrolledAt;
 
-    protected Worker() {
-    }
+    protected Worker() {}
 
     public Worker(String providerId, String publicKey, int slots, long pricePerCpuSecond, Instant enrolledAt) {
         this.id = idOf(publicKey);

@@ -16,7 +16,8 @@ class WorkerReputations implements ProviderReputation {
 
     @Override
     public double of(String providerId) {
-        return Reputation.meanScore(workers.consecutiveValidByProviderId(providerId).stream().map(Reputation::new)
+        return Reputation.meanScore(workers.consecutiveValidByProviderId(providerId).stream()
+                .map(Reputation::new)
                 .toList());
     }
 }

@@ -19,20 +19,23 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SettlementController {
 
-    record WorkLine(@NotNull @Pattern(regexp = "[0-9a-f]{64}") String workerKey,
-                    @NotNull @PositiveOrZero Long cpuMillis, @NotNull @Min(1) Integer replicas) {
-    }
+    record WorkLine(
+            @NotNull @Pattern(regexp = "[0-9a-f]{64}") String workerKey,
+            @NotNull @PositiveOrZero Long cpuMillis,
+            @NotNull @Min(1) Integer replicas) {}
 
-    record EndedJob(@NotBlank String jobId, @NotBlank String tenantId,
-                    @NotNull @Pattern(regexp = "COMPLETED|FAILED|CANCELLED") String outcome,
-                    @NotNull @Size(max = 100_000) List<@Valid WorkLine> work) {
-    }
+    record EndedJob(
+            @NotBlank String jobId,
+            @NotBlank String tenantId,
 
-    record SettleRequest(@NotNull @Size(min = 1, max = 1000) List<@Valid EndedJob> jobs) {
-    }
+            @NotNull @Pattern(regexp = "COMPLETED|FAILED|CANCELLED")
+            String outcome,
 
-    record SettleResponse(List<SettlementService.Settled> settled) {
-    }
+            @NotNull @Size(max = 100_000) List<@Valid WorkLine> work) {}
+
+    record SettleRequest(@NotNull @Size(min = 1, max = 1000) List<@Valid EndedJob> jobs) {}
+
+    record SettleResponse(List<SettlementService.Settled> settled) {}
 
     private final SettlementService settlements;
 
@@ -41,12 +44,17 @@ class SettlementController {
     }
 
     @PostMapping("/internal/settlements")
-    SettleResponse settle(@RequestAttribute(Caller.ATTRIBUTE) Caller caller,
-                          @Valid @RequestBody SettleRequest request) {
+    SettleResponse settle(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody SettleRequest request) {
         caller.requireAdmin();
-        return new SettleResponse(request.jobs().stream().map(j -> settlements.settle(
-                new SettlementService.JobOutcome(j.jobId(), j.tenantId(), j.outcome(), j.work().stream()
-                        .map(w -> new Payouts.Work(w.workerKey(), w.cpuMillis(), w.replicas())).toList())))
+        return new SettleResponse(request.jobs().stream()
+                .map(j -> settlements.settle(new SettlementService.JobOutcome(
+                        j.jobId(),
+                        j.tenantId(),
+                        j.outcome(),
+                        j.work().stream()
+                                .map(w -> new Payouts.Work(w.workerKey(), w.cpuMillis(), w.replicas()))
+                                .toList())))
                 .toList());
     }
 }

@@ -36,12 +36,10 @@ public class SettlementService {
     private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
 
     /** How a job ended and whose accepted work it holds. */
-    public record JobOutcome(String jobId, String tenantId, String outcome, List<Payouts.Work> work) {
-    }
+    public record JobOutcome(String jobId, String tenantId, String outcome, List<Payouts.Work> work) {}
 
     /** {@code cost} is what the workers were paid; {@code repeated} when the job had been settled before. */
-    public record Settled(String jobId, long cost, long released, boolean repeated) {
-    }
+    public record Settled(String jobId, long cost, long released, boolean repeated) {}
 
     private final EscrowRepository escrows;
     private final TenantRepository tenants;
@@ -49,8 +47,12 @@ public class SettlementService {
     private final AccountBook book;
     private final Clock clock;
 
-    SettlementService(EscrowRepository escrows, TenantRepository tenants, WorkerRepository workers, AccountBook book,
-                      Clock clock) {
+    SettlementService(
+            EscrowRepository escrows,
+            TenantRepository tenants,
+            WorkerRepository workers,
+            AccountBook book,
+            Clock clock) {
         this.escrows = escrows;
         this.tenants = tenants;
         this.workers = workers;
@@ -71,15 +73,18 @@ public class SettlementService {
         }
         String payer = escrow.getTenantId();
         Set<String> keys = job.work().stream().map(Payouts.Work::workerKey).collect(Collectors.toSet());
-        Map<String, Worker> enrolled = keys.isEmpty() ? Map.of()
-                : workers.findByPublicKeyIn(keys).stream().collect(Collectors.toMap(Worker::getPublicKey,
-                        Function.identity()));
+        Map<String, Worker> enrolled = keys.isEmpty()
+                ? Map.of()
+                : workers.findByPublicKeyIn(keys).stream()
+                        .collect(Collectors.toMap(Worker::getPublicKey, Function.identity()));
         Map<String, Payouts.Rate> rates = new HashMap<>();
-        enrolled.forEach((key, w) -> rates.put(key, new Payouts.Rate(w.getId(), w.getProviderId(),
-                w.getPricePerCpuSecond())));
+        enrolled.forEach(
+                (key, w) -> rates.put(key, new Payouts.Rate(w.getId(), w.getProviderId(), w.getPricePerCpuSecond())));
         Payouts.Plan plan = Payouts.plan(escrow.getAmount(), job.work(), rates);
         if (!plan.unknownWorkers().isEmpty()) {
-            log.warn("job {}: accepted work of keys nobody enrolled goes unpaid: {}", job.jobId(),
+            log.warn(
+                    "job {}: accepted work of keys nobody enrolled goes unpaid: {}",
+                    job.jobId(),
                     plan.unknownWorkers());
         }
 
@@ -98,15 +103,21 @@ public class SettlementService {
             payload.put("job", job.jobId());
             payload.put("amount", p.amount());
             payload.put("worker", p.workerId());
-            book.record(TransactionTypes.PAYMENT, payload, List.of(new AccountBook.Line(payer, p.amount(), job.jobId()),
-                    new AccountBook.Line(p.providerId(), p.amount(), job.jobId())));
+            book.record(
+                    TransactionTypes.PAYMENT,
+                    payload,
+                    List.of(
+                            new AccountBook.Line(payer, p.amount(), job.jobId()),
+                            new AccountBook.Line(p.providerId(), p.amount(), job.jobId())));
         }
         if (plan.released() > 0) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("account", payer);
             payload.put("job", job.jobId());
             payload.put("amount", plan.released());
-            book.record(TransactionTypes.ESCROW_RELEASE, payload,
+            book.record(
+                    TransactionTypes.ESCROW_RELEASE,
+                    payload,
                     List.of(new AccountBook.Line(payer, plan.released(), job.jobId())));
         }
         Map<String, Integer> acceptedByKey = new HashMap<>();

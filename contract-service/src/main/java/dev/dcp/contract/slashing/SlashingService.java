@@ -38,8 +38,13 @@ public class SlashingService {
     private final Slashing slashing;
     private final Clock clock;
 
-    SlashingService(JdbcTemplate jdbc, WorkerRepository workers, TenantRepository tenants, AccountBook book,
-                    ContractProperties properties, Clock clock) {
+    SlashingService(
+            JdbcTemplate jdbc,
+            WorkerRepository workers,
+            TenantRepository tenants,
+            AccountBook book,
+            ContractProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.workers = workers;
         this.tenants = tenants;
@@ -54,14 +59,21 @@ public class SlashingService {
         Worker worker = workers.findByPublicKey(e.workerKey()).orElse(null);
         String workerId = worker != null ? worker.getId() : String.valueOf(e.workerId());
         String providerId = worker != null ? worker.getProviderId() : "";
-        int claimed = jdbc.update("insert into slashes (replica_id, job_id, worker_id, provider_id, amount, at) "
-                + "values (?, ?, ?, ?, 0, ?) on conflict (replica_id) do nothing", e.replicaId(), e.jobId(), workerId,
-                providerId, Timestamp.from(Instant.now(clock)));
+        int claimed = jdbc.update(
+                "insert into slashes (replica_id, job_id, worker_id, provider_id, amount, at) "
+                        + "values (?, ?, ?, ?, 0, ?) on conflict (replica_id) do nothing",
+                e.replicaId(),
+                e.jobId(),
+                workerId,
+                providerId,
+                Timestamp.from(Instant.now(clock)));
         if (claimed == 0) {
             return -1;
         }
         if (worker == null) {
-            log.warn("outvoted answer of job {} came from key {}, which nobody enrolled; nothing to slash", e.jobId(),
+            log.warn(
+                    "outvoted answer of job {} came from key {}, which nobody enrolled; nothing to slash",
+                    e.jobId(),
                     e.workerKey());
             return 0;
         }
@@ -76,8 +88,10 @@ public class SlashingService {
             payload.put("job", e.jobId());
             payload.put("reason", "worker " + workerId + " was outvoted on subtask " + e.index());
             payload.put("worker", workerId);
-            book.record(TransactionTypes.STAKE_SLASH, payload, List.of(new AccountBook.Line(providerId, amount,
-                    e.jobId())));
+            book.record(
+                    TransactionTypes.STAKE_SLASH,
+                    payload,
+                    List.of(new AccountBook.Line(providerId, amount, e.jobId())));
             jdbc.update("update slashes set amount = ? where replica_id = ?", amount, e.replicaId());
         }
         return amount;

@@ -5,10 +5,10 @@ import static dev.dcp.contract.support.ContractCalls.ledgerTransactionsFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.auth.Caller;
-import dev.dcp.contract.support.ContractCalls;
-import dev.dcp.contract.support.ContractCalls.Reply;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.ledger.Transaction;
+import dev.dcp.contract.support.ContractCalls;
+import dev.dcp.contract.support.ContractCalls.Reply;
 import dev.dcp.testkit.ServiceTestSupport;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,16 +57,20 @@ class AccountsIntegrationTest {
 
         Reply resolved = call("POST", "/internal/keys/resolve", Caller.admin(), Map.of("keyHash", ApiKeys.hash(key)));
         assertThat(resolved.status()).isEqualTo(200);
-        assertThat(resolved.body()).containsEntry("tenantId", created.body().get("id")).containsEntry("role", "consumer");
+        assertThat(resolved.body())
+                .containsEntry("tenantId", created.body().get("id"))
+                .containsEntry("role", "consumer");
         assertThat(call("POST", "/internal/keys/resolve", Caller.admin(), Map.of("keyHash", ApiKeys.hash(key + "x")))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void aDepositRaisesTheBalanceAndIsPublishedAsASignedLedgerTransaction() {
         String id = createTenant("bob", "consumer");
         long offsetBefore = endOffset();
-        Reply deposit = call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", 2_500_000));
+        Reply deposit =
+                call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", 2_500_000));
         assertThat(deposit.status()).isEqualTo(201);
         assertThat(((Number) deposit.body().get("balance")).longValue()).isEqualTo(2_500_000);
 
@@ -77,9 +81,12 @@ class AccountsIntegrationTest {
 
         Reply statement = call("GET", "/api/v1/accounts/me/statement", bob, null);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> lines = (List<Map<String, Object>>) statement.body().get("items");
+        List<Map<String, Object>> lines =
+                (List<Map<String, Object>>) statement.body().get("items");
         assertThat(lines).singleElement().satisfies(l -> {
-            assertThat(l).containsEntry("type", "DEPOSIT").containsEntry("transactionId", deposit.body().get("transactionId"));
+            assertThat(l)
+                    .containsEntry("type", "DEPOSIT")
+                    .containsEntry("transactionId", deposit.body().get("transactionId"));
             assertThat(((Number) l.get("amount")).longValue()).isEqualTo(2_500_000);
         });
 
@@ -98,13 +105,16 @@ class AccountsIntegrationTest {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.contentType()).isEqualTo("application/problem+json");
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> errors = (List<Map<String, Object>>) bad.body().get("errors");
+        List<Map<String, Object>> errors =
+                (List<Map<String, Object>>) bad.body().get("errors");
         assertThat(errors).extracting(e -> e.get("field")).containsExactlyInAnyOrder("name", "role");
 
         String id = createTenant("carol", "provider");
-        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", -5)).status())
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", -5))
+                        .status())
                 .isEqualTo(400);
-        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), "{\"amount\":").status())
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), "{\"amount\":")
+                        .status())
                 .isEqualTo(400);
         Reply me = call("GET", "/api/v1/accounts/me", new Caller(id, Caller.Role.PROVIDER), null);
         assertThat(((Number) me.body().get("balance")).longValue()).isZero();
@@ -114,22 +124,31 @@ class AccountsIntegrationTest {
     void tenantKeysCannotUseAdminRoutesAndUnknownTenantsAre404() {
         String id = createTenant("dave", "consumer");
         Caller dave = new Caller(id, Caller.Role.CONSUMER);
-        assertThat(call("POST", "/api/v1/tenants", dave, Map.of("name", "eve", "role", "consumer")).status())
+        assertThat(call("POST", "/api/v1/tenants", dave, Map.of("name", "eve", "role", "consumer"))
+                        .status())
                 .isEqualTo(403);
-        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", dave, Map.of("amount", 5)).status())
+        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", dave, Map.of("amount", 5))
+                        .status())
                 .isEqualTo(403);
         assertThat(call("POST", "/api/v1/tenants/no-such-tenant/deposits", Caller.admin(), Map.of("amount", 5))
-                .status()).isEqualTo(404);
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
     void admissionRefusesAJobTheBalanceCannotCoverWith402() {
         String id = createTenant("frank", "consumer");
         call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", 1000));
-        Reply ok = call("POST", "/internal/admissions", Caller.admin(),
+        Reply ok = call(
+                "POST",
+                "/internal/admissions",
+                Caller.admin(),
                 Map.of("jobId", "j1", "tenantId", id, "maxCredits", 1000, "subtasks", 1));
         assertThat(ok.status()).isEqualTo(200);
-        Reply refused = call("POST", "/internal/admissions", Caller.admin(),
+        Reply refused = call(
+                "POST",
+                "/internal/admissions",
+                Caller.admin(),
                 Map.of("jobId", "j2", "tenantId", id, "maxCredits", 1001, "subtasks", 1));
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.body()).containsEntry("title", "Insufficient credits");
@@ -137,7 +156,10 @@ class AccountsIntegrationTest {
 
     @Test
     void withoutTheGatewayCredentialEveryApiCallIs401() {
-        int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/accounts/me").header(ServiceCredential.HEADER, "forged.credential")
+        int status = RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/v1/accounts/me")
+                .header(ServiceCredential.HEADER, "forged.credential")
                 .exchange((req, res) -> res.getStatusCode().value());
         assertThat(status).isEqualTo(401);
     }

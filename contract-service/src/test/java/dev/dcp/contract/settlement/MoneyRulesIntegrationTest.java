@@ -6,15 +6,15 @@ import static dev.dcp.contract.support.ContractCalls.ledgerTransactionsFrom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.auth.Caller;
-import dev.dcp.contract.support.ContractCalls;
-import dev.dcp.contract.support.ContractCalls.Reply;
-import dev.dcp.contract.support.ManualClock;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerOutvoted;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.Transaction;
+import dev.dcp.contract.support.ContractCalls;
+import dev.dcp.contract.support.ContractCalls.Reply;
+import dev.dcp.contract.support.ManualClock;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
 import java.nio.file.Path;
@@ -48,9 +48,14 @@ import org.springframework.test.context.DynamicPropertySource;
  * and in the signed transactions published for the ledger. The service's clock stands still unless a test moves it,
  * so that waits and locks come out exact.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.config.name=contract", "dcp.contract.min-stake=1000", "dcp.contract.slash-fraction=0.1",
-        "dcp.contract.ledger-url=http://127.0.0.1:9"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=contract",
+            "dcp.contract.min-stake=1000",
+            "dcp.contract.slash-fraction=0.1",
+            "dcp.contract.ledger-url=http://127.0.0.1:9"
+        })
 class MoneyRulesIntegrationTest {
 
     @TempDir
@@ -84,8 +89,7 @@ class MoneyRulesIntegrationTest {
     ContractCalls calls;
 
     /** A provider with stake and one enrolled worker key. */
-    record Provider(String id, Caller caller, Ed25519.KeyPair worker, String workerId) {
-    }
+    record Provider(String id, Caller caller, Ed25519.KeyPair worker, String workerId) {}
 
     @BeforeEach
     void client() {
@@ -97,7 +101,9 @@ class MoneyRulesIntegrationTest {
         Caller alice = consumer("alice", 10_000);
         String job = UUID.randomUUID().toString();
         assertThat(admit(job, alice, 4_000, 2).status()).isEqualTo(200);
-        assertThat(admit(job, alice, 4_000, 2).status()).as("asking twice admits once").isEqualTo(200);
+        assertThat(admit(job, alice, 4_000, 2).status())
+                .as("asking twice admits once")
+                .isEqualTo(200);
         assertAccount(alice, 6_000, 4_000);
 
         String refused = UUID.randomUUID().toString();
@@ -105,15 +111,22 @@ class MoneyRulesIntegrationTest {
         assertThat(short402.status()).isEqualTo(402);
         assertThat(short402.body()).containsEntry("title", "Insufficient credits");
         assertAccount(alice, 6_000, 4_000);
-        assertThat(settle(refused, alice, "FAILED", List.of()).get("cost")).as("no escrow was made").isEqualTo(0);
+        assertThat(settle(refused, alice, "FAILED", List.of()).get("cost"))
+                .as("no escrow was made")
+                .isEqualTo(0);
         assertAccount(alice, 6_000, 4_000);
     }
 
     @Test
     void quotasAnswer429WithRetryAfterAndAJobBeyondTheRateIsA400() {
         Caller bob = consumer("bob", 1_000_000);
-        assertThat(call("PUT", "/api/v1/tenants/" + bob.tenantId() + "/quota", Caller.admin(),
-                Map.of("concurrentJobs", 1, "subtasksPerMinute", 10)).status()).isEqualTo(200);
+        assertThat(call(
+                                "PUT",
+                                "/api/v1/tenants/" + bob.tenantId() + "/quota",
+                                Caller.admin(),
+                                Map.of("concurrentJobs", 1, "subtasksPerMinute", 10))
+                        .status())
+                .isEqualTo(200);
         String first = UUID.randomUUID().toString();
         assertThat(admit(first, bob, 100, 1).status()).isEqualTo(200);
 
@@ -125,15 +138,20 @@ class MoneyRulesIntegrationTest {
         settle(first, bob, "COMPLETED", List.of());
         Reply overRate = admit(UUID.randomUUID().toString(), bob, 100, 10);
         assertThat(overRate.status()).as("9 of 10 subtasks left this minute").isEqualTo(429);
-        assertThat(overRate.retryAfter()).as("the tenth refills in 6 s at 10 a minute").isEqualTo("6");
+        assertThat(overRate.retryAfter())
+                .as("the tenth refills in 6 s at 10 a minute")
+                .isEqualTo("6");
         assertThat(overRate.body()).containsEntry("title", "Subtask quota exceeded");
         assertThat(admit(UUID.randomUUID().toString(), bob, 100, 11).status()).isEqualTo(400);
 
         clock.advance(Duration.ofSeconds(5));
-        assertThat(admit(UUID.randomUUID().toString(), bob, 100, 10).retryAfter()).isEqualTo("1");
+        assertThat(admit(UUID.randomUUID().toString(), bob, 100, 10).retryAfter())
+                .isEqualTo("1");
         clock.advance(Duration.ofSeconds(1));
         String refilled = UUID.randomUUID().toString();
-        assertThat(admit(refilled, bob, 100, 10).status()).as("6 s later the ten fit").isEqualTo(200);
+        assertThat(admit(refilled, bob, 100, 10).status())
+                .as("6 s later the ten fit")
+                .isEqualTo(200);
         settle(refilled, bob, "COMPLETED", List.of());
         assertAccount(bob, 1_000_000, 0);
     }
@@ -147,12 +165,12 @@ class MoneyRulesIntegrationTest {
         long offset = endOffset();
         long providerBalance = balanceOf(p.caller());
 
-        List<Map<String, Object>> work = List.of(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", 2_500,
-                "replicas", 2));
-        CompletableFuture<Map<String, Object>> one = CompletableFuture.supplyAsync(() -> settle(job, carol,
-                "COMPLETED", work));
-        CompletableFuture<Map<String, Object>> two = CompletableFuture.supplyAsync(() -> settle(job, carol,
-                "COMPLETED", work));
+        List<Map<String, Object>> work =
+                List.of(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", 2_500, "replicas", 2));
+        CompletableFuture<Map<String, Object>> one =
+                CompletableFuture.supplyAsync(() -> settle(job, carol, "COMPLETED", work));
+        CompletableFuture<Map<String, Object>> two =
+                CompletableFuture.supplyAsync(() -> settle(job, carol, "COMPLETED", work));
         List<Map<String, Object>> both = List.of(one.get(), two.get());
         assertThat(both).extracting(s -> ((Number) s.get("cost")).longValue()).containsOnly(2_500L);
         assertThat(both).extracting(s -> s.get("repeated")).containsExactlyInAnyOrder(true, false);
@@ -160,17 +178,28 @@ class MoneyRulesIntegrationTest {
         assertAccount(carol, 1_000_000 - 2_500, 0);
         assertThat(balanceOf(p.caller())).isEqualTo(providerBalance + 2_500);
         List<Transaction> published = ledgerTransactionsFrom(offset, jdbc);
-        assertThat(published).filteredOn(tx -> job.equals(tx.payload().get("job"))).extracting(Transaction::type)
+        assertThat(published)
+                .filteredOn(tx -> job.equals(tx.payload().get("job")))
+                .extracting(Transaction::type)
                 .containsExactlyInAnyOrder("PAYMENT", "ESCROW_RELEASE");
-        assertThat(published).filteredOn(tx -> tx.type().equals("PAYMENT")).singleElement().satisfies(tx -> {
-            assertThat(tx.payload()).containsEntry("from", carol.tenantId()).containsEntry("to", p.id())
-                    .containsEntry("amount", 2_500).containsEntry("worker", p.workerId());
-            assertThat(tx.isAuthentic()).isTrue();
-        });
+        assertThat(published)
+                .filteredOn(tx -> tx.type().equals("PAYMENT"))
+                .singleElement()
+                .satisfies(tx -> {
+                    assertThat(tx.payload())
+                            .containsEntry("from", carol.tenantId())
+                            .containsEntry("to", p.id())
+                            .containsEntry("amount", 2_500)
+                            .containsEntry("worker", p.workerId());
+                    assertThat(tx.isAuthentic()).isTrue();
+                });
         assertThat(enrolment(p).get("accepted")).isEqualTo(2);
         // a run of two accepted answers: 2 / (2 + 1), the provider's only worker's score
-        assertThat(((Number) call("GET", "/api/v1/accounts/me", p.caller(), null).body().get("reputation"))
-                .doubleValue()).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(((Number) call("GET", "/api/v1/accounts/me", p.caller(), null)
+                                .body()
+                                .get("reputation"))
+                        .doubleValue())
+                .isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     @Test
@@ -179,15 +208,20 @@ class MoneyRulesIntegrationTest {
         Caller dan = consumer("dan", 50_000);
         String capped = UUID.randomUUID().toString();
         admit(capped, dan, 1_000, 1);
-        Map<String, Object> settled = settle(capped, dan, "CANCELLED", List.of(Map.of("workerKey",
-                p.worker().publicKeyHex(), "cpuMillis", 5_000, "replicas", 1)));
+        Map<String, Object> settled = settle(
+                capped,
+                dan,
+                "CANCELLED",
+                List.of(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", 5_000, "replicas", 1)));
         assertThat(settled).containsEntry("cost", 1_000).containsEntry("released", 0);
         assertAccount(dan, 49_000, 0);
 
         String failed = UUID.randomUUID().toString();
         admit(failed, dan, 20_000, 3);
         assertAccount(dan, 29_000, 20_000);
-        assertThat(settle(failed, dan, "FAILED", List.of())).containsEntry("cost", 0).containsEntry("released", 20_000);
+        assertThat(settle(failed, dan, "FAILED", List.of()))
+                .containsEntry("cost", 0)
+                .containsEntry("released", 20_000);
         assertAccount(dan, 49_000, 0);
     }
 
@@ -195,13 +229,22 @@ class MoneyRulesIntegrationTest {
     void anOutvotedWorkerCostsItsProviderAShareOfItsStakeOnceHoweverOftenTheEventComes() throws Exception {
         Provider p = provider("lying-provider", 10_000, 1_000);
         String job = UUID.randomUUID().toString();
-        WorkerOutvoted outvoted = WorkerOutvoted.of(job, "some-tenant", 3, UUID.randomUUID().toString(), p.workerId(),
-                p.worker().publicKeyHex(), "ab".repeat(32), "cd".repeat(32), clock.millis());
+        WorkerOutvoted outvoted = WorkerOutvoted.of(
+                job,
+                "some-tenant",
+                3,
+                UUID.randomUUID().toString(),
+                p.workerId(),
+                p.worker().publicKeyHex(),
+                "ab".repeat(32),
+                "cd".repeat(32),
+                clock.millis());
         List<RecordMetadata> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test-outvotes")) {
+        try (KafkaProducer<String, String> producer =
+                KafkaClients.producer(SharedInfrastructure.kafka().bootstrapServers(), "contract-test-outvotes")) {
             for (int i = 0; i < 3; i++) {
-                sent.add(producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted))).get());
+                sent.add(producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted)))
+                        .get());
             }
         }
         // the slashing listener has handled the event and both duplicates once its group has committed past them
@@ -211,9 +254,13 @@ class MoneyRulesIntegrationTest {
         assertThat(enrolment).containsEntry("rejected", 1).containsEntry("consecutiveValid", 0);
         assertThat(call("GET", "/api/v1/accounts/me", p.caller(), null).body()).containsEntry("reputation", 0.0);
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> lines = (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement",
-                p.caller(), null).body().get("items");
-        assertThat(lines).filteredOn(l -> "STAKE_SLASH".equals(l.get("type"))).singleElement()
+        List<Map<String, Object>> lines =
+                (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement", p.caller(), null)
+                        .body()
+                        .get("items");
+        assertThat(lines)
+                .filteredOn(l -> "STAKE_SLASH".equals(l.get("type")))
+                .singleElement()
                 .satisfies(l -> assertThat(l).containsEntry("amount", 1_000).containsEntry("jobId", job));
     }
 
@@ -221,29 +268,49 @@ class MoneyRulesIntegrationTest {
     void onlyAProviderHoldingTheMinimumStakeHasEligibleWorkers() {
         Caller frank = new Caller(createTenant("frank", "provider", 5_000), Caller.Role.PROVIDER);
         Ed25519.KeyPair key = Ed25519.generate();
-        assertThat(call("POST", "/api/v1/providers/me/workers", frank, Map.of("publicKey", key.publicKeyHex(),
-                "slots", 2, "pricePerCpuSecond", 10)).status()).isEqualTo(201);
-        assertThat(call("POST", "/api/v1/providers/me/workers", frank, Map.of("publicKey", key.publicKeyHex(),
-                "slots", 2, "pricePerCpuSecond", 10)).status()).isEqualTo(409);
+        assertThat(call(
+                                "POST",
+                                "/api/v1/providers/me/workers",
+                                frank,
+                                Map.of("publicKey", key.publicKeyHex(), "slots", 2, "pricePerCpuSecond", 10))
+                        .status())
+                .isEqualTo(201);
+        assertThat(call(
+                                "POST",
+                                "/api/v1/providers/me/workers",
+                                frank,
+                                Map.of("publicKey", key.publicKeyHex(), "slots", 2, "pricePerCpuSecond", 10))
+                        .status())
+                .isEqualTo(409);
         assertThat(eligible(key)).isFalse();
 
-        assertThat(call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 6_000, "lockDays", 1)).status())
+        assertThat(call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 6_000, "lockDays", 1))
+                        .status())
                 .isEqualTo(402);
-        assertThat(call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 999, "lockDays", 1)).status())
+        assertThat(call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 999, "lockDays", 1))
+                        .status())
                 .isEqualTo(201);
         assertThat(eligible(key)).as("999 is below the minimum of 1000").isFalse();
         Reply staked = call("POST", "/api/v1/providers/me/stake", frank, Map.of("amount", 1, "lockDays", 1));
         assertThat(staked.status()).isEqualTo(201);
         assertThat(staked.body()).containsEntry("stake", 1_000).containsKey("lockedUntil");
         assertThat(eligible(key)).isTrue();
-        assertThat(call("POST", "/api/v1/providers/me/unbond", frank, Map.of("amount", 1)).status())
-                .as("the stake is locked for a day").isEqualTo(409);
+        assertThat(call("POST", "/api/v1/providers/me/unbond", frank, Map.of("amount", 1))
+                        .status())
+                .as("the stake is locked for a day")
+                .isEqualTo(409);
 
         Caller consumer = consumer("grace", 10_000);
-        assertThat(call("POST", "/api/v1/providers/me/stake", consumer, Map.of("amount", 10, "lockDays", 1)).status())
+        assertThat(call("POST", "/api/v1/providers/me/stake", consumer, Map.of("amount", 10, "lockDays", 1))
+                        .status())
                 .isEqualTo(403);
-        assertThat(call("POST", "/api/v1/providers/me/workers", frank, Map.of("publicKey", "xyz", "slots", 0,
-                "pricePerCpuSecond", -1)).status()).isEqualTo(400);
+        assertThat(call(
+                                "POST",
+                                "/api/v1/providers/me/workers",
+                                frank,
+                                Map.of("publicKey", "xyz", "slots", 0, "pricePerCpuSecond", -1))
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -251,7 +318,9 @@ class MoneyRulesIntegrationTest {
         Caller henry = new Caller(createTenant("henry", "provider", 5_000), Caller.Role.PROVIDER);
         Reply staked = call("POST", "/api/v1/providers/me/stake", henry, Map.of("amount", 3_000, "lockDays", 2));
         assertThat(staked.status()).isEqualTo(201);
-        assertThat(staked.body()).containsEntry("lockedUntil", clock.instant().plus(Duration.ofDays(2)).toString());
+        assertThat(staked.body())
+                .containsEntry(
+                        "lockedUntil", clock.instant().plus(Duration.ofDays(2)).toString());
 
         clock.advance(Duration.ofDays(2).minusSeconds(1));
         Reply locked = call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 1_000));
@@ -262,7 +331,8 @@ class MoneyRulesIntegrationTest {
         Reply unbonded = call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 1_000));
         assertThat(unbonded.status()).isEqualTo(200);
         assertThat(unbonded.body()).containsEntry("stake", 2_000).containsEntry("balance", 3_000);
-        assertThat(call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 2_001)).body())
+        assertThat(call("POST", "/api/v1/providers/me/unbond", henry, Map.of("amount", 2_001))
+                        .body())
                 .containsEntry("title", "Not that much stake");
     }
 
@@ -275,8 +345,8 @@ class MoneyRulesIntegrationTest {
             consumers.add(consumer("mix-c" + i, 200_000 + random.nextInt(100_000)));
         }
         List<RecordMetadata> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test-mix")) {
+        try (KafkaProducer<String, String> producer =
+                KafkaClients.producer(SharedInfrastructure.kafka().bootstrapServers(), "contract-test-mix")) {
             for (int i = 0; i < 40; i++) {
                 Caller c = consumers.get(random.nextInt(consumers.size()));
                 String job = UUID.randomUUID().toString();
@@ -286,27 +356,43 @@ class MoneyRulesIntegrationTest {
                 List<Map<String, Object>> work = new ArrayList<>();
                 for (Provider p : providers) {
                     if (random.nextBoolean()) {
-                        work.add(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", random.nextInt(40_000),
-                                "replicas", 1 + random.nextInt(3)));
+                        work.add(Map.of(
+                                "workerKey",
+                                p.worker().publicKeyHex(),
+                                "cpuMillis",
+                                random.nextInt(40_000),
+                                "replicas",
+                                1 + random.nextInt(3)));
                     }
                 }
                 settle(job, c, List.of("COMPLETED", "FAILED", "CANCELLED").get(random.nextInt(3)), work);
                 if (random.nextInt(4) == 0) {
                     Provider p = providers.get(random.nextInt(providers.size()));
-                    WorkerOutvoted outvoted = WorkerOutvoted.of(job, "t", 0, UUID.randomUUID().toString(),
-                            p.workerId(), p.worker().publicKeyHex(), "ab".repeat(32), "cd".repeat(32), clock.millis());
-                    sent.add(producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted))).get());
+                    WorkerOutvoted outvoted = WorkerOutvoted.of(
+                            job,
+                            "t",
+                            0,
+                            UUID.randomUUID().toString(),
+                            p.workerId(),
+                            p.worker().publicKeyHex(),
+                            "ab".repeat(32),
+                            "cd".repeat(32),
+                            clock.millis());
+                    sent.add(producer.send(new ProducerRecord<>(Topics.JOB_EVENTS, job, Json.write(outvoted)))
+                            .get());
                 }
             }
         }
         awaitConsumed("contract-slashing", sent); // every slash applied
-        Map<String, Object> audit = call("GET", "/api/v1/audit/credits", Caller.admin(), null).body();
+        Map<String, Object> audit =
+                call("GET", "/api/v1/audit/credits", Caller.admin(), null).body();
         assertThat(audit).containsEntry("conserved", true);
         assertThat((List<?>) audit.get("negativeAccounts")).isEmpty();
-        assertThat(((Number) audit.get("held")).longValue()).isEqualTo(((Number) audit.get("deposits")).longValue()
-                - ((Number) audit.get("slashed")).longValue());
+        assertThat(((Number) audit.get("held")).longValue())
+                .isEqualTo(((Number) audit.get("deposits")).longValue() - ((Number) audit.get("slashed")).longValue());
         assertThat(((Number) audit.get("slashed")).longValue()).isPositive();
-        assertThat(call("GET", "/api/v1/audit/credits", consumers.get(0), null).status()).isEqualTo(403);
+        assertThat(call("GET", "/api/v1/audit/credits", consumers.get(0), null).status())
+                .isEqualTo(403);
     }
 
     // --- helpers: the scheduler's and the admin's side of contract-service ---
@@ -319,10 +405,14 @@ class MoneyRulesIntegrationTest {
         String id = createTenant(name, "provider", stake + 1_000_000);
         Caller caller = new Caller(id, Caller.Role.PROVIDER);
         assertThat(call("POST", "/api/v1/providers/me/stake", caller, Map.of("amount", stake, "lockDays", 30))
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
         Ed25519.KeyPair worker = Ed25519.generate();
-        Reply enrolled = call("POST", "/api/v1/providers/me/workers", caller, Map.of("publicKey",
-                worker.publicKeyHex(), "slots", 4, "pricePerCpuSecond", pricePerCpuSecond));
+        Reply enrolled = call(
+                "POST",
+                "/api/v1/providers/me/workers",
+                caller,
+                Map.of("publicKey", worker.publicKeyHex(), "slots", 4, "pricePerCpuSecond", pricePerCpuSecond));
         assertThat(enrolled.status()).isEqualTo(201);
         return new Provider(id, caller, worker, (String) enrolled.body().get("workerId"));
     }
@@ -333,26 +423,37 @@ class MoneyRulesIntegrationTest {
         String id = (String) created.body().get("id");
         if (deposit > 0) {
             assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", Caller.admin(), Map.of("amount", deposit))
-                    .status()).isEqualTo(201);
+                            .status())
+                    .isEqualTo(201);
         }
         return id;
     }
 
     private Reply admit(String job, Caller tenant, long maxCredits, int subtasks) {
-        return call("POST", "/internal/admissions", Caller.admin(), Map.of("jobId", job, "tenantId", tenant.tenantId(),
-                "maxCredits", maxCredits, "subtasks", subtasks));
+        return call(
+                "POST",
+                "/internal/admissions",
+                Caller.admin(),
+                Map.of("jobId", job, "tenantId", tenant.tenantId(), "maxCredits", maxCredits, "subtasks", subtasks));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> settle(String job, Caller tenant, String outcome, List<Map<String, Object>> work) {
-        Reply reply = call("POST", "/internal/settlements", Caller.admin(), Map.of("jobs", List.of(Map.of("jobId", job,
-                "tenantId", tenant.tenantId(), "outcome", outcome, "work", work))));
+        Reply reply = call(
+                "POST",
+                "/internal/settlements",
+                Caller.admin(),
+                Map.of(
+                        "jobs",
+                        List.of(Map.of(
+                                "jobId", job, "tenantId", tenant.tenantId(), "outcome", outcome, "work", work))));
         assertThat(reply.status()).isEqualTo(200);
         return ((List<Map<String, Object>>) reply.body().get("settled")).get(0);
     }
 
     private void assertAccount(Caller tenant, long balance, long escrowed) {
-        Map<String, Object> me = call("GET", "/api/v1/accounts/me", tenant, null).body();
+        Map<String, Object> me =
+                call("GET", "/api/v1/accounts/me", tenant, null).body();
         assertThat(((Number) me.get("balance")).longValue()).as("balance").isEqualTo(balance);
         assertThat(((Number) me.get("escrowed")).longValue()).as("escrowed").isEqualTo(escrowed);
     }
@@ -367,17 +468,23 @@ class MoneyRulesIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> enrolment(Provider p) {
-        List<Map<String, Object>> items = (List<Map<String, Object>>) call("GET", "/internal/workers", Caller.admin(),
-                null).body().get("items");
-        return items.stream().filter(e -> p.workerId().equals(e.get("workerId"))).findFirst().orElseThrow();
+        List<Map<String, Object>> items = (List<Map<String, Object>>)
+                call("GET", "/internal/workers", Caller.admin(), null).body().get("items");
+        return items.stream()
+                .filter(e -> p.workerId().equals(e.get("workerId")))
+                .findFirst()
+                .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
     private boolean eligible(Ed25519.KeyPair key) {
-        List<Map<String, Object>> items = (List<Map<String, Object>>) call("GET", "/internal/workers", Caller.admin(),
-                null).body().get("items");
-        return items.stream().filter(e -> key.publicKeyHex().equals(e.get("publicKey"))).findFirst()
-                .map(e -> Boolean.TRUE.equals(e.get("eligible"))).orElseThrow();
+        List<Map<String, Object>> items = (List<Map<String, Object>>)
+                call("GET", "/internal/workers", Caller.admin(), null).body().get("items");
+        return items.stream()
+                .filter(e -> key.publicKeyHex().equals(e.get("publicKey")))
+                .findFirst()
+                .map(e -> Boolean.TRUE.equals(e.get("eligible")))
+                .orElseThrow();
     }
 
     private Reply call(String method, String path, Caller caller, Object body) {

@@ -1,6 +1,5 @@
 package dev.dcp.contract.support;
 
-import java.nio.charset.StandardCharsets;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.event.Topics;
@@ -10,6 +9,7 @@ import dev.dcp.common.ledger.Transaction;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +35,7 @@ import org.springframework.web.client.RestClient;
  */
 public final class ContractCalls {
 
-    public record Reply(int status, Map<String, Object> body, String contentType, String retryAfter) {
-    }
+    public record Reply(int status, Map<String, Object> body, String contentType, String retryAfter) {}
 
     private final RestClient http;
 
@@ -46,23 +45,28 @@ public final class ContractCalls {
 
     /** {@code body} is sent as JSON, or as it is when it is a string (for malformed bodies). */
     public Reply call(String method, String path, Caller caller, Object body) {
-        var spec = http.method(HttpMethod.valueOf(method)).uri(path)
+        var spec = http.method(HttpMethod.valueOf(method))
+                .uri(path)
                 .header(ServiceCredential.HEADER, ServiceTestSupport.credential(caller));
         if (body != null) {
             spec = spec.contentType(MediaType.APPLICATION_JSON).body(body instanceof String s ? s : Json.write(body));
         }
         return spec.exchange((req, res) -> {
             byte[] bytes = res.getBody().readAllBytes();
-            Map<String, Object> parsed = bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes, StandardCharsets.UTF_8));
-            return new Reply(res.getStatusCode().value(), parsed, String.valueOf(res.getHeaders().getContentType()),
+            Map<String, Object> parsed =
+                    bytes.length == 0 ? Map.of() : Json.readMap(new String(bytes, StandardCharsets.UTF_8));
+            return new Reply(
+                    res.getStatusCode().value(),
+                    parsed,
+                    String.valueOf(res.getHeaders().getContentType()),
                     res.getHeaders().getFirst("Retry-After"));
         });
     }
 
     /** The transaction topic's end now: what is published after it is read with {@link #ledgerTransactionsFrom}. */
     public static long endOffset() {
-        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
+        try (KafkaConsumer<String, String> c =
+                KafkaClients.unmanagedConsumer(SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
             TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
             return c.endOffsets(List.of(tp)).get(tp);
         }
@@ -74,10 +78,13 @@ public final class ContractCalls {
      * and a duplicate would be among what is read.
      */
     public static List<Transaction> ledgerTransactionsFrom(long offset, JdbcTemplate jdbc) {
-        Eventually.await("the outbox sent every ledger transaction", Duration.ofSeconds(15), () -> jdbc.queryForObject(
-                "select count(*) from outbox where topic = ?", Long.class, Topics.LEDGER_TX) == 0);
-        try (KafkaConsumer<String, String> c = KafkaClients.unmanagedConsumer(
-                SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
+        Eventually.await(
+                "the outbox sent every ledger transaction",
+                Duration.ofSeconds(15),
+                () -> jdbc.queryForObject("select count(*) from outbox where topic = ?", Long.class, Topics.LEDGER_TX)
+                        == 0);
+        try (KafkaConsumer<String, String> c =
+                KafkaClients.unmanagedConsumer(SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
             TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);
             c.assign(List.of(tp));
             c.seek(tp, offset);
@@ -98,12 +105,14 @@ public final class ContractCalls {
     public static void awaitConsumed(String group, List<RecordMetadata> sent) {
         Map<TopicPartition, Long> needed = new HashMap<>();
         sent.forEach(m -> needed.merge(new TopicPartition(m.topic(), m.partition()), m.offset() + 1, Math::max));
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 SharedInfrastructure.kafka().bootstrapServers()))) {
             Eventually.await(group + " past the records sent", Duration.ofSeconds(20), () -> {
                 Map<TopicPartition, OffsetAndMetadata> committed;
                 try {
-                    committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                    committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata()
                             .get(5, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -111,8 +120,9 @@ public final class ContractCalls {
                 } catch (ExecutionException | TimeoutException e) {
                     throw new IllegalStateException("could not read the offsets of " + group, e);
                 }
-                return needed.entrySet().stream().allMatch(n -> committed.get(n.getKey()) != null
-                        && committed.get(n.getKey()).offset() >= n.getValue());
+                return needed.entrySet().stream()
+                        .allMatch(n -> committed.get(n.getKey()) != null
+                                && committed.get(n.getKey()).offset() >= n.getValue());
             });
         }
     }

@@ -52,8 +52,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            CredentialFilter.writeProblem(response, 401, "Unauthorized",
-                    "Send your API key as 'Authorization: Bearer <key>'.");
+            CredentialFilter.writeProblem(
+                    response, 401, "Unauthorized", "Send your API key as 'Authorization: Bearer <key>'.");
             return;
         }
         Optional<Caller> caller;
@@ -62,8 +62,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
         } catch (RuntimeException e) {
             log.warn("cannot resolve an API key: {}", e.toString());
             response.setHeader("Retry-After", "1");
-            CredentialFilter.writeProblem(response, 503, "Service Unavailable",
-                    "API keys cannot be checked right now; try again shortly.");
+            CredentialFilter.writeProblem(
+                    response, 503, "Service Unavailable", "API keys cannot be checked right now; try again shortly.");
             return;
         }
         if (caller.isEmpty()) {
@@ -91,7 +91,8 @@ class ApiKeyFilter extends OncePerRequestFilter {
 
         @Override
         public Enumeration<String> getHeaders(String name) {
-            return ServiceCredential.HEADER.equalsIgnoreCase(name) ? Collections.enumeration(List.of(token))
+            return ServiceCredential.HEADER.equalsIgnoreCase(name)
+                    ? Collections.enumeration(List.of(token))
                     : super.getHeaders(name);
         }
 

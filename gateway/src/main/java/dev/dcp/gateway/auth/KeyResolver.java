@@ -1,7 +1,7 @@
 package dev.dcp.gateway.auth;
 
-import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.AdminCredential;
+import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.gateway.GatewayProperties;
@@ -24,8 +24,7 @@ import org.springframework.web.client.RestClient;
 @Component
 class KeyResolver {
 
-    private record Cached(Caller caller, long expiresAt) {
-    }
+    private record Cached(Caller caller, long expiresAt) {}
 
     private final byte[] adminKey;
     private final RestClient contract;
@@ -36,7 +35,8 @@ class KeyResolver {
     KeyResolver(GatewayProperties properties, RestClient.Builder http, ServiceCredential credential, Clock clock) {
         this.adminKey = properties.adminKey().getBytes(StandardCharsets.UTF_8);
         this.contract = http.baseUrl(properties.contractUrl())
-                .requestInterceptor(new AdminCredential(credential)).build();
+                .requestInterceptor(new AdminCredential(credential))
+                .build();
         this.ttlMillis = properties.keyCacheTtl().toMillis();
         this.clock = clock;
     }
@@ -52,12 +52,14 @@ class KeyResolver {
             return Optional.of(hit.caller());
         }
         try {
-            Map<?, ?> found = contract.post().uri("/internal/keys/resolve")
+            Map<?, ?> found = contract.post()
+                    .uri("/internal/keys/resolve")
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("keyHash", hash))
-                    .retrieve().body(Map.class);
-            Caller caller = new Caller((String) found.get("tenantId"),
-                    Caller.Role.ofTenantRole((String) found.get("role")));
+                    .retrieve()
+                    .body(Map.class);
+            Caller caller =
+                    new Caller((String) found.get("tenantId"), Caller.Role.ofTenantRole((String) found.get("role")));
             if (cache.size() > 100_000) {
                 cache.clear(); // bounded: a flood of distinct keys must not grow memory without limit
             }

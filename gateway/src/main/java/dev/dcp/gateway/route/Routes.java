@@ -8,12 +8,12 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 import dev.dcp.gateway.GatewayProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.function.RouterFunction;
 import org.springframework.web.servlet.function.ServerRequest;
 import org.springframework.web.servlet.function.ServerResponse;
@@ -27,7 +27,10 @@ class Routes {
     @Bean
     RouterFunction<ServerResponse> contractRoutes(GatewayProperties properties) {
         return route("contract")
-                .route(path("/api/v1/tenants/**").or(path("/api/v1/accounts/**")).or(path("/api/v1/providers/**"))
+                .route(
+                        path("/api/v1/tenants/**")
+                                .or(path("/api/v1/accounts/**"))
+                                .or(path("/api/v1/providers/**"))
                                 .or(path("/api/v1/audit/**")),
                         http())
                 .before(uri(properties.contractUrl()))
@@ -38,8 +41,12 @@ class Routes {
     @Bean
     RouterFunction<ServerResponse> schedulerRoutes(GatewayProperties properties) {
         return route("scheduler")
-                .route(path("/api/v1/jobs").or(path("/api/v1/jobs/**")).or(path("/api/v1/workers"))
-                        .or(path("/api/v1/workers/**")), http())
+                .route(
+                        path("/api/v1/jobs")
+                                .or(path("/api/v1/jobs/**"))
+                                .or(path("/api/v1/workers"))
+                                .or(path("/api/v1/workers/**")),
+                        http())
                 .before(uri(properties.schedulerUrl()))
                 .onError(Exception.class, Routes::unreachable)
                 .build();
@@ -57,11 +64,14 @@ class Routes {
     /** A service that cannot be reached is a 503 problem the client may retry, not a bare 500. */
     static ServerResponse unreachable(Throwable error, ServerRequest request) {
         log.warn("{} {} failed upstream: {}", request.method(), request.path(), error.toString());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.SERVICE_UNAVAILABLE,
                 "The service behind " + request.path() + " is not reachable right now; try again shortly.");
         problem.setTitle("Service Unavailable");
         problem.setType(dev.dcp.common.web.ProblemTypes.of("Service Unavailable"));
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "2")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "2")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

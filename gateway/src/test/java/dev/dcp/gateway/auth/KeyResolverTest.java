@@ -41,10 +41,15 @@ class KeyResolverTest {
             exchange.close();
         });
         contract.start();
-        GatewayProperties properties = new GatewayProperties(ADMIN_KEY, "resolver-test-secret", "http://unused",
-                "http://127.0.0.1:" + contract.getAddress().getPort(), "http://unused", Duration.ofSeconds(30));
-        resolver = new KeyResolver(properties, RestClient.builder(),
-                new ServiceCredential(properties.internalSecret(), clock), clock);
+        GatewayProperties properties = new GatewayProperties(
+                ADMIN_KEY,
+                "resolver-test-secret",
+                "http://unused",
+                "http://127.0.0.1:" + contract.getAddress().getPort(),
+                "http://unused",
+                Duration.ofSeconds(30));
+        resolver = new KeyResolver(
+                properties, RestClient.builder(), new ServiceCredential(properties.internalSecret(), clock), clock);
     }
 
     @AfterEach

@@ -17,14 +17,13 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class BlockAudit {
 
-    private static final TypeReference<List<BlockSignature>> SIGNATURES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<BlockSignature>> SIGNATURES = new TypeReference<>() {};
 
-    private BlockAudit() {
-    }
+    private BlockAudit() {}
 
     /** Why the block is invalid, or empty when it holds. */
-    public static Optional<String> check(Sealer sealer, StoredBlock block, long expectedHeight, String expectedPrevHash) {
+    public static Optional<String> check(
+            Sealer sealer, StoredBlock block, long expectedHeight, String expectedPrevHash) {
         BlockHeader h = block.header();
         if (h.height() != expectedHeight) {
             return Optional.of("height " + h.height() + " where " + expectedHeight + " was expected");
@@ -37,11 +36,12 @@ public final class BlockAudit {
             return Optional.of("header hash mismatch: the header hashes to " + hash + ", stored " + block.storedHash());
         }
         if (h.txCount() != block.txBodies().size()) {
-            return Optional.of("txCount is " + h.txCount() + " but " + block.txBodies().size() + " transactions are stored");
+            return Optional.of(
+                    "txCount is " + h.txCount() + " but " + block.txBodies().size() + " transactions are stored");
         }
         if (block.txIds().size() != block.txBodies().size()) {
-            return Optional.of(block.txIds().size() + " transaction ids are stored for " + block.txBodies().size()
-                    + " transaction bodies");
+            return Optional.of(block.txIds().size() + " transaction ids are stored for "
+                    + block.txBodies().size() + " transaction bodies");
         }
         for (int i = 0; i < block.txBodies().size(); i++) {
             Transaction tx;
@@ -54,7 +54,8 @@ public final class BlockAudit {
                 return Optional.of("transaction " + i + " is not readable: the body is JSON null");
             }
             if (!tx.hasValidId() || !tx.id().equals(block.txIds().get(i))) {
-                return Optional.of("transaction " + i + " (" + block.txIds().get(i) + ") content does not hash to its id");
+                return Optional.of(
+                        "transaction " + i + " (" + block.txIds().get(i) + ") content does not hash to its id");
             }
             if (!tx.hasValidSignature()) {
                 return Optional.of("transaction " + i + " (" + tx.id() + ") signature does not verify");

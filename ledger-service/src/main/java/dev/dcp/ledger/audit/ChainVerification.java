@@ -11,8 +11,7 @@ import java.util.Optional;
 public class ChainVerification {
 
     /** The outcome, as {@code GET /api/v1/ledger/verify} returns it. */
-    public record Result(boolean valid, long height, long checkedBlocks, Long firstInvalidHeight, String reason) {
-    }
+    public record Result(boolean valid, long height, long checkedBlocks, Long firstInvalidHeight, String reason) {}
 
     private static final int PAGE = 200;
 

@@ -13,8 +13,7 @@ import java.util.Optional;
 public final class BlockCutter {
 
     /** The transactions of one block, its timestamp, and the topic offset of the last record it consumed. */
-    public record Batch(List<Transaction> transactions, long timestamp, long lastOffset) {
-    }
+    public record Batch(List<Transaction> transactions, long timestamp, long lastOffset) {}
 
     private final int maxTransactions;
     private final List<Transaction> pending = new ArrayList<>();

@@ -6,5 +6,4 @@ import dev.dcp.common.ledger.Transaction;
 import java.util.List;
 
 /** A committed block: header, its hash, its transactions in order, and the signatures over the hash. */
-public record Block(BlockHeader header, String hash, List<Transaction> transactions, List<BlockSignature> signatures) {
-}
+public record Block(BlockHeader header, String hash, List<Transaction> transactions, List<BlockSignature> signatures) {}

@@ -12,11 +12,9 @@ import java.util.Map;
 public final class MoneyMovements {
 
     /** A change to one account's three amounts, in micro-credits. */
-    public record Movement(String account, long balance, long escrowed, long stake) {
-    }
+    public record Movement(String account, long balance, long escrowed, long stake) {}
 
-    private MoneyMovements() {
-    }
+    private MoneyMovements() {}
 
     public static List<Movement> of(Transaction tx) {
         Map<String, Object> p = tx.payload();
@@ -24,8 +22,8 @@ public final class MoneyMovements {
             case TransactionTypes.DEPOSIT -> List.of(new Movement(text(p, "account"), amount(p), 0, 0));
             case TransactionTypes.ESCROW_LOCK -> List.of(new Movement(text(p, "account"), -amount(p), amount(p), 0));
             case TransactionTypes.ESCROW_RELEASE -> List.of(new Movement(text(p, "account"), amount(p), -amount(p), 0));
-            case TransactionTypes.PAYMENT -> List.of(new Movement(text(p, "from"), 0, -amount(p), 0),
-                    new Movement(text(p, "to"), amount(p), 0, 0));
+            case TransactionTypes.PAYMENT ->
+                List.of(new Movement(text(p, "from"), 0, -amount(p), 0), new Movement(text(p, "to"), amount(p), 0, 0));
             case TransactionTypes.STAKE_BOND -> List.of(new Movement(text(p, "account"), -amount(p), 0, amount(p)));
             case TransactionTypes.STAKE_UNBOND -> List.of(new Movement(text(p, "account"), amount(p), 0, -amount(p)));
             case TransactionTypes.STAKE_SLASH -> List.of(new Movement(text(p, "account"), 0, 0, -amount(p)));

@@ -37,8 +37,8 @@ class ConsensusConfiguration {
                 .map(v -> new Validator(v.id(), v.publicKey(), pos ? Math.multiplyExact(v.stake(), v.lockDays()) : 1))
                 .toList());
         if (set.byPublicKey(validatorKey.publicKeyHex()).isEmpty()) {
-            throw new IllegalStateException("this replica's key " + validatorKey.publicKeyHex()
-                    + " is not in dcp.ledger.validators");
+            throw new IllegalStateException(
+                    "this replica's key " + validatorKey.publicKeyHex() + " is not in dcp.ledger.validators");
         }
         return set;
     }
@@ -51,8 +51,9 @@ class ConsensusConfiguration {
             case "pow" -> new PowSealer(self, properties.difficulty());
             case "pos" -> new PosSealer(validators);
             case "bft" -> new BftSealer(validators);
-            default -> throw new IllegalStateException("dcp.ledger.consensus must be solo, pow, pos or bft, not "
-                    + properties.consensus());
+            default ->
+                throw new IllegalStateException(
+                        "dcp.ledger.consensus must be solo, pow, pos or bft, not " + properties.consensus());
         };
     }
 

@@ -42,7 +42,9 @@ public interface Sealer {
 
     /** The signature by {@code publicKey} among {@code votes} that verifies against {@code hash}. */
     static Optional<BlockSignature> signatureBy(String publicKey, String hash, Collection<BlockSignature> votes) {
-        return votes.stream().filter(v -> v.publicKey().equals(publicKey) && v.verifies(hash)).findFirst();
+        return votes.stream()
+                .filter(v -> v.publicKey().equals(publicKey) && v.verifies(hash))
+                .findFirst();
     }
 
     /** Header fields every mode checks the same way. */
@@ -54,15 +56,17 @@ public interface Sealer {
             return Optional.of("difficulty and nonce must be 0 outside pow");
         }
         if (!header.proposer().equals(sealer.proposerFor(header.height(), header.prevHash()))) {
-            return Optional.of("proposer " + header.proposer() + " is not the one chosen for height " + header.height());
+            return Optional.of(
+                    "proposer " + header.proposer() + " is not the one chosen for height " + header.height());
         }
         return Optional.empty();
     }
 
     /** The seal of solo, pow and pos blocks: exactly one signature, the proposer's, over the block hash. */
-    static Optional<String> checkProposerSignatureOnly(Sealer sealer, BlockHeader header, String hash,
-                                                       List<BlockSignature> signatures) {
-        if (signatures.size() != 1 || !header.proposer().equals(signatures.get(0).publicKey())) {
+    static Optional<String> checkProposerSignatureOnly(
+            Sealer sealer, BlockHeader header, String hash, List<BlockSignature> signatures) {
+        if (signatures.size() != 1
+                || !header.proposer().equals(signatures.get(0).publicKey())) {
             return Optional.of("a " + sealer.consensus() + " block carries exactly its proposer's signature");
         }
         if (!signatures.get(0).verifies(hash)) {

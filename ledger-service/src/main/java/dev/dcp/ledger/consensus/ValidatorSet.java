@@ -17,7 +17,9 @@ public final class ValidatorSet {
         if (validators.isEmpty()) {
             throw new IllegalArgumentException("a validator set needs at least one validator");
         }
-        this.ordered = validators.stream().sorted(Comparator.comparing(Validator::publicKey)).toList();
+        this.ordered = validators.stream()
+                .sorted(Comparator.comparing(Validator::publicKey))
+                .toList();
         long total = 0;
         for (Validator v : ordered) {
             if (byKey.put(v.publicKey(), v) != null) {

@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VoteBook {
 
-    public record LastVote(long height, String hash) {
-    }
+    public record LastVote(long height, String hash) {}
 
     private final ValidatorSet validators;
     private final TreeMap<Long, Map<String, Map<String, Vote>>> byHeight = new TreeMap<>();
@@ -29,14 +28,17 @@ public final class VoteBook {
 
     /** Records a vote; false when it is not a validator's or its signature does not verify. */
     public boolean record(Vote vote) {
-        if (vote.hash() == null || validators.byPublicKey(vote.publicKey()).isEmpty()
+        if (vote.hash() == null
+                || validators.byPublicKey(vote.publicKey()).isEmpty()
                 || !vote.asSignature().verifies(vote.hash())) {
             return false;
         }
         byHeight.computeIfAbsent(vote.height(), h -> new HashMap<>())
                 .computeIfAbsent(vote.hash(), h -> new HashMap<>())
                 .putIfAbsent(vote.publicKey(), vote);
-        latest.merge(vote.publicKey(), new LastVote(vote.height(), vote.hash()),
+        latest.merge(
+                vote.publicKey(),
+                new LastVote(vote.height(), vote.hash()),
                 (old, now) -> now.height() >= old.height() ? now : old);
         return true;
     }

@@ -35,8 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -77,24 +77,36 @@ public class LedgerIngest implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
-    public LedgerIngest(LedgerProperties properties, ChainStore store, Sealer sealer, TransactionAdmission admission,
-                        Ed25519.KeyPair validatorKey, VoteBook votes,
-                        @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, MeterRegistry meters,
-                        Clock clock) {
+    public LedgerIngest(
+            LedgerProperties properties,
+            ChainStore store,
+            Sealer sealer,
+            TransactionAdmission admission,
+            Ed25519.KeyPair validatorKey,
+            VoteBook votes,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            MeterRegistry meters,
+            Clock clock) {
         this.properties = properties;
         this.store = store;
         this.sealer = sealer;
         this.admission = admission;
         this.votes = votes;
-        this.settings = new RoundSettings(properties.validatorId(), validatorKey, properties.maxTransactions(),
-                properties.maxLatency(), properties.voteTimeout(), properties.alterTransactions());
+        this.settings = new RoundSettings(
+                properties.validatorId(),
+                validatorKey,
+                properties.maxTransactions(),
+                properties.maxLatency(),
+                properties.voteTimeout(),
+                properties.alterTransactions());
         this.bootstrapServers = bootstrapServers;
         this.clock = clock;
         this.meters = meters;
         this.committedTx = meters.counter("dcp.ledger.transactions.committed");
         this.commitLatency = Timer.builder("dcp.ledger.commit.latency")
                 .description("from a transaction's timestamp to its block's commit")
-                .publishPercentiles(0.5, 0.99).register(meters);
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
         meters.gauge("dcp.ledger.height", height);
         meters.gauge("dcp.ledger.transactions.pending", pendingCount);
     }
@@ -142,12 +154,12 @@ public class LedgerIngest implements SmartLifecycle {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> txs = KafkaClients.unmanagedConsumer(bootstrapServers,
-                    "ledger-" + properties.validatorId());
-                 KafkaConsumer<String, String> voteFeed = KafkaClients.unmanagedConsumer(bootstrapServers,
-                         "ledger-votes-" + properties.validatorId());
-                 KafkaProducer<String, String> producer = KafkaClients.producer(bootstrapServers,
-                         "ledger-" + properties.validatorId())) {
+            try (KafkaConsumer<String, String> txs =
+                            KafkaClients.unmanagedConsumer(bootstrapServers, "ledger-" + properties.validatorId());
+                    KafkaConsumer<String, String> voteFeed = KafkaClients.unmanagedConsumer(
+                            bootstrapServers, "ledger-votes-" + properties.validatorId());
+                    KafkaProducer<String, String> producer =
+                            KafkaClients.producer(bootstrapServers, "ledger-" + properties.validatorId())) {
                 new Session(txs, voteFeed, producer).loop();
             } catch (RuntimeException e) {
                 if (running) {
@@ -173,10 +185,13 @@ public class LedgerIngest implements SmartLifecycle {
         private RoundStateMachine round;
         /** Verified records, in topic order: signature checks of the next batch overlap the commit of this one. */
         private final BlockingQueue<List<Admitted>> verified = new ArrayBlockingQueue<>(4);
+
         private volatile boolean reading = true;
         private volatile RuntimeException readFailure;
 
-        Session(KafkaConsumer<String, String> txs, KafkaConsumer<String, String> voteFeed,
+        Session(
+                KafkaConsumer<String, String> txs,
+                KafkaConsumer<String, String> voteFeed,
                 KafkaProducer<String, String> producer) {
             this.txs = txs;
             this.voteFeed = voteFeed;
@@ -188,8 +203,8 @@ public class LedgerIngest implements SmartLifecycle {
             if (partitions != 1) {
                 // with more than one partition Kafka no longer gives a total order, and this replica would
                 // silently miss what lands elsewhere
-                throw new IllegalStateException(Topics.LEDGER_TX + " has " + partitions
-                        + " partitions; the ledger needs exactly 1");
+                throw new IllegalStateException(
+                        Topics.LEDGER_TX + " has " + partitions + " partitions; the ledger needs exactly 1");
             }
             ChainTip tip = store.tip().orElseThrow();
             height.set(tip.height());
@@ -198,8 +213,9 @@ public class LedgerIngest implements SmartLifecycle {
             txs.seek(TX_PARTITION, tip.kafkaOffset() + 1);
             if (sealer.collectsVotes()) {
                 voteFeed.assign(List.of(VOTE_PARTITION));
-                OffsetAndTimestamp from = voteFeed.offsetsForTimes(Map.of(VOTE_PARTITION,
-                        tip.committedAt() - VOTE_LOOKBACK.toMillis())).get(VOTE_PARTITION);
+                OffsetAndTimestamp from = voteFeed.offsetsForTimes(
+                                Map.of(VOTE_PARTITION, tip.committedAt() - VOTE_LOOKBACK.toMillis()))
+                        .get(VOTE_PARTITION);
                 if (from == null) {
                     voteFeed.seekToEnd(List.of(VOTE_PARTITION));
                 } else {
@@ -280,8 +296,10 @@ public class LedgerIngest implements SmartLifecycle {
             }
             // what is no longer pending here is in the database by now, where committedAmong finds it
             inFlight.retainAll(idsOf(round.pendingTransactions()));
-            Set<String> committed = store.committedAmong(admitted.stream().filter(a -> !a.isMarker())
-                    .map(a -> a.tx().id()).toList());
+            Set<String> committed = store.committedAmong(admitted.stream()
+                    .filter(a -> !a.isMarker())
+                    .map(a -> a.tx().id())
+                    .toList());
             for (Admitted a : admitted) {
                 if (!a.isMarker() && (committed.contains(a.tx().id()) || !inFlight.add(a.tx().id()))) {
                     admission.reject(a.tx().id(), "duplicate");
@@ -305,15 +323,20 @@ public class LedgerIngest implements SmartLifecycle {
         @Override
         @SuppressWarnings("FutureReturnValueIgnored")
         public void sendVote(Vote vote) {
-            producer.send(new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(vote.height()), Json.write(vote)),
+            producer.send(
+                    new ProducerRecord<>(Topics.LEDGER_VOTES, Long.toString(vote.height()), Json.write(vote)),
                     failureLogged("the vote for height " + vote.height()));
         }
 
         @Override
         @SuppressWarnings("FutureReturnValueIgnored")
         public void sendCutMarker(long timestamp) {
-            producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, Json.write(
-                    Map.of("cut", properties.validatorId(), "timestamp", timestamp))), failureLogged("a cut marker"));
+            producer.send(
+                    new ProducerRecord<>(
+                            Topics.LEDGER_TX,
+                            null,
+                            Json.write(Map.of("cut", properties.validatorId(), "timestamp", timestamp))),
+                    failureLogged("a cut marker"));
         }
 
         @Override
@@ -328,8 +351,11 @@ public class LedgerIngest implements SmartLifecycle {
             committedTx.increment(block.transactions().size());
             height.set(h);
             // committed blocks are announced for anyone who follows the chain; the database remains the record
-            producer.send(new ProducerRecord<>(Topics.LEDGER_BLOCKS, Long.toString(h),
-                    Json.write(Map.of("hash", block.hash(), "header", block.header()))),
+            producer.send(
+                    new ProducerRecord<>(
+                            Topics.LEDGER_BLOCKS,
+                            Long.toString(h),
+                            Json.write(Map.of("hash", block.hash(), "header", block.header()))),
                     failureLogged("the announcement of block " + h));
         }
 
@@ -343,15 +369,24 @@ public class LedgerIngest implements SmartLifecycle {
 
         @Override
         public void dissent(Vote vote, String committedHash) {
-            meters.counter("dcp.ledger.votes.dissenting", "validator", vote.validator()).increment();
-            log.warn("validator {} voted {} at height {}, the committed block is {}", vote.validator(), vote.hash(),
-                    vote.height(), committedHash);
+            meters.counter("dcp.ledger.votes.dissenting", "validator", vote.validator())
+                    .increment();
+            log.warn(
+                    "validator {} voted {} at height {}, the committed block is {}",
+                    vote.validator(),
+                    vote.hash(),
+                    vote.height(),
+                    committedHash);
         }
 
         @Override
         public void quorumLate(Block proposed, Duration voteTimeout, List<Vote> dissenting) {
-            log.warn("block {} ({}) has no quorum after {}; dissenting votes: {}", proposed.header().height(),
-                    proposed.hash(), voteTimeout, dissenting);
+            log.warn(
+                    "block {} ({}) has no quorum after {}; dissenting votes: {}",
+                    proposed.header().height(),
+                    proposed.hash(),
+                    voteTimeout,
+                    dissenting);
         }
     }
 

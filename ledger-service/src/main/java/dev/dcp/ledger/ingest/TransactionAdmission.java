@@ -43,9 +43,15 @@ class TransactionAdmission {
     }
 
     /** A record of the topic, read once: a transaction, or a cut marker when {@code cut} is set. */
-    record TopicRecord(String id, String type, Map<String, Object> payload, String sender, Long nonce, Long timestamp,
-                       String signature, String cut) {
-    }
+    record TopicRecord(
+            String id,
+            String type,
+            Map<String, Object> payload,
+            String sender,
+            Long nonce,
+            Long timestamp,
+            String signature,
+            String cut) {}
 
     private Admitted admit(ConsumerRecord<String, String> r) {
         TopicRecord read;
@@ -62,8 +68,14 @@ class TransactionAdmission {
             reject("offset " + r.offset(), "malformed");
             return null;
         }
-        Transaction tx = new Transaction(read.id(), read.type(), read.payload(), read.sender(), read.nonce(),
-                read.timestamp(), read.signature());
+        Transaction tx = new Transaction(
+                read.id(),
+                read.type(),
+                read.payload(),
+                read.sender(),
+                read.nonce(),
+                read.timestamp(),
+                read.signature());
         if (!tx.isAuthentic()) {
             reject(String.valueOf(tx.id()), "bad-signature-or-id");
             return null;

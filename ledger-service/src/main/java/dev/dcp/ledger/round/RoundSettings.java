@@ -14,6 +14,10 @@ import java.time.Duration;
  * @param alterTransactions fault injection for tests of Byzantine replicas: the first transaction of every block
  *                          this replica cuts is changed
  */
-public record RoundSettings(String validatorId, Ed25519.KeyPair key, int maxTransactions, Duration maxLatency,
-                            Duration voteTimeout, boolean alterTransactions) {
-}
+public record RoundSettings(
+        String validatorId,
+        Ed25519.KeyPair key,
+        int maxTransactions,
+        Duration maxLatency,
+        Duration voteTimeout,
+        boolean alterTransactions) {}

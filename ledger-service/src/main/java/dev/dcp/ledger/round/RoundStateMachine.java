@@ -38,8 +38,15 @@ public final class RoundStateMachine {
     private final BlockCutter cutter;
     private final RoundState state;
 
-    public RoundStateMachine(RoundSettings settings, Sealer sealer, VoteBook votes, Clock clock, ChainTip tip,
-                             ChainHistory history, RoundTransport transport, RoundMonitor monitor) {
+    public RoundStateMachine(
+            RoundSettings settings,
+            Sealer sealer,
+            VoteBook votes,
+            Clock clock,
+            ChainTip tip,
+            ChainHistory history,
+            RoundTransport transport,
+            RoundMonitor monitor) {
         this.settings = settings;
         this.sealer = sealer;
         this.votes = votes;
@@ -102,8 +109,8 @@ public final class RoundStateMachine {
             return verdict;
         }
         if (vote.height() <= tip.height()) {
-            Optional<String> committed = vote.height() == tip.height() ? Optional.of(tip.hash())
-                    : history.hashAt(vote.height());
+            Optional<String> committed =
+                    vote.height() == tip.height() ? Optional.of(tip.hash()) : history.hashAt(vote.height());
             committed.filter(h -> !h.equals(vote.hash())).ifPresent(h -> monitor.dissent(vote, h));
         } else if (state.proposal() != null && vote.height() == state.proposal().height()) {
             tryCommit();
@@ -116,13 +123,15 @@ public final class RoundStateMachine {
         long now = clock.millis();
         Proposal p = state.proposal();
         if (p != null) {
-            if (!state.quorumLateReported() && now - p.proposedAt() > settings.voteTimeout().toMillis()) {
+            if (!state.quorumLateReported()
+                    && now - p.proposedAt() > settings.voteTimeout().toMillis()) {
                 monitor.quorumLate(p.block(), settings.voteTimeout(), votes.dissentingFrom(p.height(), p.hash()));
                 state.quorumLate();
             }
             return;
         }
-        if (phase() == RoundPhase.FILLING && now - state.fillingSince() >= settings.maxLatency().toMillis()) {
+        if (phase() == RoundPhase.FILLING
+                && now - state.fillingSince() >= settings.maxLatency().toMillis()) {
             transport.sendCutMarker(now);
             state.cutRequested();
         }
@@ -130,14 +139,13 @@ public final class RoundStateMachine {
 
     private void requireNoProposal() {
         if (state.proposal() != null) {
-            throw new IllegalStateException("block " + state.proposal().height() + " is not final yet; nothing new"
-                    + " is cut before it is");
+            throw new IllegalStateException(
+                    "block " + state.proposal().height() + " is not final yet; nothing new" + " is cut before it is");
         }
     }
 
     private void propose(BlockCutter.Batch batch) {
-        List<Transaction> content = settings.alterTransactions() ? alter(batch.transactions())
-                : batch.transactions();
+        List<Transaction> content = settings.alterTransactions() ? alter(batch.transactions()) : batch.transactions();
         ChainTip tip = state.tip();
         long height = tip.height() + 1;
         Block block = BlockCreator.next(sealer, height, tip.hash(), content, batch.timestamp());
@@ -153,8 +161,8 @@ public final class RoundStateMachine {
     private void tryCommit() {
         Proposal p = state.proposal();
         Block b = p.block();
-        Optional<List<BlockSignature>> signatures = sealer.commitWith(b.header(), b.hash(),
-                votes.signaturesFor(p.height(), b.hash()));
+        Optional<List<BlockSignature>> signatures =
+                sealer.commitWith(b.header(), b.hash(), votes.signaturesFor(p.height(), b.hash()));
         if (signatures.isEmpty()) {
             return;
         }
@@ -177,8 +185,16 @@ public final class RoundStateMachine {
         // the content changes and so does its id (a lie about the id would be caught even sooner); the sender's
         // signature no longer matches, which an honest replica would have checked
         String id = Transaction.computeId(first.type(), payload, first.sender(), first.nonce(), first.timestamp());
-        out.set(0, new Transaction(id, first.type(), payload, first.sender(), first.nonce(), first.timestamp(),
-                first.signature()));
+        out.set(
+                0,
+                new Transaction(
+                        id,
+                        first.type(),
+                        payload,
+                        first.sender(),
+                        first.nonce(),
+                        first.timestamp(),
+                        first.signature()));
         return out;
     }
 }

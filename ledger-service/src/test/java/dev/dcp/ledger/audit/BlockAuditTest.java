@@ -28,8 +28,8 @@ class BlockAuditTest {
     private final List<Transaction> txs = List.of(
             Transaction.sign("DEPOSIT", Map.of("account", "alice", "amount", 500), userKeys, 1, 1_000),
             Transaction.sign("ESCROW_LOCK", Map.of("account", "alice", "job", "j1", "amount", 200), userKeys, 2, 1_010),
-            Transaction.sign("PAYMENT", Map.of("from", "alice", "to", "bob", "job", "j1", "amount", 150), userKeys, 3,
-                    1_020));
+            Transaction.sign(
+                    "PAYMENT", Map.of("from", "alice", "to", "bob", "job", "j1", "amount", 150), userKeys, 3, 1_020));
 
     private static List<String> ids(List<Transaction> txs) {
         return txs.stream().map(Transaction::id).toList();
@@ -62,8 +62,8 @@ class BlockAuditTest {
 
     /** The stored body of {@code tx} with its payload swapped, id and signature left as they were. */
     private static String withPayload(Transaction tx, Map<String, Object> payload) {
-        return Json.write(new Transaction(tx.id(), tx.type(), payload, tx.sender(), tx.nonce(), tx.timestamp(),
-                tx.signature()));
+        return Json.write(
+                new Transaction(tx.id(), tx.type(), payload, tx.sender(), tx.nonce(), tx.timestamp(), tx.signature()));
     }
 
     private static List<String> replaced(List<String> list, int index, String value) {
@@ -89,13 +89,15 @@ class BlockAuditTest {
     void aBlockAtAnotherHeightThanExpectedIsReported() {
         StoredBlock block = honest(header(HEIGHT + 1, PREV, MerkleTree.rootHex(ids(txs)), 3), ids(txs), bodies(txs));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("height 4").contains("3"));
+        assertThat(audit(block))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("height 4").contains("3"));
     }
 
     @Test
     void aBrokenPrevHashLinkIsReported() {
-        StoredBlock block = honest(header(HEIGHT, "6f".repeat(32), MerkleTree.rootHex(ids(txs)), 3), ids(txs),
-                bodies(txs));
+        StoredBlock block =
+                honest(header(HEIGHT, "6f".repeat(32), MerkleTree.rootHex(ids(txs)), 3), ids(txs), bodies(txs));
 
         assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("prevHash"));
     }
@@ -104,30 +106,35 @@ class BlockAuditTest {
     void aStoredHashThatDiffersFromTheHeadersHashIsReported() {
         StoredBlock good = correctBlock();
         String otherHash = "ee".repeat(32);
-        StoredBlock block = new StoredBlock(good.header(), otherHash, good.txIds(), good.txBodies(),
-                signedBy(validatorKeys, otherHash));
+        StoredBlock block = new StoredBlock(
+                good.header(), otherHash, good.txIds(), good.txBodies(), signedBy(validatorKeys, otherHash));
 
-        assertThat(audit(block)).hasValueSatisfying(
-                reason -> assertThat(reason).contains("header hash mismatch").contains(otherHash));
+        assertThat(audit(block))
+                .hasValueSatisfying(reason ->
+                        assertThat(reason).contains("header hash mismatch").contains(otherHash));
     }
 
     @Test
     void aTxCountThatDiffersFromTheStoredTransactionsIsReported() {
         StoredBlock block = honest(header(HEIGHT, PREV, MerkleTree.rootHex(ids(txs)), 2), ids(txs), bodies(txs));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("txCount is 2")
-                .contains("3 transactions"));
+        assertThat(audit(block))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("txCount is 2").contains("3 transactions"));
     }
 
     @Test
     void aTransactionBodyAlteredAfterSigningIsReportedAsNoLongerMatchingItsId() {
         Transaction payment = txs.get(2);
         String altered = withPayload(payment, Map.of("from", "alice", "to", "mallory", "job", "j1", "amount", 150));
-        StoredBlock block = honest(header(HEIGHT, PREV, MerkleTree.rootHex(ids(txs)), 3), ids(txs),
-                replaced(bodies(txs), 2, altered));
+        StoredBlock block = honest(
+                header(HEIGHT, PREV, MerkleTree.rootHex(ids(txs)), 3), ids(txs), replaced(bodies(txs), 2, altered));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("transaction 2")
-                .contains(payment.id()).contains("does not hash to its id"));
+        assertThat(audit(block))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("transaction 2")
+                        .contains(payment.id())
+                        .contains("does not hash to its id"));
     }
 
     @Test
@@ -137,21 +144,35 @@ class BlockAuditTest {
         // the header commits to the id column, so only the id/body disagreement is left to find
         StoredBlock block = honest(header(HEIGHT, PREV, MerkleTree.rootHex(ids), 3), ids, bodies(txs));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("transaction 1")
-                .contains(other.id()).contains("does not hash to its id"));
+        assertThat(audit(block))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("transaction 1")
+                        .contains(other.id())
+                        .contains("does not hash to its id"));
     }
 
     @Test
     void aTransactionWhoseSignatureDoesNotVerifyIsReported() {
         Transaction deposit = txs.get(0);
         Ed25519.KeyPair thief = Ed25519.generate();
-        Transaction forged = new Transaction(deposit.id(), deposit.type(), deposit.payload(), deposit.sender(),
-                deposit.nonce(), deposit.timestamp(), thief.signHex(dev.dcp.common.crypto.Hashes.unhex(deposit.id())));
-        StoredBlock block = honest(header(HEIGHT, PREV, MerkleTree.rootHex(ids(txs)), 3), ids(txs),
+        Transaction forged = new Transaction(
+                deposit.id(),
+                deposit.type(),
+                deposit.payload(),
+                deposit.sender(),
+                deposit.nonce(),
+                deposit.timestamp(),
+                thief.signHex(dev.dcp.common.crypto.Hashes.unhex(deposit.id())));
+        StoredBlock block = honest(
+                header(HEIGHT, PREV, MerkleTree.rootHex(ids(txs)), 3),
+                ids(txs),
                 replaced(bodies(txs), 0, Json.write(forged)));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("transaction 0")
-                .contains("signature does not verify").doesNotStartWith("seal"));
+        assertThat(audit(block))
+                .hasValueSatisfying(reason -> assertThat(reason)
+                        .contains("transaction 0")
+                        .contains("signature does not verify")
+                        .doesNotStartWith("seal"));
     }
 
     @Test
@@ -167,8 +188,8 @@ class BlockAuditTest {
     void transactionsStoredInAnotherOrderThanTheMerkleRootCommitsToAreReported() {
         StoredBlock good = correctBlock();
         List<Transaction> swapped = List.of(txs.get(1), txs.get(0), txs.get(2));
-        StoredBlock block = new StoredBlock(good.header(), good.storedHash(), ids(swapped), bodies(swapped),
-                good.signaturesJson());
+        StoredBlock block =
+                new StoredBlock(good.header(), good.storedHash(), ids(swapped), bodies(swapped), good.signaturesJson());
 
         assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).contains("merkle root mismatch"));
     }
@@ -176,21 +197,31 @@ class BlockAuditTest {
     @Test
     void aBlockSignatureByAnotherKeyIsReportedAsABadSeal() {
         StoredBlock good = correctBlock();
-        StoredBlock block = new StoredBlock(good.header(), good.storedHash(), good.txIds(), good.txBodies(),
+        StoredBlock block = new StoredBlock(
+                good.header(),
+                good.storedHash(),
+                good.txIds(),
+                good.txBodies(),
                 signedBy(Ed25519.generate(), good.storedHash()));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).startsWith("seal:")
-                .contains("proposer's signature"));
+        assertThat(audit(block))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).startsWith("seal:").contains("proposer's signature"));
     }
 
     @Test
     void aBlockSignatureOverAnotherHashIsReportedAsNotVerifying() {
         StoredBlock good = correctBlock();
-        StoredBlock block = new StoredBlock(good.header(), good.storedHash(), good.txIds(), good.txBodies(),
+        StoredBlock block = new StoredBlock(
+                good.header(),
+                good.storedHash(),
+                good.txIds(),
+                good.txBodies(),
                 signedBy(validatorKeys, "ee".repeat(32)));
 
-        assertThat(audit(block)).hasValueSatisfying(reason -> assertThat(reason).startsWith("seal:")
-                .contains("does not verify"));
+        assertThat(audit(block))
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).startsWith("seal:").contains("does not verify"));
     }
 
     @Test
@@ -207,8 +238,12 @@ class BlockAuditTest {
 
         assertThat(audit(new StoredBlock(good.header(), good.storedHash(), good.txIds(), good.txBodies(), "{oops")))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("signatures are not readable"));
-        assertThat(audit(new StoredBlock(good.header(), good.storedHash(), good.txIds(),
-                replaced(good.txBodies(), 1, "not json"), good.signaturesJson())))
+        assertThat(audit(new StoredBlock(
+                        good.header(),
+                        good.storedHash(),
+                        good.txIds(),
+                        replaced(good.txBodies(), 1, "not json"),
+                        good.signaturesJson())))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("transaction 1 is not readable"));
     }
 
@@ -235,8 +270,12 @@ class BlockAuditTest {
     void aTransactionBodyHoldingJsonNullIsReportedRatherThanThrown() {
         StoredBlock good = correctBlock();
 
-        assertThat(audit(new StoredBlock(good.header(), good.storedHash(), good.txIds(),
-                replaced(good.txBodies(), 1, "null"), good.signaturesJson())))
+        assertThat(audit(new StoredBlock(
+                        good.header(),
+                        good.storedHash(),
+                        good.txIds(),
+                        replaced(good.txBodies(), 1, "null"),
+                        good.signaturesJson())))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("transaction 1"));
     }
 
@@ -244,7 +283,12 @@ class BlockAuditTest {
     void fewerIdsThanBodiesIsReportedRatherThanThrown() {
         StoredBlock good = correctBlock();
 
-        assertThat(audit(new StoredBlock(good.header(), good.storedHash(), good.txIds().subList(0, 2),
-                good.txBodies(), good.signaturesJson()))).isPresent();
+        assertThat(audit(new StoredBlock(
+                        good.header(),
+                        good.storedHash(),
+                        good.txIds().subList(0, 2),
+                        good.txBodies(),
+                        good.signaturesJson())))
+                .isPresent();
     }
 }

@@ -22,13 +22,13 @@ class BlockCutterTest {
     }
 
     /** One record of the ordered topic: a transaction, or a cut marker when {@code tx} is null. */
-    private record Item(Transaction tx, long markerTimestamp, long offset) {
-    }
+    private record Item(Transaction tx, long markerTimestamp, long offset) {}
 
     private static List<Batch> feed(BlockCutter cutter, List<Item> items) {
         List<Batch> batches = new ArrayList<>();
         for (Item item : items) {
-            Optional<Batch> batch = item.tx() != null ? cutter.add(item.tx(), item.offset())
+            Optional<Batch> batch = item.tx() != null
+                    ? cutter.add(item.tx(), item.offset())
                     : cutter.cut(item.markerTimestamp(), item.offset());
             batch.ifPresent(batches::add);
         }

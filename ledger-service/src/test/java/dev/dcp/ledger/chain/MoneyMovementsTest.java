@@ -56,9 +56,8 @@ class MoneyMovementsTest {
     void aPaymentTakesFromThePayersEscrowAndCreditsThePayeesBalance() {
         Transaction t = tx("PAYMENT", payload("from", "alice", "to", "bob", "job", "job-1", "amount", 90));
 
-        assertThat(MoneyMovements.of(t)).containsExactlyInAnyOrder(
-                new Movement("alice", 0, -90, 0),
-                new Movement("bob", 90, 0, 0));
+        assertThat(MoneyMovements.of(t))
+                .containsExactlyInAnyOrder(new Movement("alice", 0, -90, 0), new Movement("bob", 90, 0, 0));
     }
 
     @Test
@@ -77,8 +76,8 @@ class MoneyMovementsTest {
 
     @Test
     void aStakeSlashBurnsStakeWithoutCreditingAnyone() {
-        Transaction t = tx("STAKE_SLASH", payload("account", "worker-1", "amount", 250, "job", "job-9",
-                "reason", "wrong result"));
+        Transaction t = tx(
+                "STAKE_SLASH", payload("account", "worker-1", "amount", 250, "job", "job-9", "reason", "wrong result"));
 
         assertThat(MoneyMovements.of(t)).containsExactly(new Movement("worker-1", 0, 0, -250));
     }
@@ -94,8 +93,8 @@ class MoneyMovementsTest {
 
     @Test
     void typesThatRecordFactsMoveNoMoneyAndAreWellFormed() {
-        for (String type : List.of("TENANT_CREATED", "WORKER_ENROLLED", "JOB_SUBMITTED", "JOB_COMPLETED",
-                "JOB_FAILED", "JOB_CANCELLED")) {
+        for (String type : List.of(
+                "TENANT_CREATED", "WORKER_ENROLLED", "JOB_SUBMITTED", "JOB_COMPLETED", "JOB_FAILED", "JOB_CANCELLED")) {
             Transaction t = tx(type, payload("job", "job-1", "amount", 77, "account", "alice"));
 
             assertThat(MoneyMovements.of(t)).as(type).isEmpty();
@@ -105,19 +104,25 @@ class MoneyMovementsTest {
 
     @Test
     void everyDocumentedMoneyPayloadIsWellFormed() {
-        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", "a", "amount", 1)))).isTrue();
-        assertThat(MoneyMovements.isWellFormed(tx("PAYMENT", payload("from", "a", "to", "b", "job", "j",
-                "amount", 1)))).isTrue();
-        assertThat(MoneyMovements.isWellFormed(tx("STAKE_SLASH", payload("account", "a", "amount", 1, "job", "j",
-                "reason", "r")))).isTrue();
+        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", "a", "amount", 1))))
+                .isTrue();
+        assertThat(MoneyMovements.isWellFormed(tx("PAYMENT", payload("from", "a", "to", "b", "job", "j", "amount", 1))))
+                .isTrue();
+        assertThat(MoneyMovements.isWellFormed(
+                        tx("STAKE_SLASH", payload("account", "a", "amount", 1, "job", "j", "reason", "r"))))
+                .isTrue();
     }
 
     @Test
     void aMissingOrBlankAccountIsNotWellFormed() {
-        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("amount", 10)))).isFalse();
-        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", "", "amount", 10)))).isFalse();
-        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", "  ", "amount", 10)))).isFalse();
-        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", 42, "amount", 10)))).isFalse();
+        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("amount", 10))))
+                .isFalse();
+        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", "", "amount", 10))))
+                .isFalse();
+        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", "  ", "amount", 10))))
+                .isFalse();
+        assertThat(MoneyMovements.isWellFormed(tx("DEPOSIT", payload("account", 42, "amount", 10))))
+                .isFalse();
         assertThat(MoneyMovements.isWellFormed(tx("PAYMENT", payload("from", "a", "job", "j", "amount", 10))))
                 .isFalse();
         assertThat(MoneyMovements.isWellFormed(tx("PAYMENT", payload("to", "b", "job", "j", "amount", 10))))
@@ -131,18 +136,24 @@ class MoneyMovementsTest {
             if (amount != null) {
                 p.put("amount", amount);
             }
-            assertThat(MoneyMovements.isWellFormed(tx("ESCROW_LOCK", p))).as("amount %s", amount).isFalse();
+            assertThat(MoneyMovements.isWellFormed(tx("ESCROW_LOCK", p)))
+                    .as("amount %s", amount)
+                    .isFalse();
         }
     }
 
     @Test
     void aZeroOrNegativeAmountIsNotWellFormed() {
-        for (String type : List.of("DEPOSIT", "ESCROW_LOCK", "ESCROW_RELEASE", "STAKE_BOND", "STAKE_UNBOND",
-                "STAKE_SLASH")) {
-            assertThat(MoneyMovements.isWellFormed(tx(type, payload("account", "a", "amount", 0)))).as(type).isFalse();
-            assertThat(MoneyMovements.isWellFormed(tx(type, payload("account", "a", "amount", -5)))).as(type)
+        for (String type :
+                List.of("DEPOSIT", "ESCROW_LOCK", "ESCROW_RELEASE", "STAKE_BOND", "STAKE_UNBOND", "STAKE_SLASH")) {
+            assertThat(MoneyMovements.isWellFormed(tx(type, payload("account", "a", "amount", 0))))
+                    .as(type)
                     .isFalse();
-            assertThat(MoneyMovements.isWellFormed(tx(type, payload("account", "a", "amount", -5L)))).as(type)
+            assertThat(MoneyMovements.isWellFormed(tx(type, payload("account", "a", "amount", -5))))
+                    .as(type)
+                    .isFalse();
+            assertThat(MoneyMovements.isWellFormed(tx(type, payload("account", "a", "amount", -5L))))
+                    .as(type)
                     .isFalse();
         }
         assertThat(MoneyMovements.isWellFormed(tx("PAYMENT", payload("from", "a", "to", "b", "amount", 0))))
@@ -229,13 +240,14 @@ class MoneyMovementsTest {
                     }
                     amount = 1 + random.nextLong(acc.stake);
                     acc.stake -= amount;
-                    history.add(tx("STAKE_SLASH", payload("account", a, "amount", amount, "job", "job-" + i,
-                            "reason", "test")));
+                    history.add(tx(
+                            "STAKE_SLASH",
+                            payload("account", a, "amount", amount, "job", "job-" + i, "reason", "test")));
                 }
             }
             if (random.nextInt(10) == 0) {
-                history.add(tx("JOB_SUBMITTED", payload("job", "job-" + i, "tenant", a, "kind", "k",
-                        "specHash", "00")));
+                history.add(
+                        tx("JOB_SUBMITTED", payload("job", "job-" + i, "tenant", a, "kind", "k", "specHash", "00")));
             }
         }
 

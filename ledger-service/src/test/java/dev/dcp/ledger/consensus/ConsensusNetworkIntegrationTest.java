@@ -34,8 +34,13 @@ class ConsensusNetworkIntegrationTest {
     @Test
     void bftReplicasCommitIdenticalBlocksWithQuorumCertificatesAndAByzantineReplicaCannotCommitItsOwn()
             throws Exception {
-        try (LedgerNetwork net = LedgerNetwork.builder().name("bft").consensus("bft").validators(4).byzantine(3)
-                .trustedSender(SENDER.publicKeyHex()).start()) {
+        try (LedgerNetwork net = LedgerNetwork.builder()
+                .name("bft")
+                .consensus("bft")
+                .validators(4)
+                .byzantine(3)
+                .trustedSender(SENDER.publicKeyHex())
+                .start()) {
             List<Transaction> sent = publish(12);
             List<List<Map<String, Object>>> chains = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -44,22 +49,29 @@ class ConsensusNetworkIntegrationTest {
             int common = chains.stream().mapToInt(List::size).min().orElseThrow();
             for (int h = 0; h < common; h++) {
                 int height = h;
-                assertThat(chains).extracting(c -> c.get(height).get("hash")).as("hash at height %s", h)
+                assertThat(chains)
+                        .extracting(c -> c.get(height).get("hash"))
+                        .as("hash at height %s", h)
                         .containsOnly(chains.get(0).get(h).get("hash"));
             }
             Set<String> honest = Set.of(net.publicKey(0), net.publicKey(1), net.publicKey(2));
-            for (Map<String, Object> block : chains.get(0).subList(1, chains.get(0).size())) {
+            for (Map<String, Object> block :
+                    chains.get(0).subList(1, chains.get(0).size())) {
                 List<BlockSignature> qc = signatures(block);
                 assertThat(qc.stream().map(BlockSignature::publicKey).distinct().count())
-                        .as("a quorum certificate of 3 of 4").isGreaterThanOrEqualTo(3);
-                assertThat(qc).allMatch(s -> s.verifies((String) block.get("hash")))
+                        .as("a quorum certificate of 3 of 4")
+                        .isGreaterThanOrEqualTo(3);
+                assertThat(qc)
+                        .allMatch(s -> s.verifies((String) block.get("hash")))
                         .allMatch(s -> honest.contains(s.publicKey()));
-                assertThat(transactions(block)).allMatch(Transaction::isAuthentic)
+                assertThat(transactions(block))
+                        .allMatch(Transaction::isAuthentic)
                         .noneMatch(t -> t.payload().containsKey("altered"));
             }
             Map<String, Object> byzantineStatus = get(net.url(3), "/api/v1/ledger/status");
             assertThat(((Number) byzantineStatus.get("height")).longValue())
-                    .as("the Byzantine replica never gathers a quorum for the block it altered").isZero();
+                    .as("the Byzantine replica never gathers a quorum for the block it altered")
+                    .isZero();
 
             Map<String, Object> status = Eventually.await("dissent visible in status", Duration.ofSeconds(20), () -> {
                 Map<String, Object> s = get(net.url(0), "/api/v1/ledger/status");
@@ -71,7 +83,10 @@ class ConsensusNetworkIntegrationTest {
                 assertThat(lastVote(status, net.publicKey(i))).containsEntry("agreed", true);
                 assertThat(get(net.url(i), "/api/v1/ledger/verify")).containsEntry("valid", true);
             }
-            String metrics = RestClient.create(net.url(0)).get().uri("/actuator/prometheus").retrieve()
+            String metrics = RestClient.create(net.url(0))
+                    .get()
+                    .uri("/actuator/prometheus")
+                    .retrieve()
                     .body(String.class);
             assertThat(metrics).contains("dcp_ledger_votes_dissenting_total").contains("validator=\"validator-3\"");
         }
@@ -79,20 +94,30 @@ class ConsensusNetworkIntegrationTest {
 
     @Test
     void posBlocksCarryTheSignatureOfTheLotteryWinnerOnEveryReplica() throws Exception {
-        try (LedgerNetwork net = LedgerNetwork.builder().name("pos").consensus("pos").validators(3)
-                .stake(0, 1).stake(1, 2).stake(2, 5).trustedSender(SENDER.publicKeyHex()).start()) {
+        try (LedgerNetwork net = LedgerNetwork.builder()
+                .name("pos")
+                .consensus("pos")
+                .validators(3)
+                .stake(0, 1)
+                .stake(1, 2)
+                .stake(2, 5)
+                .trustedSender(SENDER.publicKeyHex())
+                .start()) {
             List<Transaction> sent = publish(12);
             List<Map<String, Object>> chain = awaitCommitted(net.url(0), sent);
             for (Map<String, Object> block : chain.subList(1, chain.size())) {
-                assertThat(signatures(block)).singleElement()
+                assertThat(signatures(block))
+                        .singleElement()
                         .satisfies(s -> assertThat(s.publicKey()).isEqualTo(block.get("proposer")))
-                        .satisfies(s -> assertThat(s.verifies((String) block.get("hash"))).isTrue());
+                        .satisfies(s -> assertThat(s.verifies((String) block.get("hash")))
+                                .isTrue());
             }
             // how the lottery spreads blocks over stakes is StakeLotteryTest's (thousands of draws): the dozen
             // transactions here make only a few blocks, now and then all one validator's (a CI run failed on it)
             for (int i = 0; i < 3; i++) {
                 List<Map<String, Object>> replica = awaitCommitted(net.url(i), sent);
-                assertThat(replica.get(chain.size() - 1).get("hash")).isEqualTo(chain.get(chain.size() - 1).get("hash"));
+                assertThat(replica.get(chain.size() - 1).get("hash"))
+                        .isEqualTo(chain.get(chain.size() - 1).get("hash"));
                 assertThat(get(net.url(i), "/api/v1/ledger/verify")).containsEntry("valid", true);
             }
             Map<String, Object> status = get(net.url(0), "/api/v1/ledger/status");
@@ -102,8 +127,13 @@ class ConsensusNetworkIntegrationTest {
 
     @Test
     void powBlocksAllMeetTheDifficultyTarget() throws Exception {
-        try (LedgerNetwork net = LedgerNetwork.builder().name("pow").consensus("pow").validators(1).difficulty(12)
-                .trustedSender(SENDER.publicKeyHex()).start()) {
+        try (LedgerNetwork net = LedgerNetwork.builder()
+                .name("pow")
+                .consensus("pow")
+                .validators(1)
+                .difficulty(12)
+                .trustedSender(SENDER.publicKeyHex())
+                .start()) {
             List<Transaction> sent = publish(8);
             List<Map<String, Object>> chain = awaitCommitted(net.url(0), sent);
             BigInteger target = BigInteger.ONE.shiftLeft(256 - 12);
@@ -118,12 +148,17 @@ class ConsensusNetworkIntegrationTest {
 
     private static List<Transaction> publish(int count) throws Exception {
         List<Transaction> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(
-                SharedInfrastructure.kafka().bootstrapServers(), "consensus-test")) {
+        try (KafkaProducer<String, String> producer =
+                KafkaClients.producer(SharedInfrastructure.kafka().bootstrapServers(), "consensus-test")) {
             for (int i = 0; i < count; i++) {
-                Transaction tx = Transaction.sign("DEPOSIT", Map.of("account", "acct-" + i, "amount", 10 + i), SENDER,
-                        ++nonce, System.currentTimeMillis());
-                producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, tx.canonicalJson())).get();
+                Transaction tx = Transaction.sign(
+                        "DEPOSIT",
+                        Map.of("account", "acct-" + i, "amount", 10 + i),
+                        SENDER,
+                        ++nonce,
+                        System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, tx.canonicalJson()))
+                        .get();
                 sent.add(tx);
             }
         }
@@ -134,8 +169,8 @@ class ConsensusNetworkIntegrationTest {
     private static List<Map<String, Object>> awaitCommitted(String url, List<Transaction> sent) {
         return Eventually.await("all transactions committed at " + url, Duration.ofSeconds(60), () -> {
             List<Map<String, Object>> blocks = new ArrayList<>();
-            for (Map<String, Object> item : (List<Map<String, Object>>) get(url, "/api/v1/ledger/blocks?limit=500")
-                    .get("items")) {
+            for (Map<String, Object> item : (List<Map<String, Object>>)
+                    get(url, "/api/v1/ledger/blocks?limit=500").get("items")) {
                 blocks.add(get(url, "/api/v1/ledger/blocks/" + item.get("height")));
             }
             Set<String> ids = new HashSet<>();
@@ -145,15 +180,21 @@ class ConsensusNetworkIntegrationTest {
     }
 
     private static Map<String, Object> get(String url, String path) {
-        return Json.readMap(RestClient.create(url).get().uri(path)
+        return Json.readMap(RestClient.create(url)
+                .get()
+                .uri(path)
                 .header(ServiceCredential.HEADER, ServiceTestSupport.credential(Caller.admin()))
-                .retrieve().body(String.class));
+                .retrieve()
+                .body(String.class));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> validator(Map<String, Object> status, String publicKey) {
-        return ((List<Map<String, Object>>) status.get("validators")).stream()
-                .filter(v -> publicKey.equals(v.get("publicKey"))).findFirst().orElseThrow();
+        return ((List<Map<String, Object>>) status.get("validators"))
+                .stream()
+                        .filter(v -> publicKey.equals(v.get("publicKey")))
+                        .findFirst()
+                        .orElseThrow();
     }
 
     @SuppressWarnings("unchecked")
@@ -163,13 +204,17 @@ class ConsensusNetworkIntegrationTest {
 
     @SuppressWarnings("unchecked")
     private static List<Transaction> transactions(Map<String, Object> block) {
-        return ((List<Object>) block.get("transactions")).stream()
-                .map(t -> Json.MAPPER.convertValue(t, Transaction.class)).toList();
+        return ((List<Object>) block.get("transactions"))
+                .stream()
+                        .map(t -> Json.MAPPER.convertValue(t, Transaction.class))
+                        .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static List<BlockSignature> signatures(Map<String, Object> block) {
-        return ((List<Object>) block.get("signatures")).stream()
-                .map(s -> Json.MAPPER.convertValue(s, BlockSignature.class)).toList();
+        return ((List<Object>) block.get("signatures"))
+                .stream()
+                        .map(s -> Json.MAPPER.convertValue(s, BlockSignature.class))
+                        .toList();
     }
 }

@@ -39,7 +39,10 @@ final class LedgerNetwork implements AutoCloseable {
     }
 
     String url(int replica) {
-        return "http://localhost:" + ((WebServerApplicationContext) replicas.get(replica)).getWebServer().getPort();
+        return "http://localhost:"
+                + ((WebServerApplicationContext) replicas.get(replica))
+                        .getWebServer()
+                        .getPort();
     }
 
     String publicKey(int replica) {
@@ -109,17 +112,21 @@ final class LedgerNetwork implements AutoCloseable {
             for (int i = 0; i < validators; i++) {
                 String schema = "ledger_" + name + "_" + i;
                 List<String> args = new ArrayList<>(List.of(
-                        "--spring.config.name=ledger", "--server.port=0", "--spring.main.banner-mode=off",
+                        "--spring.config.name=ledger",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
                         "--spring.kafka.bootstrap-servers=" + bootstrap,
                         "--spring.datasource.url=" + pg.jdbcUrl(schema),
                         "--spring.datasource.username=" + pg.username(),
                         "--spring.datasource.password=" + pg.password(),
                         "--spring.datasource.hikari.maximum-pool-size=4",
-                        "--spring.flyway.schemas=" + schema, "--spring.flyway.default-schema=" + schema,
+                        "--spring.flyway.schemas=" + schema,
+                        "--spring.flyway.default-schema=" + schema,
                         "--dcp.internal.secret=" + ServiceTestSupport.INTERNAL_SECRET,
                         "--dcp.ledger.consensus=" + consensus,
                         "--dcp.ledger.difficulty=" + difficulty,
-                        "--dcp.ledger.max-transactions=5", "--dcp.ledger.max-latency=50ms",
+                        "--dcp.ledger.max-transactions=5",
+                        "--dcp.ledger.max-latency=50ms",
                         "--dcp.ledger.validator-id=validator-" + i,
                         "--dcp.ledger.validator-key=" + Hashes.hex(keys.get(i).privateKey()),
                         "--dcp.ledger.alter-transactions=" + byzantine.contains(i)));
@@ -128,11 +135,13 @@ final class LedgerNetwork implements AutoCloseable {
                 }
                 for (int v = 0; v < validators; v++) {
                     args.add("--dcp.ledger.validators[" + v + "].id=validator-" + v);
-                    args.add("--dcp.ledger.validators[" + v + "].public-key=" + keys.get(v).publicKeyHex());
+                    args.add("--dcp.ledger.validators[" + v + "].public-key="
+                            + keys.get(v).publicKeyHex());
                     args.add("--dcp.ledger.validators[" + v + "].stake=" + stakes.getOrDefault(v, 1L));
                     args.add("--dcp.ledger.validators[" + v + "].lock-days=30");
                 }
-                replicas.add(new SpringApplicationBuilder(LedgerApplication.class).registerShutdownHook(false)
+                replicas.add(new SpringApplicationBuilder(LedgerApplication.class)
+                        .registerShutdownHook(false)
                         .run(args.toArray(String[]::new)));
             }
             return new LedgerNetwork(replicas, keys);

@@ -22,8 +22,7 @@ public final class Members {
         }
     }
 
-    private Members() {
-    }
+    private Members() {}
 
     public static Member member(String id, long power) {
         Ed25519.KeyPair keys = Ed25519.generate();
@@ -54,10 +53,18 @@ public final class Members {
         return members.stream().sorted(Comparator.comparing(Member::key)).toList();
     }
 
-    public static BlockHeader header(long height, String prevHash, String proposer, String consensus, int difficulty,
-                                     long nonce) {
-        return new BlockHeader(height, prevHash, "ab".repeat(32), 1_700_000_000_000L + height, 3, proposer, consensus,
-                difficulty, nonce);
+    public static BlockHeader header(
+            long height, String prevHash, String proposer, String consensus, int difficulty, long nonce) {
+        return new BlockHeader(
+                height,
+                prevHash,
+                "ab".repeat(32),
+                1_700_000_000_000L + height,
+                3,
+                proposer,
+                consensus,
+                difficulty,
+                nonce);
     }
 
     /** A signature that has the right shape but was made over some other hash. */

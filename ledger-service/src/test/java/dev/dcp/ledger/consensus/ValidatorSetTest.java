@@ -25,7 +25,8 @@ class ValidatorSetTest {
 
         ValidatorSet set = Members.setOf(members);
 
-        List<String> expected = new ArrayList<>(members.stream().map(Member::key).toList());
+        List<String> expected =
+                new ArrayList<>(members.stream().map(Member::key).toList());
         expected.sort((a, b) -> Arrays.compareUnsigned(Hashes.unhex(a), Hashes.unhex(b)));
         assertThat(set.ordered()).extracting(Validator::publicKey).containsExactlyElementsOf(expected);
         assertThat(set.size()).isEqualTo(8);
@@ -40,7 +41,8 @@ class ValidatorSetTest {
         assertThat(set.roundRobin(1).publicKey()).isEqualTo(sorted.get(1).key());
         assertThat(set.roundRobin(2).publicKey()).isEqualTo(sorted.get(2).key());
         assertThat(set.roundRobin(3).publicKey()).isEqualTo(sorted.get(0).key());
-        assertThat(set.roundRobin(3_000_000_002L).publicKey()).isEqualTo(sorted.get(2).key()); // 3e9+2 = 2 mod 3
+        assertThat(set.roundRobin(3_000_000_002L).publicKey())
+                .isEqualTo(sorted.get(2).key()); // 3e9+2 = 2 mod 3
     }
 
     @Test
@@ -66,8 +68,12 @@ class ValidatorSetTest {
             ValidatorSet set = equalValidators(n);
             int ceilTwoThirds = (2 * n + 2) / 3;
 
-            assertThat(set.isQuorum(ceilTwoThirds)).as("n=%d, %d signers", n, ceilTwoThirds).isTrue();
-            assertThat(set.isQuorum(ceilTwoThirds - 1)).as("n=%d, %d signers", n, ceilTwoThirds - 1).isFalse();
+            assertThat(set.isQuorum(ceilTwoThirds))
+                    .as("n=%d, %d signers", n, ceilTwoThirds)
+                    .isTrue();
+            assertThat(set.isQuorum(ceilTwoThirds - 1))
+                    .as("n=%d, %d signers", n, ceilTwoThirds - 1)
+                    .isFalse();
         }
     }
 
@@ -94,7 +100,8 @@ class ValidatorSetTest {
         List<Member> members = Members.withPowers(7, 9);
         ValidatorSet set = Members.setOf(members);
 
-        assertThat(set.byPublicKey(members.get(1).key())).contains(members.get(1).validator());
+        assertThat(set.byPublicKey(members.get(1).key()))
+                .contains(members.get(1).validator());
         assertThat(set.byPublicKey("00".repeat(32))).isEmpty();
     }
 

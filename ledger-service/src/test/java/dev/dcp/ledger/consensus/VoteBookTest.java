@@ -72,7 +72,8 @@ class VoteBookTest {
     void aVoteWithoutHashIsRefused() {
         Vote v = vote(0, 5, A);
 
-        assertThat(book.record(new Vote(5, null, v.validator(), v.publicKey(), v.signature()))).isFalse();
+        assertThat(book.record(new Vote(5, null, v.validator(), v.publicKey(), v.signature())))
+                .isFalse();
     }
 
     @Test
@@ -164,7 +165,9 @@ class VoteBookTest {
 
         assertThat(book.voteBy(5, members.get(1).key())).contains(forB);
         assertThat(book.voteBy(6, members.get(1).key())).as("another height").isEmpty();
-        assertThat(book.voteBy(5, members.get(2).key())).as("a validator that did not vote").isEmpty();
+        assertThat(book.voteBy(5, members.get(2).key()))
+                .as("a validator that did not vote")
+                .isEmpty();
     }
 
     @Test

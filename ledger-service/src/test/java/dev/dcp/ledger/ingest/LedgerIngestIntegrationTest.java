@@ -1,6 +1,5 @@
 package dev.dcp.ledger.ingest;
 
-import java.nio.charset.StandardCharsets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.auth.Caller;
@@ -15,6 +14,7 @@ import dev.dcp.common.ledger.MerkleTree;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +36,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.config.name=ledger", "dcp.ledger.max-latency=50ms", "dcp.ledger.max-transactions=10"})
 class LedgerIngestIntegrationTest {
 
@@ -48,7 +49,8 @@ class LedgerIngestIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceTestSupport.register(registry, "ledger", dataDir);
-        registry.add("dcp.ledger.key-file", () -> dataDir.resolve("validator.key").toString());
+        registry.add(
+                "dcp.ledger.key-file", () -> dataDir.resolve("validator.key").toString());
         registry.add("dcp.ledger.trusted-senders", SENDER::publicKeyHex);
     }
 
@@ -72,7 +74,8 @@ class LedgerIngestIntegrationTest {
 
     @BeforeEach
     void client() {
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
+        http = RestClient.builder()
+                .baseUrl("http://localhost:" + port)
                 .defaultHeader(ServiceCredential.HEADER, ServiceTestSupport.credential(Caller.admin()))
                 .build();
     }
@@ -86,8 +89,8 @@ class LedgerIngestIntegrationTest {
             publish(tx.canonicalJson());
         }
         producer.flush();
-        List<Map<String, Object>> chain = Eventually.await("all 25 transactions committed", Duration.ofSeconds(30),
-                () -> {
+        List<Map<String, Object>> chain =
+                Eventually.await("all 25 transactions committed", Duration.ofSeconds(30), () -> {
                     List<Map<String, Object>> blocks = allBlocks();
                     List<String> ids = committedIds(blocks);
                     return ids.containsAll(sent.stream().map(Transaction::id).toList()) ? blocks : null;
@@ -96,7 +99,9 @@ class LedgerIngestIntegrationTest {
         String prevHash = BlockHeader.GENESIS_PREV_HASH;
         for (Map<String, Object> block : chain) {
             BlockHeader header = header(block);
-            assertThat(header.prevHash()).as("link of block %s", header.height()).isEqualTo(prevHash);
+            assertThat(header.prevHash())
+                    .as("link of block %s", header.height())
+                    .isEqualTo(prevHash);
             assertThat(block.get("hash")).isEqualTo(header.hash());
             List<String> ids = transactions(block).stream().map(Transaction::id).toList();
             assertThat(header.merkleRoot()).isEqualTo(MerkleTree.rootHex(ids));
@@ -104,7 +109,9 @@ class LedgerIngestIntegrationTest {
             assertThat(transactions(block)).allMatch(Transaction::isAuthentic);
             List<BlockSignature> signatures = signatures(block);
             if (header.height() == 0) {
-                assertThat(signatures).as("genesis is the same on every replica and carries no signature").isEmpty();
+                assertThat(signatures)
+                        .as("genesis is the same on every replica and carries no signature")
+                        .isEmpty();
                 prevHash = header.hash();
                 continue;
             }
@@ -114,7 +121,8 @@ class LedgerIngestIntegrationTest {
             prevHash = header.hash();
         }
         assertThat(chain.stream().mapToInt(b -> header(b).txCount()).max().orElseThrow())
-                .as("no block exceeds max-transactions").isLessThanOrEqualTo(10);
+                .as("no block exceeds max-transactions")
+                .isLessThanOrEqualTo(10);
     }
 
     @Test
@@ -122,10 +130,22 @@ class LedgerIngestIntegrationTest {
         Transaction genuine = deposit("acct-genuine", 5);
         Map<String, Object> alteredPayload = new HashMap<>(genuine.payload());
         alteredPayload.put("amount", 5_000_000);
-        Transaction forged = new Transaction(genuine.id(), genuine.type(), alteredPayload, genuine.sender(),
-                genuine.nonce(), genuine.timestamp(), genuine.signature());
-        Transaction otherKeySigned = new Transaction(genuine.id(), genuine.type(), genuine.payload(),
-                Ed25519.generate().publicKeyHex(), genuine.nonce(), genuine.timestamp(), genuine.signature());
+        Transaction forged = new Transaction(
+                genuine.id(),
+                genuine.type(),
+                alteredPayload,
+                genuine.sender(),
+                genuine.nonce(),
+                genuine.timestamp(),
+                genuine.signature());
+        Transaction otherKeySigned = new Transaction(
+                genuine.id(),
+                genuine.type(),
+                genuine.payload(),
+                Ed25519.generate().publicKeyHex(),
+                genuine.nonce(),
+                genuine.timestamp(),
+                genuine.signature());
         publish(forged.canonicalJson());
         publish(otherKeySigned.canonicalJson());
         publish("{not json");
@@ -139,7 +159,8 @@ class LedgerIngestIntegrationTest {
             List<Map<String, Object>> blocks = allBlocks();
             return committedIds(blocks).contains(sentinel.id()) ? blocks : null;
         });
-        List<Transaction> committed = chain.stream().flatMap(b -> transactions(b).stream()).toList();
+        List<Transaction> committed =
+                chain.stream().flatMap(b -> transactions(b).stream()).toList();
         assertThat(committed.stream().filter(t -> t.id().equals(genuine.id())))
                 .as("the genuine transaction, sent twice, is committed once")
                 .singleElement()
@@ -149,12 +170,16 @@ class LedgerIngestIntegrationTest {
 
     @Test
     void transactionsFromAnUnknownSenderOrWithAMalformedMoneyPayloadNeverEnterABlock() throws Exception {
-        Transaction stranger = Transaction.sign("DEPOSIT", Map.of("account", "acct-x", "amount", 1),
-                Ed25519.generate(), 1, System.currentTimeMillis());
-        Transaction noAmount = Transaction.sign("DEPOSIT", Map.of("account", "acct-x"), sender, ++nonce,
+        Transaction stranger = Transaction.sign(
+                "DEPOSIT", Map.of("account", "acct-x", "amount", 1), Ed25519.generate(), 1, System.currentTimeMillis());
+        Transaction noAmount =
+                Transaction.sign("DEPOSIT", Map.of("account", "acct-x"), sender, ++nonce, System.currentTimeMillis());
+        Transaction negative = Transaction.sign(
+                "PAYMENT",
+                Map.of("from", "a", "to", "b", "job", "j", "amount", -5),
+                sender,
+                ++nonce,
                 System.currentTimeMillis());
-        Transaction negative = Transaction.sign("PAYMENT", Map.of("from", "a", "to", "b", "job", "j", "amount", -5),
-                sender, ++nonce, System.currentTimeMillis());
         publish(stranger.canonicalJson());
         publish(noAmount.canonicalJson());
         publish(negative.canonicalJson());
@@ -176,25 +201,34 @@ class LedgerIngestIntegrationTest {
         }
         for (Transaction tx : sent) {
             Map<String, Object> found = Eventually.await("proof of " + tx.id(), Duration.ofSeconds(30), () -> {
-                var r = http.get().uri("/api/v1/ledger/transactions/{id}", tx.id())
+                var r = http.get()
+                        .uri("/api/v1/ledger/transactions/{id}", tx.id())
                         .exchange((req, res) -> res.getStatusCode().value() == 200
-                                ? Json.readMap(new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)) : null);
+                                ? Json.readMap(new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8))
+                                : null);
                 return r;
             });
             @SuppressWarnings("unchecked")
             Map<String, Object> proof = (Map<String, Object>) found.get("proof");
             @SuppressWarnings("unchecked")
-            List<byte[]> path = ((List<String>) proof.get("path")).stream()
-                    .map(dev.dcp.common.crypto.Hashes::unhex).toList();
+            List<byte[]> path = ((List<String>) proof.get("path"))
+                    .stream().map(dev.dcp.common.crypto.Hashes::unhex).toList();
             long height = num(found, "blockHeight");
-            BlockHeader header = header(Json.readMap(http.get().uri("/api/v1/ledger/blocks/{h}", height).retrieve()
+            BlockHeader header = header(Json.readMap(http.get()
+                    .uri("/api/v1/ledger/blocks/{h}", height)
+                    .retrieve()
                     .body(String.class)));
-            assertThat(MerkleTree.verifyInclusion(dev.dcp.common.crypto.Hashes.unhex(tx.id()),
-                    (int) num(proof, "leafIndex"), (int) num(proof, "treeSize"), path,
-                    dev.dcp.common.crypto.Hashes.unhex(header.merkleRoot()))).isTrue();
+            assertThat(MerkleTree.verifyInclusion(
+                            dev.dcp.common.crypto.Hashes.unhex(tx.id()),
+                            (int) num(proof, "leafIndex"),
+                            (int) num(proof, "treeSize"),
+                            path,
+                            dev.dcp.common.crypto.Hashes.unhex(header.merkleRoot())))
+                    .isTrue();
             assertThat(num(found, "index")).isEqualTo(num(proof, "leafIndex"));
         }
-        int status = http.get().uri("/api/v1/ledger/transactions/{id}", "ab".repeat(32))
+        int status = http.get()
+                .uri("/api/v1/ledger/transactions/{id}", "ab".repeat(32))
                 .exchange((req, res) -> res.getStatusCode().value());
         assertThat(status).isEqualTo(404);
     }
@@ -215,7 +249,9 @@ class LedgerIngestIntegrationTest {
             publish(t.canonicalJson());
         }
         Map<String, Object> bx = Eventually.await("all movements of " + x, Duration.ofSeconds(30), () -> {
-            Map<String, Object> b = Json.readMap(http.get().uri("/api/v1/ledger/accounts/{id}/balance", x).retrieve()
+            Map<String, Object> b = Json.readMap(http.get()
+                    .uri("/api/v1/ledger/accounts/{id}/balance", x)
+                    .retrieve()
                     .body(String.class));
             return num(b, "stake") == 150 ? b : null;
         });
@@ -223,23 +259,31 @@ class LedgerIngestIntegrationTest {
         assertThat(bx).containsEntry("account", x);
         assertThat(num(bx, "balance")).isEqualTo(270);
         assertThat(num(bx, "escrowed")).isZero();
-        Map<String, Object> by = Json.readMap(http.get().uri("/api/v1/ledger/accounts/{id}/balance", y).retrieve()
+        Map<String, Object> by = Json.readMap(http.get()
+                .uri("/api/v1/ledger/accounts/{id}/balance", y)
+                .retrieve()
                 .body(String.class));
         assertThat(num(by, "balance")).isEqualTo(60);
     }
 
     @Test
     void requestsWithoutTheGatewayCredentialAreRefusedWith401Problem() {
-        var response = RestClient.create("http://localhost:" + port).get().uri("/api/v1/ledger/status")
-                .exchange((req, res) -> Map.of("status", res.getStatusCode(),
-                        "type", String.valueOf(res.getHeaders().getContentType())));
+        var response = RestClient.create("http://localhost:" + port)
+                .get()
+                .uri("/api/v1/ledger/status")
+                .exchange((req, res) -> Map.of(
+                        "status",
+                        res.getStatusCode(),
+                        "type",
+                        String.valueOf(res.getHeaders().getContentType())));
         assertThat(response.get("status")).isEqualTo(HttpStatusCode.valueOf(401));
         assertThat(response.get("type")).isEqualTo("application/problem+json");
     }
 
     @Test
     void statusReportsTheTipAndTheSoloValidator() {
-        Map<String, Object> status = Json.readMap(http.get().uri("/api/v1/ledger/status").retrieve().body(String.class));
+        Map<String, Object> status =
+                Json.readMap(http.get().uri("/api/v1/ledger/status").retrieve().body(String.class));
         assertThat(status.get("consensus")).isEqualTo("solo");
         assertThat(((Number) status.get("height")).longValue()).isGreaterThanOrEqualTo(0);
         assertThat((List<?>) status.get("validators")).hasSize(1);
@@ -248,8 +292,10 @@ class LedgerIngestIntegrationTest {
     @Test
     void healthProbesAndPrometheusMetricsAreServedWithoutCredential() {
         RestClient plain = RestClient.create("http://localhost:" + port);
-        assertThat(plain.get().uri("/actuator/health/liveness").retrieve().body(String.class)).contains("\"UP\"");
-        assertThat(plain.get().uri("/actuator/health/readiness").retrieve().body(String.class)).contains("\"UP\"");
+        assertThat(plain.get().uri("/actuator/health/liveness").retrieve().body(String.class))
+                .contains("\"UP\"");
+        assertThat(plain.get().uri("/actuator/health/readiness").retrieve().body(String.class))
+                .contains("\"UP\"");
         assertThat(plain.get().uri("/actuator/prometheus").retrieve().body(String.class))
                 .contains("dcp_ledger_height", "dcp_ledger_transactions_committed_total");
     }
@@ -269,35 +315,50 @@ class LedgerIngestIntegrationTest {
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> allBlocks() {
         List<Map<String, Object>> blocks = new ArrayList<>();
-        Map<String, Object> page = Json.readMap(http.get().uri("/api/v1/ledger/blocks?limit=500").retrieve()
-                .body(String.class));
+        Map<String, Object> page = Json.readMap(
+                http.get().uri("/api/v1/ledger/blocks?limit=500").retrieve().body(String.class));
         for (Map<String, Object> item : (List<Map<String, Object>>) page.get("items")) {
             long h = ((Number) item.get("height")).longValue();
-            blocks.add(Json.readMap(http.get().uri("/api/v1/ledger/blocks/{h}", h).retrieve().body(String.class)));
+            blocks.add(Json.readMap(
+                    http.get().uri("/api/v1/ledger/blocks/{h}", h).retrieve().body(String.class)));
         }
         return blocks;
     }
 
     private static List<String> committedIds(List<Map<String, Object>> blocks) {
-        return blocks.stream().flatMap(b -> transactions(b).stream()).map(Transaction::id).toList();
+        return blocks.stream()
+                .flatMap(b -> transactions(b).stream())
+                .map(Transaction::id)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static List<Transaction> transactions(Map<String, Object> block) {
-        return ((List<Object>) block.get("transactions")).stream()
-                .map(t -> Json.MAPPER.convertValue(t, Transaction.class)).toList();
+        return ((List<Object>) block.get("transactions"))
+                .stream()
+                        .map(t -> Json.MAPPER.convertValue(t, Transaction.class))
+                        .toList();
     }
 
     @SuppressWarnings("unchecked")
     private static List<BlockSignature> signatures(Map<String, Object> block) {
-        return ((List<Object>) block.get("signatures")).stream()
-                .map(t -> Json.MAPPER.convertValue(t, BlockSignature.class)).toList();
+        return ((List<Object>) block.get("signatures"))
+                .stream()
+                        .map(t -> Json.MAPPER.convertValue(t, BlockSignature.class))
+                        .toList();
     }
 
     private static BlockHeader header(Map<String, Object> b) {
-        return new BlockHeader(num(b, "height"), (String) b.get("prevHash"), (String) b.get("merkleRoot"),
-                num(b, "timestamp"), (int) num(b, "txCount"), (String) b.get("proposer"), (String) b.get("consensus"),
-                (int) num(b, "difficulty"), num(b, "nonce"));
+        return new BlockHeader(
+                num(b, "height"),
+                (String) b.get("prevHash"),
+                (String) b.get("merkleRoot"),
+                num(b, "timestamp"),
+                (int) num(b, "txCount"),
+                (String) b.get("proposer"),
+                (String) b.get("consensus"),
+                (int) num(b, "difficulty"),
+                num(b, "nonce"));
     }
 
     private static long num(Map<String, Object> m, String k) {

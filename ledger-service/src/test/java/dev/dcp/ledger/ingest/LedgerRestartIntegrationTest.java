@@ -11,8 +11,8 @@ import dev.dcp.common.json.Json;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.ledger.LedgerApplication;
-import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.EmbeddedPostgresServer;
+import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
 import java.time.Duration;
@@ -40,29 +40,48 @@ class LedgerRestartIntegrationTest {
         ConfigurableApplicationContext replica = start();
         producer.start();
         JdbcTemplate first = replica.getBean(JdbcTemplate.class);
-        Eventually.await("some blocks committed", Duration.ofSeconds(30), () -> first.queryForObject(
-                "select count(*) from transactions where sender = ?", Long.class, SENDER.publicKeyHex()) >= 100);
+        Eventually.await(
+                "some blocks committed",
+                Duration.ofSeconds(30),
+                () -> first.queryForObject(
+                                "select count(*) from transactions where sender = ?", Long.class, SENDER.publicKeyHex())
+                        >= 100);
         replica.close(); // transactions keep arriving while it is down
         long committedBefore = committedCount();
         replica = start();
         producer.join();
         try {
             JdbcTemplate again = replica.getBean(JdbcTemplate.class);
-            Eventually.await("all 400 committed after the restart", Duration.ofSeconds(60), () -> again.queryForObject(
-                    "select count(*) from transactions where sender = ?", Long.class, SENDER.publicKeyHex()) >= 400);
-            List<String> ids = again.queryForList("select t.id from transactions t join blocks b on b.height = "
-                    + "t.block_height where t.sender = ? order by b.height, t.idx", String.class, SENDER.publicKeyHex());
-            assertThat(ids).as("every transaction exactly once, in the order sent")
-                    .containsExactlyElementsOf(sent.stream().map(Transaction::id).toList());
+            Eventually.await(
+                    "all 400 committed after the restart",
+                    Duration.ofSeconds(60),
+                    () -> again.queryForObject(
+                                    "select count(*) from transactions where sender = ?",
+                                    Long.class,
+                                    SENDER.publicKeyHex())
+                            >= 400);
+            List<String> ids = again.queryForList(
+                    "select t.id from transactions t join blocks b on b.height = "
+                            + "t.block_height where t.sender = ? order by b.height, t.idx",
+                    String.class,
+                    SENDER.publicKeyHex());
+            assertThat(ids)
+                    .as("every transaction exactly once, in the order sent")
+                    .containsExactlyElementsOf(
+                            sent.stream().map(Transaction::id).toList());
             List<Long> heights = again.queryForList("select height from blocks order by height", Long.class);
             for (int i = 0; i < heights.size(); i++) {
                 assertThat(heights.get(i)).isEqualTo(i);
             }
             assertThat(committedBefore).isLessThan(400);
-            String url = "http://localhost:" + ((WebServerApplicationContext) replica).getWebServer().getPort();
-            Map<String, Object> verify = Json.readMap(RestClient.create(url).get().uri("/api/v1/ledger/verify")
+            String url = "http://localhost:"
+                    + ((WebServerApplicationContext) replica).getWebServer().getPort();
+            Map<String, Object> verify = Json.readMap(RestClient.create(url)
+                    .get()
+                    .uri("/api/v1/ledger/verify")
                     .header(ServiceCredential.HEADER, ServiceTestSupport.credential(Caller.admin()))
-                    .retrieve().body(String.class));
+                    .retrieve()
+                    .body(String.class));
             assertThat(verify).containsEntry("valid", true);
         } finally {
             replica.close();
@@ -72,7 +91,7 @@ class LedgerRestartIntegrationTest {
     private static long committedCount() {
         EmbeddedPostgresServer pg = SharedInfrastructure.postgres();
         try (var c = java.sql.DriverManager.getConnection(pg.jdbcUrl("ledger_restart"), pg.username(), pg.password());
-             var rs = c.createStatement().executeQuery("select count(*) from transactions")) {
+                var rs = c.createStatement().executeQuery("select count(*) from transactions")) {
             rs.next();
             return rs.getLong(1);
         } catch (java.sql.SQLException e) {
@@ -81,13 +100,18 @@ class LedgerRestartIntegrationTest {
     }
 
     private static void produce(List<Transaction> sent, int count) {
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(
-                SharedInfrastructure.kafka().bootstrapServers(), "restart-test")) {
+        try (KafkaProducer<String, String> producer =
+                KafkaClients.producer(SharedInfrastructure.kafka().bootstrapServers(), "restart-test")) {
             long nonce = System.currentTimeMillis() * 1000;
             for (int i = 0; i < count; i++) {
-                Transaction tx = Transaction.sign("DEPOSIT", Map.of("account", "acct-" + i, "amount", 1 + i), SENDER,
-                        ++nonce, System.currentTimeMillis());
-                producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, tx.canonicalJson())).get();
+                Transaction tx = Transaction.sign(
+                        "DEPOSIT",
+                        Map.of("account", "acct-" + i, "amount", 1 + i),
+                        SENDER,
+                        ++nonce,
+                        System.currentTimeMillis());
+                producer.send(new ProducerRecord<>(Topics.LEDGER_TX, null, tx.canonicalJson()))
+                        .get();
                 sent.add(tx);
                 Thread.sleep(5);
             }
@@ -99,16 +123,25 @@ class LedgerRestartIntegrationTest {
     private static ConfigurableApplicationContext start() {
         EmbeddedPostgresServer pg = SharedInfrastructure.postgres();
         String schema = "ledger_restart";
-        return new SpringApplicationBuilder(LedgerApplication.class).registerShutdownHook(false).run(
-                "--spring.config.name=ledger", "--server.port=0", "--spring.main.banner-mode=off",
-                "--spring.kafka.bootstrap-servers=" + SharedInfrastructure.kafka().bootstrapServers(),
-                "--spring.datasource.url=" + pg.jdbcUrl(schema), "--spring.datasource.username=" + pg.username(),
-                "--spring.datasource.password=" + pg.password(), "--spring.flyway.schemas=" + schema,
-                "--spring.flyway.default-schema=" + schema,
-                "--dcp.internal.secret=" + ServiceTestSupport.INTERNAL_SECRET,
-                "--dcp.ledger.max-transactions=7", "--dcp.ledger.max-latency=30ms",
-                "--dcp.ledger.validator-id=restarted", "--dcp.ledger.validator-key=" + Hashes.hex(KEY.privateKey()),
-                "--dcp.ledger.trusted-senders=" + SENDER.publicKeyHex());
+        return new SpringApplicationBuilder(LedgerApplication.class)
+                .registerShutdownHook(false)
+                .run(
+                        "--spring.config.name=ledger",
+                        "--server.port=0",
+                        "--spring.main.banner-mode=off",
+                        "--spring.kafka.bootstrap-servers="
+                                + SharedInfrastructure.kafka().bootstrapServers(),
+                        "--spring.datasource.url=" + pg.jdbcUrl(schema),
+                        "--spring.datasource.username=" + pg.username(),
+                        "--spring.datasource.password=" + pg.password(),
+                        "--spring.flyway.schemas=" + schema,
+                        "--spring.flyway.default-schema=" + schema,
+                        "--dcp.internal.secret=" + ServiceTestSupport.INTERNAL_SECRET,
+                        "--dcp.ledger.max-transactions=7",
+                        "--dcp.ledger.max-latency=30ms",
+                        "--dcp.ledger.validator-id=restarted",
+                        "--dcp.ledger.validator-key=" + Hashes.hex(KEY.privateKey()),
+                        "--dcp.ledger.trusted-senders=" + SENDER.publicKeyHex());
     }
 
     static final Ed25519.KeyPair KEY = Ed25519.generate();

@@ -9,11 +9,9 @@ import java.util.List;
 /** A transport and monitor that keep what the round sent, committed and reported, for tests to look at. */
 class RoundLog implements RoundTransport, RoundMonitor {
 
-    record Commit(Block block, long lastOffset) {
-    }
+    record Commit(Block block, long lastOffset) {}
 
-    record Dissent(Vote vote, String committedHash) {
-    }
+    record Dissent(Vote vote, String committedHash) {}
 
     final List<Vote> votesSent = new ArrayList<>();
     final List<Long> markersSent = new ArrayList<>();

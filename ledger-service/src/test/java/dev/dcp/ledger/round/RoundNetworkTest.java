@@ -38,7 +38,9 @@ class RoundNetworkTest {
             assertThat(sealer.checkSeal(b.header(), b.hash(), b.signatures())).isEmpty();
             prevHash = b.hash();
         }
-        assertThat(net.node(0).chain().stream().flatMap(b -> b.transactions().stream()).toList())
+        assertThat(net.node(0).chain().stream()
+                        .flatMap(b -> b.transactions().stream())
+                        .toList())
                 .containsExactlyElementsOf(sent);
     }
 
@@ -51,14 +53,20 @@ class RoundNetworkTest {
         for (Node n : net.honest()) {
             assertThat(n.log.hashes()).hasSize(2).isEqualTo(net.node(0).log.hashes());
         }
-        assertThat(net.node(0).chain()).allSatisfy(b -> assertThat(b.signatures())
-                .extracting(BlockSignature::publicKey).hasSize(3).doesNotContain(net.node(3).member.key()));
+        assertThat(net.node(0).chain())
+                .allSatisfy(b -> assertThat(b.signatures())
+                        .extracting(BlockSignature::publicKey)
+                        .hasSize(3)
+                        .doesNotContain(net.node(3).member.key()));
         assertThat(net.node(3).chain()).isEmpty();
     }
 
     @Test
     void twoSilentValidatorsOfFourStopBftProgressWithoutACommit() {
-        TestNetwork net = TestNetwork.builder().validators(4).silent(2, 3).voteTimeout(Duration.ofSeconds(10))
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .silent(2, 3)
+                .voteTimeout(Duration.ofSeconds(10))
                 .build();
         net.submit(10);
         net.settle();
@@ -72,21 +80,30 @@ class RoundNetworkTest {
         net.advance(Duration.ofSeconds(30));
         for (Node n : net.honest()) {
             assertThat(n.chain()).isEmpty();
-            assertThat(n.log.lateQuorums).as("reported once").singleElement()
+            assertThat(n.log.lateQuorums)
+                    .as("reported once")
+                    .singleElement()
                     .satisfies(b -> assertThat(b.header().height()).isEqualTo(1));
         }
     }
 
     @Test
     void aValidatorVotingForAHashNobodyCutIsOutvotedAndReportedAsDissenting() {
-        TestNetwork net = TestNetwork.builder().validators(4).lying(3, Lie.VOTES_FOR_ANOTHER_HASH).build();
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .lying(3, Lie.VOTES_FOR_ANOTHER_HASH)
+                .build();
         net.submit(5);
         net.settle();
 
         String liar = net.node(3).member.key();
         for (Node n : net.honest()) {
-            assertThat(n.chain()).singleElement().satisfies(b -> assertThat(b.signatures())
-                    .extracting(BlockSignature::publicKey).hasSize(3).doesNotContain(liar));
+            assertThat(n.chain())
+                    .singleElement()
+                    .satisfies(b -> assertThat(b.signatures())
+                            .extracting(BlockSignature::publicKey)
+                            .hasSize(3)
+                            .doesNotContain(liar));
             assertThat(n.log.dissents).singleElement().satisfies(d -> {
                 assertThat(d.vote().publicKey()).isEqualTo(liar);
                 assertThat(d.committedHash()).isEqualTo(n.chain().get(0).hash());
@@ -96,7 +113,11 @@ class RoundNetworkTest {
 
     @Test
     void aLiarsVoteForAnotherHashCannotStandInForASilentValidator() {
-        TestNetwork net = TestNetwork.builder().validators(4).silent(2).lying(3, Lie.VOTES_FOR_ANOTHER_HASH).build();
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .silent(2)
+                .lying(3, Lie.VOTES_FOR_ANOTHER_HASH)
+                .build();
         net.submit(5);
         net.settle();
 
@@ -108,7 +129,11 @@ class RoundNetworkTest {
 
     @Test
     void votesForgedInOtherValidatorsNamesAreRejectedAndDoNotStandInForASilentOne() {
-        TestNetwork net = TestNetwork.builder().validators(4).silent(2).lying(3, Lie.FORGES_SIGNATURES).build();
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .silent(2)
+                .lying(3, Lie.FORGES_SIGNATURES)
+                .build();
         net.submit(5);
         net.settle();
 
@@ -121,7 +146,11 @@ class RoundNetworkTest {
     @Test
     void aValidatorVotingTwiceAtOneHeightCountsOnceAndNoReplicaCommitsTheOtherHash() {
         // with validator 2 silent, the equivocator's first vote is needed for the quorum of 3
-        TestNetwork net = TestNetwork.builder().validators(4).silent(2).lying(3, Lie.VOTES_TWICE).build();
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .silent(2)
+                .lying(3, Lie.VOTES_TWICE)
+                .build();
         net.submit(10);
         net.settle();
 
@@ -131,19 +160,26 @@ class RoundNetworkTest {
             assertThat(n.log.hashes()).as("no fork").isEqualTo(hashes);
             assertThat(n.verdicts).contains(VoteVerdict.CONFLICTING);
         }
-        assertThat(net.node(0).log.dissents).as("the second vote is not recorded").isEmpty();
+        assertThat(net.node(0).log.dissents)
+                .as("the second vote is not recorded")
+                .isEmpty();
     }
 
     @Test
     void aReplicaThatAltersItsBlocksNeverCommitsThemWhileTheHonestOnesCommitTheTopic() {
-        TestNetwork net = TestNetwork.builder().validators(4).lying(3, Lie.ALTERS_TRANSACTIONS).build();
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .lying(3, Lie.ALTERS_TRANSACTIONS)
+                .build();
         List<Transaction> sent = net.submit(5);
         net.settle();
 
         for (Node n : net.honest()) {
-            assertThat(n.chain()).singleElement()
+            assertThat(n.chain())
+                    .singleElement()
                     .satisfies(b -> assertThat(b.transactions()).containsExactlyElementsOf(sent));
-            assertThat(n.log.dissents).extracting(d -> d.vote().publicKey())
+            assertThat(n.log.dissents)
+                    .extracting(d -> d.vote().publicKey())
                     .containsExactly(net.node(3).member.key());
         }
         assertThat(net.node(3).chain()).isEmpty();
@@ -162,9 +198,12 @@ class RoundNetworkTest {
         for (Node n : net.honest()) {
             assertThat(n.log.hashes()).isEqualTo(hashes);
             assertThat(n.chain()).allSatisfy(b -> {
-                assertThat(b.signatures()).singleElement()
-                        .satisfies(s -> assertThat(s.publicKey()).isEqualTo(b.header().proposer()));
-                assertThat(sealer.checkSeal(b.header(), b.hash(), b.signatures())).isEmpty();
+                assertThat(b.signatures())
+                        .singleElement()
+                        .satisfies(s ->
+                                assertThat(s.publicKey()).isEqualTo(b.header().proposer()));
+                assertThat(sealer.checkSeal(b.header(), b.hash(), b.signatures()))
+                        .isEmpty();
             });
         }
     }
@@ -172,7 +211,8 @@ class RoundNetworkTest {
     @Test
     void aSilentLotteryWinnerStopsPosAtItsHeightOnEveryOtherReplica() {
         TestNetwork net = TestNetwork.builder().consensus("pos").powers(1, 2, 5).build();
-        int winner = net.indexOf(new PosSealer(net.validators()).proposerFor(1, net.genesis().hash()));
+        int winner = net.indexOf(
+                new PosSealer(net.validators()).proposerFor(1, net.genesis().hash()));
         net.silence(winner);
         net.submit(5);
         net.settle();
@@ -193,14 +233,21 @@ class RoundNetworkTest {
         net.settle();
 
         Node solo = net.node(0);
-        assertThat(solo.chain()).hasSize(2).allSatisfy(b -> assertThat(b.signatures()).singleElement()
-                .satisfies(s -> assertThat(s.verifies(b.hash())).isTrue()));
+        assertThat(solo.chain())
+                .hasSize(2)
+                .allSatisfy(b -> assertThat(b.signatures())
+                        .singleElement()
+                        .satisfies(s -> assertThat(s.verifies(b.hash())).isTrue()));
         assertThat(solo.log.votesSent).isEmpty();
     }
 
     @Test
     void powMinesEveryBlockUnderTheDifficultyTarget() {
-        TestNetwork net = TestNetwork.builder().consensus("pow").validators(1).difficulty(8).build();
+        TestNetwork net = TestNetwork.builder()
+                .consensus("pow")
+                .validators(1)
+                .difficulty(8)
+                .build();
         net.submit(10);
         net.settle();
 
@@ -212,7 +259,10 @@ class RoundNetworkTest {
 
     @Test
     void aBlockThatIsNotFullIsCutByTheMarkersOnceMaxLatencyHasPassed() {
-        TestNetwork net = TestNetwork.builder().validators(4).maxLatency(Duration.ofMillis(200)).build();
+        TestNetwork net = TestNetwork.builder()
+                .validators(4)
+                .maxLatency(Duration.ofMillis(200))
+                .build();
         List<Transaction> sent = net.submit(3);
         net.settle();
         net.advance(Duration.ofMillis(199));
@@ -227,7 +277,9 @@ class RoundNetworkTest {
             assertThat(n.log.markersSent).as("a replica asks once at most").hasSizeLessThanOrEqualTo(1);
             assertThat(n.chain()).singleElement().satisfies(b -> {
                 assertThat(b.transactions()).containsExactlyElementsOf(sent);
-                assertThat(b.header().timestamp()).as("the marker's time").isEqualTo(net.clock().millis());
+                assertThat(b.header().timestamp())
+                        .as("the marker's time")
+                        .isEqualTo(net.clock().millis());
             });
             assertThat(n.round.phase()).isEqualTo(RoundPhase.IDLE);
         }
@@ -258,7 +310,8 @@ class RoundNetworkTest {
         Node late = net.node(3);
         String committed = net.node(0).chain().get(0).hash();
 
-        net.publish(Vote.cast(1, TestNetwork.otherHash(committed), late.member.validator().id(), late.member.keys()));
+        net.publish(Vote.cast(
+                1, TestNetwork.otherHash(committed), late.member.validator().id(), late.member.keys()));
         net.settle();
         for (Node n : net.honest()) {
             assertThat(n.chain()).hasSize(1);

@@ -48,10 +48,17 @@ class RoundStateMachineTest {
     long offset = 100;
 
     RoundStateMachine replica(Sealer sealer, Member self, boolean alter) {
-        RoundSettings settings = new RoundSettings(self.validator().id(), self.keys(), MAX_TRANSACTIONS, MAX_LATENCY,
-                VOTE_TIMEOUT, alter);
-        return new RoundStateMachine(settings, sealer, new VoteBook(sealer.validators()), clock,
-                new ChainTip(9, TIP_HASH, 99, clock.millis()), h -> Optional.ofNullable(history.get(h)), log, log);
+        RoundSettings settings = new RoundSettings(
+                self.validator().id(), self.keys(), MAX_TRANSACTIONS, MAX_LATENCY, VOTE_TIMEOUT, alter);
+        return new RoundStateMachine(
+                settings,
+                sealer,
+                new VoteBook(sealer.validators()),
+                clock,
+                new ChainTip(9, TIP_HASH, 99, clock.millis()),
+                h -> Optional.ofNullable(history.get(h)),
+                log,
+                log);
     }
 
     RoundStateMachine solo() {
@@ -64,8 +71,8 @@ class RoundStateMachineTest {
     }
 
     Transaction tx() {
-        return Transaction.sign("DEPOSIT", Map.of("account", "acct-" + nonce, "amount", 1 + nonce), SENDER, ++nonce,
-                clock.millis());
+        return Transaction.sign(
+                "DEPOSIT", Map.of("account", "acct-" + nonce, "amount", 1 + nonce), SENDER, ++nonce, clock.millis());
     }
 
     List<Transaction> feed(RoundStateMachine round, int count) {
@@ -113,8 +120,11 @@ class RoundStateMachineTest {
         BlockHeader h = p.block().header();
         assertThat(h.height()).isEqualTo(10);
         assertThat(h.prevHash()).isEqualTo(TIP_HASH);
-        assertThat(h.timestamp()).as("the last transaction's").isEqualTo(sent.get(2).timestamp());
-        assertThat(h.merkleRoot()).isEqualTo(MerkleTree.rootHex(sent.stream().map(Transaction::id).toList()));
+        assertThat(h.timestamp())
+                .as("the last transaction's")
+                .isEqualTo(sent.get(2).timestamp());
+        assertThat(h.merkleRoot())
+                .isEqualTo(MerkleTree.rootHex(sent.stream().map(Transaction::id).toList()));
         assertThat(h.txCount()).isEqualTo(3);
         assertThat(h.proposer()).isEqualTo(validators.roundRobin(10).publicKey());
         assertThat(p.hash()).isEqualTo(h.hash());
@@ -138,13 +148,16 @@ class RoundStateMachineTest {
         assertThat(log.votesSent).isEmpty();
         assertThat(log.commits).singleElement().satisfies(c -> {
             assertThat(c.block().transactions()).containsExactlyElementsOf(sent);
-            assertThat(c.block().signatures()).extracting(BlockSignature::publicKey)
+            assertThat(c.block().signatures())
+                    .extracting(BlockSignature::publicKey)
                     .containsExactly(members.get(0).key());
-            assertThat(c.lastOffset()).as("the offset of the last record the block consumed").isEqualTo(offset);
+            assertThat(c.lastOffset())
+                    .as("the offset of the last record the block consumed")
+                    .isEqualTo(offset);
         });
         assertThat(round.phase()).isEqualTo(RoundPhase.IDLE);
-        assertThat(round.tip()).isEqualTo(new ChainTip(10, log.commits.get(0).block().hash(), offset,
-                clock.millis()));
+        assertThat(round.tip())
+                .isEqualTo(new ChainTip(10, log.commits.get(0).block().hash(), offset, clock.millis()));
     }
 
     @Test
@@ -163,8 +176,8 @@ class RoundStateMachineTest {
     void underPosTheBlockCommitsOnceTheLotteryWinnersSignatureIsRecorded() {
         PosSealer sealer = new PosSealer(validators);
         String winner = sealer.proposerFor(10, TIP_HASH);
-        int winnerIndex = members.indexOf(members.stream().filter(m -> m.key().equals(winner)).findFirst()
-                .orElseThrow());
+        int winnerIndex = members.indexOf(
+                members.stream().filter(m -> m.key().equals(winner)).findFirst().orElseThrow());
         Member self = members.get((winnerIndex + 1) % members.size());
         RoundStateMachine round = replica(sealer, self, false);
         feed(round, MAX_TRANSACTIONS);
@@ -172,8 +185,11 @@ class RoundStateMachineTest {
         assertThat(log.commits).as("its own signature is not the winner's").isEmpty();
 
         round.onVote(vote(winnerIndex, 10, hash));
-        assertThat(log.commits).singleElement().satisfies(c -> assertThat(c.block().signatures())
-                .extracting(BlockSignature::publicKey).containsExactly(winner));
+        assertThat(log.commits)
+                .singleElement()
+                .satisfies(c -> assertThat(c.block().signatures())
+                        .extracting(BlockSignature::publicKey)
+                        .containsExactly(winner));
     }
 
     @Test
@@ -181,8 +197,7 @@ class RoundStateMachineTest {
         RoundStateMachine round = bft();
         feed(round, MAX_TRANSACTIONS);
         assertThatThrownBy(() -> round.onTransaction(tx(), ++offset)).isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> round.onCutMarker(clock.millis(), ++offset))
-                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> round.onCutMarker(clock.millis(), ++offset)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
@@ -195,9 +210,14 @@ class RoundStateMachineTest {
         assertThat(log.commits).as("two of four").isEmpty();
         round.onVote(vote(2, 10, hash));
 
-        assertThat(log.commits).singleElement().satisfies(c -> assertThat(c.block().signatures())
-                .extracting(BlockSignature::publicKey)
-                .containsExactlyInAnyOrder(members.get(0).key(), members.get(1).key(), members.get(2).key()));
+        assertThat(log.commits)
+                .singleElement()
+                .satisfies(c -> assertThat(c.block().signatures())
+                        .extracting(BlockSignature::publicKey)
+                        .containsExactlyInAnyOrder(
+                                members.get(0).key(),
+                                members.get(1).key(),
+                                members.get(2).key()));
         assertThat(round.phase()).isEqualTo(RoundPhase.IDLE);
         assertThat(round.tip().height()).isEqualTo(10);
         assertThat(log.dissents).isEmpty();
@@ -207,7 +227,8 @@ class RoundStateMachineTest {
     void votesThatArriveBeforeTheProposalCountAsSoonAsItIsMade() {
         RoundStateMachine round = bft();
         List<Transaction> txs = List.of(tx(), tx(), tx());
-        Block expected = BlockCreator.next(new BftSealer(validators), 10, TIP_HASH, txs, txs.get(2).timestamp());
+        Block expected = BlockCreator.next(
+                new BftSealer(validators), 10, TIP_HASH, txs, txs.get(2).timestamp());
         round.onVote(vote(1, 10, expected.hash()));
         round.onVote(vote(2, 10, expected.hash()));
         assertThat(log.commits).isEmpty();
@@ -215,8 +236,9 @@ class RoundStateMachineTest {
         for (Transaction tx : txs) {
             round.onTransaction(tx, ++offset);
         }
-        assertThat(log.commits).singleElement().satisfies(c -> assertThat(c.block().hash())
-                .isEqualTo(expected.hash()));
+        assertThat(log.commits)
+                .singleElement()
+                .satisfies(c -> assertThat(c.block().hash()).isEqualTo(expected.hash()));
     }
 
     @Test
@@ -228,7 +250,9 @@ class RoundStateMachineTest {
 
         round.onVote(vote(1, 10, hash));
         round.onVote(vote(3, 10, other));
-        assertThat(log.commits).as("a vote for another block is no vote for this one").isEmpty();
+        assertThat(log.commits)
+                .as("a vote for another block is no vote for this one")
+                .isEmpty();
         round.onVote(vote(2, 10, hash));
 
         assertThat(log.commits).hasSize(1);
@@ -246,8 +270,8 @@ class RoundStateMachineTest {
         round.onVote(vote(1, 10, hash));
         Vote overOther = vote(2, 10, TestNetwork.otherHash(hash));
 
-        VoteVerdict verdict = round.onVote(new Vote(10, hash, overOther.validator(), overOther.publicKey(),
-                overOther.signature()));
+        VoteVerdict verdict =
+                round.onVote(new Vote(10, hash, overOther.validator(), overOther.publicKey(), overOther.signature()));
 
         assertThat(verdict).isEqualTo(VoteVerdict.BAD_SIGNATURE);
         assertThat(log.commits).isEmpty();
@@ -269,8 +293,10 @@ class RoundStateMachineTest {
         round.onTick();
         clock.advance(VOTE_TIMEOUT);
         round.onTick();
-        assertThat(log.lateQuorums).singleElement()
-                .satisfies(b -> assertThat(b.hash()).isEqualTo(round.proposal().orElseThrow().hash()));
+        assertThat(log.lateQuorums)
+                .singleElement()
+                .satisfies(b -> assertThat(b.hash())
+                        .isEqualTo(round.proposal().orElseThrow().hash()));
         assertThat(round.phase()).as("no re-proposal: it keeps waiting").isEqualTo(RoundPhase.AWAITING_QUORUM);
         assertThat(log.votesSent).hasSize(1);
     }
@@ -313,7 +339,9 @@ class RoundStateMachineTest {
         round.onCutMarker(1_234L, ++offset);
         assertThat(log.commits).isEmpty();
         assertThat(round.phase()).isEqualTo(RoundPhase.IDLE);
-        assertThat(round.tip().kafkaOffset()).as("the tip moves only with a block").isEqualTo(99);
+        assertThat(round.tip().kafkaOffset())
+                .as("the tip moves only with a block")
+                .isEqualTo(99);
     }
 
     @Test
@@ -330,7 +358,9 @@ class RoundStateMachineTest {
         assertThat(round.phase()).isEqualTo(RoundPhase.FILLING);
         clock.advance(MAX_LATENCY.minusMillis(1));
         round.onTick();
-        assertThat(log.markersSent).as("the window runs from the new block's first transaction").hasSize(1);
+        assertThat(log.markersSent)
+                .as("the window runs from the new block's first transaction")
+                .hasSize(1);
         clock.advance(Duration.ofMillis(1));
         round.onTick();
         assertThat(log.markersSent).hasSize(2);
@@ -356,8 +386,10 @@ class RoundStateMachineTest {
         RoundStateMachine round = bft();
         round.onVote(vote(1, 9, TIP_HASH));
         round.onVote(vote(2, 9, TestNetwork.otherHash(TIP_HASH)));
-        assertThat(log.dissents).singleElement()
-                .satisfies(d -> assertThat(d.vote().publicKey()).isEqualTo(members.get(2).key()));
+        assertThat(log.dissents)
+                .singleElement()
+                .satisfies(d -> assertThat(d.vote().publicKey())
+                        .isEqualTo(members.get(2).key()));
     }
 
     @Test
@@ -381,8 +413,8 @@ class RoundStateMachineTest {
     @Test
     void genesisIsTheSameOnEveryReplicaOfAValidatorSet() {
         Block a = BlockCreator.genesis(new BftSealer(validators));
-        Block b = BlockCreator.genesis(new BftSealer(Members.setOf(List.of(members.get(3), members.get(1),
-                members.get(0), members.get(2)))));
+        Block b = BlockCreator.genesis(
+                new BftSealer(Members.setOf(List.of(members.get(3), members.get(1), members.get(0), members.get(2)))));
         assertThat(a).isEqualTo(b);
         assertThat(a.header().height()).isZero();
         assertThat(a.header().prevHash()).isEqualTo(BlockHeader.GENESIS_PREV_HASH);

@@ -47,8 +47,7 @@ final class TestNetwork {
     }
 
     /** A record of the transaction log: a transaction, or a cut marker when {@code tx} is null. */
-    private record TopicRecord(Transaction tx, long markerTimestamp) {
-    }
+    private record TopicRecord(Transaction tx, long markerTimestamp) {}
 
     /** One validator: its state machine, what it sent and committed, and how far it has read each log. */
     final class Node implements RoundTransport, RoundMonitor {
@@ -67,9 +66,15 @@ final class TestNetwork {
             this.member = member;
             this.lie = lie;
             this.silent = silent;
-            this.round = new RoundStateMachine(settings, sealer, new VoteBook(sealer.validators()), clock,
+            this.round = new RoundStateMachine(
+                    settings,
+                    sealer,
+                    new VoteBook(sealer.validators()),
+                    clock,
                     new ChainTip(0, genesis.hash(), -1, clock.millis()),
-                    h -> Optional.ofNullable(committedHashes.get(h)), this, this);
+                    h -> Optional.ofNullable(committedHashes.get(h)),
+                    this,
+                    this);
             committedHashes.put(0L, genesis.hash());
         }
 
@@ -111,19 +116,30 @@ final class TestNetwork {
                 return;
             }
             switch (lie) {
-                case VOTES_FOR_ANOTHER_HASH -> votes.add(Vote.cast(vote.height(), otherHash(vote.hash()),
-                        member.validator().id(), member.keys()));
+                case VOTES_FOR_ANOTHER_HASH ->
+                    votes.add(Vote.cast(
+                            vote.height(),
+                            otherHash(vote.hash()),
+                            member.validator().id(),
+                            member.keys()));
                 case VOTES_TWICE -> {
                     votes.add(vote);
-                    votes.add(Vote.cast(vote.height(), otherHash(vote.hash()), member.validator().id(),
+                    votes.add(Vote.cast(
+                            vote.height(),
+                            otherHash(vote.hash()),
+                            member.validator().id(),
                             member.keys()));
                 }
                 case FORGES_SIGNATURES -> {
                     BlockSignature mine = BlockSignature.sign(member.validator().id(), member.keys(), vote.hash());
                     for (Node other : nodes) {
                         if (other != this) {
-                            votes.add(new Vote(vote.height(), vote.hash(), other.member.validator().id(),
-                                    other.member.key(), mine.signature()));
+                            votes.add(new Vote(
+                                    vote.height(),
+                                    vote.hash(),
+                                    other.member.validator().id(),
+                                    other.member.key(),
+                                    mine.signature()));
                         }
                     }
                 }
@@ -172,8 +188,13 @@ final class TestNetwork {
             Member m = members.get(i);
             Sealer sealer = sealer(b, m);
             Lie lie = b.lies.get(i);
-            RoundSettings settings = new RoundSettings(m.validator().id(), m.keys(), b.maxTransactions, b.maxLatency,
-                    b.voteTimeout, lie == Lie.ALTERS_TRANSACTIONS);
+            RoundSettings settings = new RoundSettings(
+                    m.validator().id(),
+                    m.keys(),
+                    b.maxTransactions,
+                    b.maxLatency,
+                    b.voteTimeout,
+                    lie == Lie.ALTERS_TRANSACTIONS);
             nodes.add(new Node(m, sealer, settings, lie, b.silent.contains(i)));
         }
     }
@@ -233,8 +254,12 @@ final class TestNetwork {
     List<Transaction> submit(int count) {
         List<Transaction> sent = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Transaction tx = Transaction.sign("DEPOSIT", Map.of("account", "acct-" + nonce, "amount", 1 + nonce),
-                    SENDER, ++nonce, clock.millis());
+            Transaction tx = Transaction.sign(
+                    "DEPOSIT",
+                    Map.of("account", "acct-" + nonce, "amount", 1 + nonce),
+                    SENDER,
+                    ++nonce,
+                    clock.millis());
             transactions.add(new TopicRecord(tx, -1));
             sent.add(tx);
         }

@@ -82,7 +82,8 @@ class VoteValidatorTest {
     void aForgedCopyOfARecordedVoteIsABadSignatureNotADuplicate() {
         Vote v = vote(0, 5, HASH);
         book.record(v);
-        Vote forged = new Vote(5, HASH, v.validator(), v.publicKey(), vote(1, 5, HASH).signature());
+        Vote forged =
+                new Vote(5, HASH, v.validator(), v.publicKey(), vote(1, 5, HASH).signature());
         assertThat(validator.check(forged, 4, book)).isEqualTo(VoteVerdict.BAD_SIGNATURE);
     }
 
@@ -90,8 +91,11 @@ class VoteValidatorTest {
     void aSecondCorrectlySignedVoteForAnotherHashAtTheSameHeightIsConflicting() {
         book.record(vote(0, 5, HASH));
         assertThat(validator.check(vote(0, 5, OTHER), 4, book)).isEqualTo(VoteVerdict.CONFLICTING);
-        assertThat(validator.check(vote(0, 6, OTHER), 4, book)).as("another height").isEqualTo(VoteVerdict.ACCEPTED);
-        assertThat(validator.check(vote(1, 5, OTHER), 4, book)).as("another validator")
+        assertThat(validator.check(vote(0, 6, OTHER), 4, book))
+                .as("another height")
+                .isEqualTo(VoteVerdict.ACCEPTED);
+        assertThat(validator.check(vote(1, 5, OTHER), 4, book))
+                .as("another validator")
                 .isEqualTo(VoteVerdict.ACCEPTED);
     }
 

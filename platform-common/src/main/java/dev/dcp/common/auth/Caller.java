@@ -7,7 +7,9 @@ public record Caller(String tenantId, Role role) {
     public static final String ATTRIBUTE = "dcp.caller";
 
     public enum Role {
-        ADMIN, CONSUMER, PROVIDER;
+        ADMIN,
+        CONSUMER,
+        PROVIDER;
 
         public static Role ofTenantRole(String role) {
             return switch (role) {

@@ -37,7 +37,8 @@ public final class ServiceCredential {
         claims.put("t", caller.tenantId());
         claims.put("r", caller.role().name());
         claims.put("e", clock.millis() + ttl.toMillis());
-        String body = Base64.getUrlEncoder().withoutPadding()
+        String body = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(Json.write(claims).getBytes(StandardCharsets.UTF_8));
         return body + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(body));
     }
@@ -61,8 +62,8 @@ public final class ServiceCredential {
             return Optional.empty();
         }
         try {
-            Map<String, Object> claims = Json.readMap(new String(Base64.getUrlDecoder().decode(body),
-                    StandardCharsets.UTF_8));
+            Map<String, Object> claims =
+                    Json.readMap(new String(Base64.getUrlDecoder().decode(body), StandardCharsets.UTF_8));
             long expires = ((Number) claims.get("e")).longValue();
             if (expires < clock.millis()) {
                 return Optional.empty();

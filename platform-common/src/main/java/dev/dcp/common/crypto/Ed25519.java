@@ -1,9 +1,9 @@
 package dev.dcp.common.crypto;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,8 +16,7 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
  */
 public final class Ed25519 {
 
-    private Ed25519() {
-    }
+    private Ed25519() {}
 
     public record KeyPair(byte[] privateKey, byte[] publicKey) {
 
@@ -31,9 +30,16 @@ public final class Ed25519 {
             if (PRIVATE_KEYS.size() >= KEY_CACHE_LIMIT) {
                 PRIVATE_KEYS.clear(); // bounded, like the public-key cache; a process signs with few keys
             }
-            PRIVATE_KEYS.computeIfAbsent(Hashes.hex(privateKey), k -> new Ed25519PrivateKeyParameters(privateKey, 0))
-                    .sign(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message, 0, message.length,
-                            signature, 0);
+            PRIVATE_KEYS
+                    .computeIfAbsent(Hashes.hex(privateKey), k -> new Ed25519PrivateKeyParameters(privateKey, 0))
+                    .sign(
+                            org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
+                            null,
+                            message,
+                            0,
+                            message.length,
+                            signature,
+                            0);
             return signature;
         }
 
@@ -44,6 +50,7 @@ public final class Ed25519 {
 
     /** Decoded keys by hex: decoding a point is a large share of a verification, and senders are few. */
     private static final int KEY_CACHE_LIMIT = 10_000;
+
     private static final Map<String, Ed25519PrivateKeyParameters> PRIVATE_KEYS = new ConcurrentHashMap<>();
     private static final Map<String, Ed25519PublicKeyParameters> PUBLIC_KEYS = new ConcurrentHashMap<>();
 
@@ -86,8 +93,15 @@ public final class Ed25519 {
             return false;
         }
         try {
-            return publicKey(publicKey).verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null, message,
-                    0, message.length, signature, 0);
+            return publicKey(publicKey)
+                    .verify(
+                            org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519,
+                            null,
+                            message,
+                            0,
+                            message.length,
+                            signature,
+                            0);
         } catch (RuntimeException e) {
             return false;
         }

@@ -8,8 +8,7 @@ public final class Hashes {
 
     private static final HexFormat HEX = HexFormat.of();
 
-    private Hashes() {
-    }
+    private Hashes() {}
 
     public static MessageDigest sha256() {
         try {

@@ -10,7 +10,6 @@ import java.util.Optional;
  * a kernel for each; both sides take the names from here, so neither knows a kind the other has never heard of.
  */
 public enum Kind {
-
     PRIMES("primes"),
     MONTECARLO_PI("montecarlo-pi"),
     HASHCASH("hashcash"),

@@ -12,21 +12,43 @@ import java.util.Map;
  * {@code outputHash} is the SHA-256 of the canonical JSON of {@code output}; the signature covers the
  * canonical JSON of every other field, so neither the output nor the claim of who computed it can be altered.
  */
-public record ResultMessage(String jobId, int index, String replicaId, String workerId, String workerKey,
-                            Map<String, Object> output, String outputHash, String error, long cpuMillis,
-                            String signature) {
+public record ResultMessage(
+        String jobId,
+        int index,
+        String replicaId,
+        String workerId,
+        String workerKey,
+        Map<String, Object> output,
+        String outputHash,
+        String error,
+        long cpuMillis,
+        String signature) {
 
-    public static ResultMessage signed(SubtaskMessage task, String workerId, Ed25519.KeyPair keys,
-                                       Map<String, Object> output, String error, long cpuMillis) {
+    public static ResultMessage signed(
+            SubtaskMessage task,
+            String workerId,
+            Ed25519.KeyPair keys,
+            Map<String, Object> output,
+            String error,
+            long cpuMillis) {
         String outputHash = output == null ? null : Hashes.sha256Hex(CanonicalJson.bytes(output));
-        ResultMessage unsigned = new ResultMessage(task.jobId(), task.index(), task.replicaId(), workerId,
-                keys.publicKeyHex(), output, outputHash, error, cpuMillis, null);
+        ResultMessage unsigned = new ResultMessage(
+                task.jobId(),
+                task.index(),
+                task.replicaId(),
+                workerId,
+                keys.publicKeyHex(),
+                output,
+                outputHash,
+                error,
+                cpuMillis,
+                null);
         return unsigned.withSignature(keys.signHex(unsigned.signedBytes()));
     }
 
     public ResultMessage withSignature(String sig) {
-        return new ResultMessage(jobId, index, replicaId, workerId, workerKey, output, outputHash, error, cpuMillis,
-                sig);
+        return new ResultMessage(
+                jobId, index, replicaId, workerId, workerKey, output, outputHash, error, cpuMillis, sig);
     }
 
     byte[] signedBytes() {
@@ -43,11 +65,25 @@ public record ResultMessage(String jobId, int index, String replicaId, String wo
     }
 
     /** An unsigned answer, to be signed with others in a {@link ResultBatch}. */
-    public static ResultMessage unsigned(SubtaskMessage task, String workerId, Ed25519.KeyPair keys,
-                                         Map<String, Object> output, String error, long cpuMillis) {
+    public static ResultMessage unsigned(
+            SubtaskMessage task,
+            String workerId,
+            Ed25519.KeyPair keys,
+            Map<String, Object> output,
+            String error,
+            long cpuMillis) {
         String outputHash = output == null ? null : Hashes.sha256Hex(CanonicalJson.bytes(output));
-        return new ResultMessage(task.jobId(), task.index(), task.replicaId(), workerId, keys.publicKeyHex(), output,
-                outputHash, error, cpuMillis, null);
+        return new ResultMessage(
+                task.jobId(),
+                task.index(),
+                task.replicaId(),
+                workerId,
+                keys.publicKeyHex(),
+                output,
+                outputHash,
+                error,
+                cpuMillis,
+                null);
     }
 
     /** What a batch signature covers of this answer: the SHA-256 of its signed fields. */

@@ -38,6 +38,5 @@ public final class Topics {
         return topic + ".dlt";
     }
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -7,11 +7,10 @@ import java.util.List;
  * replicas the worker has started and not yet answered: their lease is counted from when they started, not from
  * when they were queued.
  */
-public record WorkerHeartbeat(String workerId, String publicKey, int slots, int busySlots, long at,
-                              List<Running> running) {
+public record WorkerHeartbeat(
+        String workerId, String publicKey, int slots, int busySlots, long at, List<Running> running) {
 
-    public record Running(String replicaId, long startedAt) {
-    }
+    public record Running(String replicaId, long startedAt) {}
 
     public WorkerHeartbeat {
         running = running == null ? List.of() : List.copyOf(running);

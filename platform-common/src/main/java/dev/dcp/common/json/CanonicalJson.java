@@ -26,8 +26,7 @@ public final class CanonicalJson {
 
     private static final BigInteger MAX_SAFE = BigInteger.valueOf(MAX_SAFE_INTEGER);
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     public static byte[] bytes(Object value) {
         return encode(value).getBytes(StandardCharsets.UTF_8);
@@ -65,7 +64,8 @@ public final class CanonicalJson {
             // RFC 8785 reads every number as a double: beyond 2^53 an auditor would hash other digits
             BigInteger big = value instanceof Long l ? BigInteger.valueOf(l) : (BigInteger) value;
             if (big.abs().compareTo(MAX_SAFE) > 0) {
-                throw new IllegalArgumentException("integer " + big + " is outside +-(2^53-1), which JCS cannot represent");
+                throw new IllegalArgumentException(
+                        "integer " + big + " is outside +-(2^53-1), which JCS cannot represent");
             }
             out.append(big);
         } else if (value instanceof BigDecimal d) {
@@ -76,7 +76,8 @@ public final class CanonicalJson {
             // records and beans: through Jackson to plain maps first (plain trees skip this copy)
             Object tree = Json.toTree(value);
             if (tree == value) {
-                throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+                throw new IllegalArgumentException(
+                        "not a JSON value: " + value.getClass().getName());
             }
             write(out, tree);
         }
@@ -116,8 +117,10 @@ public final class CanonicalJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < s.length()
-                            && Character.isLowSurrogate(s.charAt(i + 1)))
+                    if (Character.isSurrogate(c)
+                            && !(Character.isHighSurrogate(c)
+                                    && i + 1 < s.length()
+                                    && Character.isLowSurrogate(s.charAt(i + 1)))
                             && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(s.charAt(i - 1)))) {
                         throw new IllegalArgumentException("lone surrogate at index " + i + ": not valid in JCS");
                     }

@@ -23,8 +23,8 @@ public class DeadLetterConfiguration {
         backOff.setInitialInterval(200);
         backOff.setMultiplier(2);
         backOff.setMaxInterval(10_000);
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(
+                kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         return new DefaultErrorHandler(recoverer, backOff);
     }
 }

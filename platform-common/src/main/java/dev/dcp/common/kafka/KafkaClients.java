@@ -12,8 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Plain Kafka clients with the platform's defaults: JSON strings, idempotent batched producers. */
 public final class KafkaClients {
 
-    private KafkaClients() {
-    }
+    private KafkaClients() {}
 
     public static KafkaProducer<String, String> producer(String bootstrapServers, String clientId) {
         Map<String, Object> props = new HashMap<>();

@@ -4,8 +4,16 @@ import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.CanonicalJson;
 
 /** The hashed part of a block; {@link #hash()} is the SHA-256 of its canonical JSON. */
-public record BlockHeader(long height, String prevHash, String merkleRoot, long timestamp, int txCount,
-                          String proposer, String consensus, int difficulty, long nonce) {
+public record BlockHeader(
+        long height,
+        String prevHash,
+        String merkleRoot,
+        long timestamp,
+        int txCount,
+        String proposer,
+        String consensus,
+        int difficulty,
+        long nonce) {
 
     public static final String GENESIS_PREV_HASH = "0".repeat(64);
 
@@ -14,7 +22,7 @@ public record BlockHeader(long height, String prevHash, String merkleRoot, long 
     }
 
     public BlockHeader withNonce(long newNonce) {
-        return new BlockHeader(height, prevHash, merkleRoot, timestamp, txCount, proposer, consensus, difficulty,
-                newNonce);
+        return new BlockHeader(
+                height, prevHash, merkleRoot, timestamp, txCount, proposer, consensus, difficulty, newNonce);
     }
 }

@@ -9,8 +9,7 @@ import java.util.List;
 /** RFC 6962 Merkle Tree Hash and audit paths over 32-byte leaves (transaction ids). */
 public final class MerkleTree {
 
-    private MerkleTree() {
-    }
+    private MerkleTree() {}
 
     public static String rootHex(List<String> leafIdsHex) {
         return Hashes.hex(root(leaves(leafIdsHex)));

@@ -11,18 +11,24 @@ import java.util.Map;
  * A ledger transaction as ARCHITECTURE.md fixes it: {@code id} is the SHA-256 of the canonical JSON of
  * {type, payload, sender, nonce, timestamp}; {@code signature} is Ed25519 over the 32 raw bytes of the id.
  */
-public record Transaction(String id, String type, Map<String, Object> payload, String sender, long nonce,
-                          long timestamp, String signature) {
+public record Transaction(
+        String id,
+        String type,
+        Map<String, Object> payload,
+        String sender,
+        long nonce,
+        long timestamp,
+        String signature) {
 
-    public static Transaction sign(String type, Map<String, Object> payload, Ed25519.KeyPair keys, long nonce,
-                                   long timestamp) {
+    public static Transaction sign(
+            String type, Map<String, Object> payload, Ed25519.KeyPair keys, long nonce, long timestamp) {
         String sender = keys.publicKeyHex();
         String id = computeId(type, payload, sender, nonce, timestamp);
         return new Transaction(id, type, payload, sender, nonce, timestamp, keys.signHex(Hashes.unhex(id)));
     }
 
-    public static String computeId(String type, Map<String, Object> payload, String sender, long nonce,
-                                   long timestamp) {
+    public static String computeId(
+            String type, Map<String, Object> payload, String sender, long nonce, long timestamp) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
         body.put("payload", payload);
@@ -52,8 +58,12 @@ public record Transaction(String id, String type, Map<String, Object> payload, S
     /** Well-formed, content matches the id, and the sender signed it. */
     @JsonIgnore
     public boolean isAuthentic() {
-        return type != null && !type.isBlank() && payload != null && Hashes.isHex(sender, 32)
-                && hasValidId() && hasValidSignature();
+        return type != null
+                && !type.isBlank()
+                && payload != null
+                && Hashes.isHex(sender, 32)
+                && hasValidId()
+                && hasValidSignature();
     }
 
     public String canonicalJson() {

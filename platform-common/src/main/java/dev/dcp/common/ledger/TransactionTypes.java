@@ -17,6 +17,5 @@ public final class TransactionTypes {
     public static final String JOB_FAILED = "JOB_FAILED";
     public static final String JOB_CANCELLED = "JOB_CANCELLED";
 
-    private TransactionTypes() {
-    }
+    private TransactionTypes() {}
 }

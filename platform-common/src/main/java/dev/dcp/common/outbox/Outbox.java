@@ -12,8 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 public class Outbox {
 
-    public record Message(String topic, String key, String payload) {
-    }
+    public record Message(String topic, String key, String payload) {}
 
     private final JdbcTemplate jdbc;
     private final OutboxRelay relay;

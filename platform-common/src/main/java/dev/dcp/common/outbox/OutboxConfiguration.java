@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class OutboxConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
-    OutboxRelay outboxRelay(DataSource dataSource, @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-                            @Value("${spring.application.name}") String name) {
+    OutboxRelay outboxRelay(
+            DataSource dataSource,
+            @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
+            @Value("${spring.application.name}") String name) {
         return new OutboxRelay(dataSource, KafkaClients.producer(bootstrap, name + "-outbox"));
     }
 
@@ -33,8 +35,10 @@ public class OutboxConfiguration {
 
     /** Transactions are stamped by the service's {@link Clock} bean, the system clock for a service that has none. */
     @Bean
-    TransactionSigner transactionSigner(@Value("${dcp.signing.key:}") String key,
-                                        @Value("${dcp.signing.key-file}") String keyFile, ObjectProvider<Clock> clock) {
+    TransactionSigner transactionSigner(
+            @Value("${dcp.signing.key:}") String key,
+            @Value("${dcp.signing.key-file}") String keyFile,
+            ObjectProvider<Clock> clock) {
         Ed25519.KeyPair keys = key.isBlank() ? Ed25519.loadOrCreate(Path.of(keyFile)) : Ed25519.fromPrivateKeyHex(key);
         return new TransactionSigner(keys, clock.getIfAvailable(Clock::systemUTC));
     }

@@ -100,8 +100,8 @@ public class OutboxRelay implements AutoCloseable {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
-                            acks.add(producer.send(new ProducerRecord<>(rs.getString(2), rs.getString(3),
-                                    rs.getString(4))));
+                            acks.add(producer.send(
+                                    new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4))));
                         }
                     }
                 }

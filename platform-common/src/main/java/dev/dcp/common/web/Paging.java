@@ -6,8 +6,7 @@ public final class Paging {
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
 
-    private Paging() {
-    }
+    private Paging() {}
 
     /** The page size asked for, or a 400 problem naming {@code limit}. */
     public static int limit(Integer requested) {

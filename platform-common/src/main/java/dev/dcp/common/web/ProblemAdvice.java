@@ -44,22 +44,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; it has been logged.");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
         body.setTitle("Internal Server Error");
         body.setType(ProblemTypes.of("Internal Server Error"));
         return ResponseEntity.internalServerError().body(body);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<ProblemException.FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
                 .map(f -> new ProblemException.FieldError(f.getField(), f.getDefaultMessage()))
                 .toList();
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request has " + errors.size() + " invalid field(s)");
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "The request has " + errors.size() + " invalid field(s)");
         body.setTitle("Invalid request");
         body.setType(ProblemTypes.of("Invalid request"));
         body.setProperty("errors", errors);
@@ -68,8 +67,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Spring's own problems (415, 405, unreadable bodies…) get a type like ours. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
         if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
             problem.setType(ProblemTypes.of(problem.getTitle()));
         }

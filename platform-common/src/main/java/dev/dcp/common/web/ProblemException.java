@@ -6,8 +6,7 @@ import org.springframework.http.HttpStatus;
 /** A domain refusal that becomes an RFC 9457 problem response with the given status. */
 public class ProblemException extends RuntimeException {
 
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 
     private final HttpStatus status;
     private final String title;
@@ -18,8 +17,8 @@ public class ProblemException extends RuntimeException {
         this(status, title, detail, List.of(), null);
     }
 
-    public ProblemException(HttpStatus status, String title, String detail, List<FieldError> errors,
-                            Long retryAfterSeconds) {
+    public ProblemException(
+            HttpStatus status, String title, String detail, List<FieldError> errors, Long retryAfterSeconds) {
         super(detail);
         this.status = status;
         this.title = title;
@@ -32,8 +31,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalid(List<FieldError> errors) {
-        return new ProblemException(HttpStatus.BAD_REQUEST, "Invalid request",
-                "The request has " + errors.size() + " invalid field(s)", errors, null);
+        return new ProblemException(
+                HttpStatus.BAD_REQUEST,
+                "Invalid request",
+                "The request has " + errors.size() + " invalid field(s)",
+                errors,
+                null);
     }
 
     public static ProblemException invalid(String field, String message) {

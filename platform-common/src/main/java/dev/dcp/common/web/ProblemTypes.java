@@ -9,12 +9,12 @@ import java.util.Locale;
  */
 public final class ProblemTypes {
 
-    private ProblemTypes() {
-    }
+    private ProblemTypes() {}
 
     public static URI of(String title) {
-        String slug = title == null ? "error" : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("(^-|-$)", "");
+        String slug = title == null
+                ? "error"
+                : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         return URI.create("urn:dcp:problem:" + (slug.isEmpty() ? "error" : slug));
     }
 }

@@ -145,20 +145,42 @@ class ServiceCredentialTest {
 
     @Test
     void garbageIsRejectedWithoutExceptions() {
-        List<String> garbage = List.of("", ".", "..", "abc", "a.b", ".abc", "abc.", "!!!.???", "a.b.c",
-                "eyJ0IjpudWxsfQ.AAAA", "%%%%.%%%%", " ", "\u0000.\u0000", "\u20ac.\u20ac", "x".repeat(10_000));
+        List<String> garbage = List.of(
+                "",
+                ".",
+                "..",
+                "abc",
+                "a.b",
+                ".abc",
+                "abc.",
+                "!!!.???",
+                "a.b.c",
+                "eyJ0IjpudWxsfQ.AAAA",
+                "%%%%.%%%%",
+                " ",
+                "\u0000.\u0000",
+                "\u20ac.\u20ac",
+                "x".repeat(10_000));
 
         assertThat(credentials.verify(null)).isEmpty();
         for (String token : garbage) {
-            assertThatCode(() -> assertThat(credentials.verify(token)).isEmpty()).as(token).doesNotThrowAnyException();
+            assertThatCode(() -> assertThat(credentials.verify(token)).isEmpty())
+                    .as(token)
+                    .doesNotThrowAnyException();
         }
     }
 
     @Test
     void correctlyMacedButMalformedClaimsAreRejectedWithoutExceptions() throws Exception {
-        List<String> claims = List.of("not json", "{}", "[]", "{\"t\":\"x\",\"r\":\"ROOT\",\"e\":99999999999999}",
-                "{\"t\":\"x\",\"r\":\"ADMIN\"}", "{\"t\":\"x\",\"r\":\"ADMIN\",\"e\":\"later\"}",
-                "{\"t\":5,\"r\":\"ADMIN\",\"e\":99999999999999}", "{\"t\":\"x\",\"e\":99999999999999}");
+        List<String> claims = List.of(
+                "not json",
+                "{}",
+                "[]",
+                "{\"t\":\"x\",\"r\":\"ROOT\",\"e\":99999999999999}",
+                "{\"t\":\"x\",\"r\":\"ADMIN\"}",
+                "{\"t\":\"x\",\"r\":\"ADMIN\",\"e\":\"later\"}",
+                "{\"t\":5,\"r\":\"ADMIN\",\"e\":99999999999999}",
+                "{\"t\":\"x\",\"e\":99999999999999}");
 
         for (String json : claims) {
             String token = handMadeToken(SECRET, json);

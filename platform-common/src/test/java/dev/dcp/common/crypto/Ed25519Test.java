@@ -1,6 +1,5 @@
 package dev.dcp.common.crypto;
 
-import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,7 +42,8 @@ class Ed25519Test {
     @Test
     void rfc8032Test1PublishedSignatureVerifies() {
         assertThat(Ed25519.verifyHex(RFC_PUBLIC, new byte[0], RFC_SIGNATURE)).isTrue();
-        assertThat(Ed25519.verify(HEX.parseHex(RFC_PUBLIC), new byte[0], HEX.parseHex(RFC_SIGNATURE))).isTrue();
+        assertThat(Ed25519.verify(HEX.parseHex(RFC_PUBLIC), new byte[0], HEX.parseHex(RFC_SIGNATURE)))
+                .isTrue();
     }
 
     @Test
@@ -52,7 +53,8 @@ class Ed25519Test {
 
     @Test
     void privateKeyHexMayCarrySurroundingWhitespace() {
-        assertThat(Ed25519.fromPrivateKeyHex("  " + RFC_SECRET + "\n").publicKeyHex()).isEqualTo(RFC_PUBLIC);
+        assertThat(Ed25519.fromPrivateKeyHex("  " + RFC_SECRET + "\n").publicKeyHex())
+                .isEqualTo(RFC_PUBLIC);
     }
 
     @Test
@@ -65,7 +67,8 @@ class Ed25519Test {
         assertThat(keys.publicKey()).hasSize(32);
         assertThat(signature).hasSize(128);
         assertThat(Ed25519.verifyHex(keys.publicKeyHex(), MESSAGE, signature)).isTrue();
-        assertThat(Ed25519.verify(keys.publicKey(), MESSAGE, keys.sign(MESSAGE))).isTrue();
+        assertThat(Ed25519.verify(keys.publicKey(), MESSAGE, keys.sign(MESSAGE)))
+                .isTrue();
     }
 
     @Test
@@ -91,7 +94,9 @@ class Ed25519Test {
             byte[] tampered = MESSAGE.clone();
             tampered[bit / 8] ^= (byte) (1 << (bit % 8));
 
-            assertThat(Ed25519.verify(keys.publicKey(), tampered, signature)).as("bit %d", bit).isFalse();
+            assertThat(Ed25519.verify(keys.publicKey(), tampered, signature))
+                    .as("bit %d", bit)
+                    .isFalse();
         }
     }
 
@@ -104,7 +109,9 @@ class Ed25519Test {
             byte[] tampered = signature.clone();
             tampered[bit / 8] ^= (byte) (1 << (bit % 8));
 
-            assertThat(Ed25519.verify(keys.publicKey(), MESSAGE, tampered)).as("bit %d", bit).isFalse();
+            assertThat(Ed25519.verify(keys.publicKey(), MESSAGE, tampered))
+                    .as("bit %d", bit)
+                    .isFalse();
         }
     }
 
@@ -113,7 +120,8 @@ class Ed25519Test {
         Ed25519.KeyPair signer = Ed25519.generate();
         Ed25519.KeyPair other = Ed25519.generate();
 
-        assertThat(Ed25519.verifyHex(other.publicKeyHex(), MESSAGE, signer.signHex(MESSAGE))).isFalse();
+        assertThat(Ed25519.verifyHex(other.publicKeyHex(), MESSAGE, signer.signHex(MESSAGE)))
+                .isFalse();
     }
 
     @Test
@@ -125,8 +133,10 @@ class Ed25519Test {
         assertThat(Ed25519.verifyHex(pub, MESSAGE, sig)).isTrue();
         assertThat(Ed25519.verifyHex(null, MESSAGE, sig)).isFalse();
         assertThat(Ed25519.verifyHex(pub, MESSAGE, null)).isFalse();
-        assertThat(Ed25519.verifyHex(pub.toUpperCase(Locale.ROOT), MESSAGE, sig)).isFalse();
-        assertThat(Ed25519.verifyHex(pub, MESSAGE, sig.toUpperCase(Locale.ROOT))).isFalse();
+        assertThat(Ed25519.verifyHex(pub.toUpperCase(Locale.ROOT), MESSAGE, sig))
+                .isFalse();
+        assertThat(Ed25519.verifyHex(pub, MESSAGE, sig.toUpperCase(Locale.ROOT)))
+                .isFalse();
         assertThat(Ed25519.verifyHex(pub.substring(2), MESSAGE, sig)).isFalse();
         assertThat(Ed25519.verifyHex(pub, MESSAGE, sig.substring(2))).isFalse();
         assertThat(Ed25519.verifyHex(pub + "00", MESSAGE, sig)).isFalse();
@@ -160,7 +170,8 @@ class Ed25519Test {
         assertThat(reloaded.privateKey()).isEqualTo(created.privateKey());
         assertThat(reloaded.publicKey()).isEqualTo(created.publicKey());
         assertThat(Files.readString(file)).isEqualTo(stored);
-        assertThat(Ed25519.verify(reloaded.publicKey(), MESSAGE, created.sign(MESSAGE))).isTrue();
+        assertThat(Ed25519.verify(reloaded.publicKey(), MESSAGE, created.sign(MESSAGE)))
+                .isTrue();
     }
 
     @Test
@@ -170,7 +181,8 @@ class Ed25519Test {
         Ed25519.loadOrCreate(file);
 
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
         } else {
             assertThat(file).exists();
         }

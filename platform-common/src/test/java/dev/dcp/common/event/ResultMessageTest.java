@@ -12,18 +12,27 @@ import org.junit.jupiter.api.Test;
 class ResultMessageTest {
 
     private static final Ed25519.KeyPair KEYS = Ed25519.generate();
-    private static final SubtaskMessage TASK = new SubtaskMessage("job-1", 3, "replica-3-a", "primes",
-            Map.of("from", 0, "to", 100), 30_000);
+    private static final SubtaskMessage TASK =
+            new SubtaskMessage("job-1", 3, "replica-3-a", "primes", Map.of("from", 0, "to", 100), 30_000);
     private static final Map<String, Object> OUTPUT = Map.of("count", 25);
 
     private static ResultMessage result() {
         return ResultMessage.signed(TASK, "worker-1", KEYS, OUTPUT, null, 120);
     }
 
-    private static ResultMessage copy(ResultMessage r, Map<String, Object> output, String outputHash,
-                                      String workerId, long cpuMillis) {
-        return new ResultMessage(r.jobId(), r.index(), r.replicaId(), workerId, r.workerKey(), output, outputHash,
-                r.error(), cpuMillis, r.signature());
+    private static ResultMessage copy(
+            ResultMessage r, Map<String, Object> output, String outputHash, String workerId, long cpuMillis) {
+        return new ResultMessage(
+                r.jobId(),
+                r.index(),
+                r.replicaId(),
+                workerId,
+                r.workerKey(),
+                output,
+                outputHash,
+                r.error(),
+                cpuMillis,
+                r.signature());
     }
 
     @Test
@@ -56,7 +65,9 @@ class ResultMessageTest {
     void changedOutputWithoutItsHashIsNotAuthentic() {
         ResultMessage r = result();
 
-        assertThat(copy(r, Map.of("count", 26), r.outputHash(), r.workerId(), r.cpuMillis()).isAuthentic()).isFalse();
+        assertThat(copy(r, Map.of("count", 26), r.outputHash(), r.workerId(), r.cpuMillis())
+                        .isAuthentic())
+                .isFalse();
     }
 
     @Test
@@ -64,28 +75,35 @@ class ResultMessageTest {
         ResultMessage r = result();
         ResultMessage other = ResultMessage.signed(TASK, "worker-1", KEYS, Map.of("count", 26), null, 120);
 
-        assertThat(copy(r, other.output(), other.outputHash(), r.workerId(), r.cpuMillis()).isAuthentic()).isFalse();
+        assertThat(copy(r, other.output(), other.outputHash(), r.workerId(), r.cpuMillis())
+                        .isAuthentic())
+                .isFalse();
     }
 
     @Test
     void changedWorkerIdIsNotAuthentic() {
         ResultMessage r = result();
 
-        assertThat(copy(r, r.output(), r.outputHash(), "worker-2", r.cpuMillis()).isAuthentic()).isFalse();
+        assertThat(copy(r, r.output(), r.outputHash(), "worker-2", r.cpuMillis())
+                        .isAuthentic())
+                .isFalse();
     }
 
     @Test
     void changedCpuMillisIsNotAuthentic() {
         ResultMessage r = result();
 
-        assertThat(copy(r, r.output(), r.outputHash(), r.workerId(), r.cpuMillis() + 1).isAuthentic()).isFalse();
+        assertThat(copy(r, r.output(), r.outputHash(), r.workerId(), r.cpuMillis() + 1)
+                        .isAuthentic())
+                .isFalse();
     }
 
     @Test
     void droppedOutputIsNotAuthentic() {
         ResultMessage r = result();
 
-        assertThat(copy(r, null, r.outputHash(), r.workerId(), r.cpuMillis()).isAuthentic()).isFalse();
+        assertThat(copy(r, null, r.outputHash(), r.workerId(), r.cpuMillis()).isAuthentic())
+                .isFalse();
     }
 
     @Test
@@ -102,8 +120,16 @@ class ResultMessageTest {
     void resultClaimingAnotherWorkersKeyIsNotAuthentic() {
         ResultMessage r = result();
 
-        ResultMessage claimed = new ResultMessage(r.jobId(), r.index(), r.replicaId(), r.workerId(),
-                Ed25519.generate().publicKeyHex(), r.output(), r.outputHash(), r.error(), r.cpuMillis(),
+        ResultMessage claimed = new ResultMessage(
+                r.jobId(),
+                r.index(),
+                r.replicaId(),
+                r.workerId(),
+                Ed25519.generate().publicKeyHex(),
+                r.output(),
+                r.outputHash(),
+                r.error(),
+                r.cpuMillis(),
                 r.signature());
 
         assertThat(claimed.isAuthentic()).isFalse();
@@ -113,8 +139,17 @@ class ResultMessageTest {
     void resultMovedToAnotherReplicaIsNotAuthentic() {
         ResultMessage r = result();
 
-        ResultMessage moved = new ResultMessage(r.jobId(), r.index() + 1, "replica-4-a", r.workerId(),
-                r.workerKey(), r.output(), r.outputHash(), r.error(), r.cpuMillis(), r.signature());
+        ResultMessage moved = new ResultMessage(
+                r.jobId(),
+                r.index() + 1,
+                "replica-4-a",
+                r.workerId(),
+                r.workerKey(),
+                r.output(),
+                r.outputHash(),
+                r.error(),
+                r.cpuMillis(),
+                r.signature());
 
         assertThat(moved.isAuthentic()).isFalse();
     }

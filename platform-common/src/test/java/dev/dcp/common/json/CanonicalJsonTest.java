@@ -18,8 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CanonicalJsonTest {
 
-    public record Point(int y, String x, List<Integer> tags) {
-    }
+    public record Point(int y, String x, List<Integer> tags) {}
 
     @Test
     void integersUpToTwoToThe53MinusOneAreExactAndLargerOnesAreRefused() {
@@ -27,7 +26,8 @@ class CanonicalJsonTest {
         assertThat(max).isEqualTo(9_007_199_254_740_991L);
         assertThat(CanonicalJson.encode(Map.of("n", max))).isEqualTo("{\"n\":9007199254740991}");
         assertThat(CanonicalJson.encode(Map.of("n", -max))).isEqualTo("{\"n\":-9007199254740991}");
-        assertThatThrownBy(() -> CanonicalJson.encode(Map.of("n", max + 1))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> CanonicalJson.encode(Map.of("n", max + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> CanonicalJson.encode(List.of(BigInteger.TWO.pow(60))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -52,15 +52,16 @@ class CanonicalJsonTest {
         in.put("\u00f6", "Latin Small Letter O With Diaeresis");
 
         // the emoji (surrogates D83D DE00) sorts before U+FB33 by code unit, although it is after it by code point
-        assertThat(CanonicalJson.encode(in)).isEqualTo("{"
-                + "\"\\r\":\"Carriage Return\","
-                + "\"1\":\"One\","
-                + "\"\u0080\":\"Control\","
-                + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\","
-                + "\"\u20ac\":\"Euro Sign\","
-                + "\"\ud83d\ude00\":\"Emoji: Grinning Face\","
-                + "\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\""
-                + "}");
+        assertThat(CanonicalJson.encode(in))
+                .isEqualTo("{"
+                        + "\"\\r\":\"Carriage Return\","
+                        + "\"1\":\"One\","
+                        + "\"\u0080\":\"Control\","
+                        + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\","
+                        + "\"\u20ac\":\"Euro Sign\","
+                        + "\"\ud83d\ude00\":\"Emoji: Grinning Face\","
+                        + "\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\""
+                        + "}");
     }
 
     @Test
@@ -142,8 +143,8 @@ class CanonicalJsonTest {
 
     @Test
     void integersAreWrittenInPlainDecimal() {
-        assertThat(CanonicalJson.encode(List.of(0, -1, 42, 9_007_199_254_740_991L, (short) -7, (byte) 3,
-                BigInteger.valueOf(123456789))))
+        assertThat(CanonicalJson.encode(List.of(
+                        0, -1, 42, 9_007_199_254_740_991L, (short) -7, (byte) 3, BigInteger.valueOf(123456789))))
                 .isEqualTo("[0,-1,42,9007199254740991,-7,3,123456789]");
     }
 
@@ -169,20 +170,20 @@ class CanonicalJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "1e21, 1e+21",
-            "1e-7, 1e-7",
-            "0.000001, 0.000001",
-            "123456789012345680000, 123456789012345680000",
-            "-0.0, 0",
-            "0.0, 0",
-            "3.14159, 3.14159",
-            "100.0, 100",
-            "-1.5, -1.5",
-            "1e20, 100000000000000000000",
-            "0.1, 0.1",
-            "1e30, 1e+30",
-            "4.50, 4.5",
-            "2e-3, 0.002",
+        "1e21, 1e+21",
+        "1e-7, 1e-7",
+        "0.000001, 0.000001",
+        "123456789012345680000, 123456789012345680000",
+        "-0.0, 0",
+        "0.0, 0",
+        "3.14159, 3.14159",
+        "100.0, 100",
+        "-1.5, -1.5",
+        "1e20, 100000000000000000000",
+        "0.1, 0.1",
+        "1e30, 1e+30",
+        "4.50, 4.5",
+        "2e-3, 0.002",
     })
     void doublesAreWrittenInEcmaScriptShortestForm(double value, String expected) {
         assertThat(CanonicalJson.encode(value)).isEqualTo(expected);
@@ -190,31 +191,31 @@ class CanonicalJsonTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            // RFC 8785 Appendix B: IEEE 754 bit pattern, expected JCS text
-            "0000000000000000, 0",
-            "8000000000000000, 0",
-            "0000000000000001, 5e-324",
-            "8000000000000001, -5e-324",
-            "7fefffffffffffff, 1.7976931348623157e+308",
-            "ffefffffffffffff, -1.7976931348623157e+308",
-            "4340000000000000, 9007199254740992",
-            "c340000000000000, -9007199254740992",
-            "4430000000000000, 295147905179352830000",
-            "44b52d02c7e14af5, 9.999999999999997e+22",
-            "44b52d02c7e14af6, 1e+23",
-            "44b52d02c7e14af7, 1.0000000000000001e+23",
-            "444b1ae4d6e2ef4e, 999999999999999700000",
-            "444b1ae4d6e2ef4f, 999999999999999900000",
-            "444b1ae4d6e2ef50, 1e+21",
-            "3eb0c6f7a0b5ed8c, 9.999999999999997e-7",
-            "3eb0c6f7a0b5ed8d, 0.000001",
-            "41b3de4355555553, 333333333.3333332",
-            "41b3de4355555554, 333333333.33333325",
-            "41b3de4355555555, 333333333.3333333",
-            "41b3de4355555556, 333333333.3333334",
-            "41b3de4355555557, 333333333.33333343",
-            "becbf647612f3696, -0.0000033333333333333333",
-            "43143ff3c1cb0959, 1424953923781206.2",
+        // RFC 8785 Appendix B: IEEE 754 bit pattern, expected JCS text
+        "0000000000000000, 0",
+        "8000000000000000, 0",
+        "0000000000000001, 5e-324",
+        "8000000000000001, -5e-324",
+        "7fefffffffffffff, 1.7976931348623157e+308",
+        "ffefffffffffffff, -1.7976931348623157e+308",
+        "4340000000000000, 9007199254740992",
+        "c340000000000000, -9007199254740992",
+        "4430000000000000, 295147905179352830000",
+        "44b52d02c7e14af5, 9.999999999999997e+22",
+        "44b52d02c7e14af6, 1e+23",
+        "44b52d02c7e14af7, 1.0000000000000001e+23",
+        "444b1ae4d6e2ef4e, 999999999999999700000",
+        "444b1ae4d6e2ef4f, 999999999999999900000",
+        "444b1ae4d6e2ef50, 1e+21",
+        "3eb0c6f7a0b5ed8c, 9.999999999999997e-7",
+        "3eb0c6f7a0b5ed8d, 0.000001",
+        "41b3de4355555553, 333333333.3333332",
+        "41b3de4355555554, 333333333.33333325",
+        "41b3de4355555555, 333333333.3333333",
+        "41b3de4355555556, 333333333.3333334",
+        "41b3de4355555557, 333333333.33333343",
+        "becbf647612f3696, -0.0000033333333333333333",
+        "43143ff3c1cb0959, 1424953923781206.2",
     })
     void doublesMatchRfc8785AppendixB(String ieeeHex, String expected) {
         double value = Double.longBitsToDouble(Long.parseUnsignedLong(ieeeHex, 16));

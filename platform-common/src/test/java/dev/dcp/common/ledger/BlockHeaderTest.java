@@ -1,12 +1,12 @@
 package dev.dcp.common.ledger;
 
-import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.common.crypto.Ed25519;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class BlockHeaderTest {
@@ -15,8 +15,16 @@ class BlockHeaderTest {
     private static final String MERKLE_ROOT = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
 
     private static BlockHeader header() {
-        return new BlockHeader(42, BlockHeader.GENESIS_PREV_HASH, MERKLE_ROOT, 1_700_000_000_000L, 3,
-                "ledger-1", "pow", 4, 9_876_543_210L);
+        return new BlockHeader(
+                42,
+                BlockHeader.GENESIS_PREV_HASH,
+                MERKLE_ROOT,
+                1_700_000_000_000L,
+                3,
+                "ledger-1",
+                "pow",
+                4,
+                9_876_543_210L);
     }
 
     @Test
@@ -30,8 +38,8 @@ class BlockHeaderTest {
                 + "\"proposer\":\"ledger-1\","
                 + "\"timestamp\":1700000000000,"
                 + "\"txCount\":3}";
-        String expected = HEX.formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        String expected =
+                HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
 
         assertThat(header().hash()).isEqualTo(expected);
     }
@@ -57,22 +65,102 @@ class BlockHeaderTest {
         BlockHeader h = header();
         String hash = h.hash();
 
-        assertThat(new BlockHeader(43, h.prevHash(), h.merkleRoot(), h.timestamp(), h.txCount(), h.proposer(),
-                h.consensus(), h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), "1".repeat(64), h.merkleRoot(), h.timestamp(), h.txCount(),
-                h.proposer(), h.consensus(), h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), h.prevHash(), "a".repeat(64), h.timestamp(), h.txCount(),
-                h.proposer(), h.consensus(), h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), h.prevHash(), h.merkleRoot(), h.timestamp() + 1, h.txCount(),
-                h.proposer(), h.consensus(), h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), h.prevHash(), h.merkleRoot(), h.timestamp(), 4,
-                h.proposer(), h.consensus(), h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), h.prevHash(), h.merkleRoot(), h.timestamp(), h.txCount(),
-                "ledger-2", h.consensus(), h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), h.prevHash(), h.merkleRoot(), h.timestamp(), h.txCount(),
-                h.proposer(), "poa", h.difficulty(), h.nonce()).hash()).isNotEqualTo(hash);
-        assertThat(new BlockHeader(h.height(), h.prevHash(), h.merkleRoot(), h.timestamp(), h.txCount(),
-                h.proposer(), h.consensus(), 5, h.nonce()).hash()).isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                43,
+                                h.prevHash(),
+                                h.merkleRoot(),
+                                h.timestamp(),
+                                h.txCount(),
+                                h.proposer(),
+                                h.consensus(),
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                "1".repeat(64),
+                                h.merkleRoot(),
+                                h.timestamp(),
+                                h.txCount(),
+                                h.proposer(),
+                                h.consensus(),
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                h.prevHash(),
+                                "a".repeat(64),
+                                h.timestamp(),
+                                h.txCount(),
+                                h.proposer(),
+                                h.consensus(),
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                h.prevHash(),
+                                h.merkleRoot(),
+                                h.timestamp() + 1,
+                                h.txCount(),
+                                h.proposer(),
+                                h.consensus(),
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                h.prevHash(),
+                                h.merkleRoot(),
+                                h.timestamp(),
+                                4,
+                                h.proposer(),
+                                h.consensus(),
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                h.prevHash(),
+                                h.merkleRoot(),
+                                h.timestamp(),
+                                h.txCount(),
+                                "ledger-2",
+                                h.consensus(),
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                h.prevHash(),
+                                h.merkleRoot(),
+                                h.timestamp(),
+                                h.txCount(),
+                                h.proposer(),
+                                "poa",
+                                h.difficulty(),
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
+        assertThat(new BlockHeader(
+                                h.height(),
+                                h.prevHash(),
+                                h.merkleRoot(),
+                                h.timestamp(),
+                                h.txCount(),
+                                h.proposer(),
+                                h.consensus(),
+                                5,
+                                h.nonce())
+                        .hash())
+                .isNotEqualTo(hash);
     }
 
     @Test
@@ -114,8 +202,8 @@ class BlockHeaderTest {
         String hash = header().hash();
         BlockSignature genuine = BlockSignature.sign("validator-1", Ed25519.generate(), hash);
 
-        BlockSignature claimed = new BlockSignature("validator-1", Ed25519.generate().publicKeyHex(),
-                genuine.signature());
+        BlockSignature claimed =
+                new BlockSignature("validator-1", Ed25519.generate().publicKeyHex(), genuine.signature());
 
         assertThat(claimed.verifies(hash)).isFalse();
     }

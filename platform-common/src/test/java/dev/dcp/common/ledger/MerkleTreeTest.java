@@ -194,9 +194,11 @@ class MerkleTreeTest {
         for (int n = 1; n <= 40; n++) {
             List<byte[]> leaves = randomLeaves(random, n);
             for (int m = 0; m < n; m++) {
-                assertThat(hex(MerkleTree.auditPath(leaves, m))).as("n=%d m=%d", n, m)
+                assertThat(hex(MerkleTree.auditPath(leaves, m)))
+                        .as("n=%d m=%d", n, m)
                         .containsExactlyElementsOf(hex(path(m, leaves)));
-                assertThat(MerkleTree.auditPathHex(hex(leaves), m)).as("n=%d m=%d", n, m)
+                assertThat(MerkleTree.auditPathHex(hex(leaves), m))
+                        .as("n=%d m=%d", n, m)
                         .containsExactlyElementsOf(hex(path(m, leaves)));
             }
         }
@@ -212,7 +214,8 @@ class MerkleTreeTest {
                 List<byte[]> path = MerkleTree.auditPath(leaves, m);
 
                 assertThat(MerkleTree.verifyInclusion(leaves.get(m), m, n, path, root))
-                        .as("n=%d m=%d", n, m).isTrue();
+                        .as("n=%d m=%d", n, m)
+                        .isTrue();
             }
         }
     }
@@ -228,11 +231,13 @@ class MerkleTreeTest {
                 wrong[31] ^= (byte) 0x80;
 
                 assertThat(MerkleTree.verifyInclusion(wrong, m, n, MerkleTree.auditPath(leaves, m), root))
-                        .as("n=%d m=%d", n, m).isFalse();
+                        .as("n=%d m=%d", n, m)
+                        .isFalse();
                 if (n > 1) {
                     byte[] neighbour = leaves.get((m + 1) % n);
                     assertThat(MerkleTree.verifyInclusion(neighbour, m, n, MerkleTree.auditPath(leaves, m), root))
-                            .as("neighbour of n=%d m=%d", n, m).isFalse();
+                            .as("neighbour of n=%d m=%d", n, m)
+                            .isFalse();
                 }
             }
         }
@@ -251,7 +256,8 @@ class MerkleTreeTest {
                         continue;
                     }
                     assertThat(MerkleTree.verifyInclusion(leaves.get(m), other, n, path, root))
-                            .as("n=%d m=%d claimed %d", n, m, other).isFalse();
+                            .as("n=%d m=%d claimed %d", n, m, other)
+                            .isFalse();
                 }
             }
         }
@@ -272,7 +278,8 @@ class MerkleTreeTest {
                     tampered.set(p, element);
 
                     assertThat(MerkleTree.verifyInclusion(leaves.get(m), m, n, tampered, root))
-                            .as("n=%d m=%d element %d", n, m, p).isFalse();
+                            .as("n=%d m=%d element %d", n, m, p)
+                            .isFalse();
                 }
             }
         }
@@ -290,9 +297,11 @@ class MerkleTreeTest {
                 longer.add(root);
 
                 assertThat(MerkleTree.verifyInclusion(leaves.get(m), m, n, path.subList(0, path.size() - 1), root))
-                        .as("n=%d m=%d truncated", n, m).isFalse();
+                        .as("n=%d m=%d truncated", n, m)
+                        .isFalse();
                 assertThat(MerkleTree.verifyInclusion(leaves.get(m), m, n, longer, root))
-                        .as("n=%d m=%d extended", n, m).isFalse();
+                        .as("n=%d m=%d extended", n, m)
+                        .isFalse();
             }
         }
     }
@@ -305,7 +314,8 @@ class MerkleTreeTest {
         List<byte[]> path = MerkleTree.auditPath(leaves, 8);
 
         assertThat(MerkleTree.verifyInclusion(leaves.get(8), 8, 9, path, root)).isTrue();
-        assertThat(MerkleTree.verifyInclusion(leaves.get(8), 8, 9, path, otherRoot)).isFalse();
+        assertThat(MerkleTree.verifyInclusion(leaves.get(8), 8, 9, path, otherRoot))
+                .isFalse();
         assertThat(MerkleTree.verifyInclusion(leaves.get(8), 8, 10, path, root)).isFalse();
         assertThat(MerkleTree.verifyInclusion(leaves.get(8), 8, 8, path, root)).isFalse();
     }
@@ -315,7 +325,8 @@ class MerkleTreeTest {
         List<byte[]> leaves = randomLeaves(new Random(8), 1);
 
         assertThat(MerkleTree.auditPath(leaves, 0)).isEmpty();
-        assertThat(MerkleTree.verifyInclusion(leaves.get(0), 0, 1, List.of(), leafHash(leaves.get(0)))).isTrue();
+        assertThat(MerkleTree.verifyInclusion(leaves.get(0), 0, 1, List.of(), leafHash(leaves.get(0))))
+                .isTrue();
     }
 
     @Test

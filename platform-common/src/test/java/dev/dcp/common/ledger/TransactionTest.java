@@ -68,7 +68,8 @@ class TransactionTest {
     void signatureIsEd25519OverTheRawIdBytes() {
         Transaction tx = deposit();
 
-        assertThat(Ed25519.verify(KEYS.publicKey(), HEX.parseHex(tx.id()), HEX.parseHex(tx.signature()))).isTrue();
+        assertThat(Ed25519.verify(KEYS.publicKey(), HEX.parseHex(tx.id()), HEX.parseHex(tx.signature())))
+                .isTrue();
         assertThat(tx.signature()).isEqualTo(KEYS.signHex(HEX.parseHex(tx.id())));
     }
 
@@ -87,8 +88,8 @@ class TransactionTest {
         Map<String, Object> richer = payload();
         richer.put("amount", 500);
 
-        Transaction altered = new Transaction(tx.id(), tx.type(), richer, tx.sender(), tx.nonce(), tx.timestamp(),
-                tx.signature());
+        Transaction altered =
+                new Transaction(tx.id(), tx.type(), richer, tx.sender(), tx.nonce(), tx.timestamp(), tx.signature());
 
         assertThat(altered.hasValidId()).isFalse();
         assertThat(altered.isAuthentic()).isFalse();
@@ -98,8 +99,8 @@ class TransactionTest {
     void alteredNonceBreaksTheId() {
         Transaction tx = deposit();
 
-        Transaction altered = new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce() + 1,
-                tx.timestamp(), tx.signature());
+        Transaction altered = new Transaction(
+                tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce() + 1, tx.timestamp(), tx.signature());
 
         assertThat(altered.hasValidId()).isFalse();
         assertThat(altered.isAuthentic()).isFalse();
@@ -109,8 +110,8 @@ class TransactionTest {
     void alteredTimestampBreaksTheId() {
         Transaction tx = deposit();
 
-        Transaction altered = new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(),
-                tx.timestamp() - 1, tx.signature());
+        Transaction altered = new Transaction(
+                tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp() - 1, tx.signature());
 
         assertThat(altered.hasValidId()).isFalse();
         assertThat(altered.isAuthentic()).isFalse();
@@ -120,8 +121,8 @@ class TransactionTest {
     void alteredTypeBreaksTheId() {
         Transaction tx = deposit();
 
-        Transaction altered = new Transaction(tx.id(), "PAYMENT", tx.payload(), tx.sender(), tx.nonce(),
-                tx.timestamp(), tx.signature());
+        Transaction altered = new Transaction(
+                tx.id(), "PAYMENT", tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(), tx.signature());
 
         assertThat(altered.hasValidId()).isFalse();
         assertThat(altered.isAuthentic()).isFalse();
@@ -134,8 +135,8 @@ class TransactionTest {
         richer.put("amount", 500);
         String forgedId = Transaction.computeId(tx.type(), richer, tx.sender(), tx.nonce(), tx.timestamp());
 
-        Transaction forged = new Transaction(forgedId, tx.type(), richer, tx.sender(), tx.nonce(), tx.timestamp(),
-                tx.signature());
+        Transaction forged =
+                new Transaction(forgedId, tx.type(), richer, tx.sender(), tx.nonce(), tx.timestamp(), tx.signature());
 
         assertThat(forged.hasValidId()).isTrue();
         assertThat(forged.hasValidSignature()).isFalse();
@@ -147,8 +148,8 @@ class TransactionTest {
         Transaction tx = deposit();
         Transaction other = Transaction.sign("DEPOSIT", payload(), KEYS, NONCE + 1, TIMESTAMP);
 
-        Transaction swapped = new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(),
-                tx.timestamp(), other.signature());
+        Transaction swapped = new Transaction(
+                tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(), other.signature());
 
         assertThat(swapped.hasValidId()).isTrue();
         assertThat(swapped.hasValidSignature()).isFalse();
@@ -160,8 +161,14 @@ class TransactionTest {
         Transaction tx = deposit();
         Ed25519.KeyPair mallory = Ed25519.generate();
 
-        Transaction swapped = new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(),
-                tx.timestamp(), mallory.signHex(HEX.parseHex(tx.id())));
+        Transaction swapped = new Transaction(
+                tx.id(),
+                tx.type(),
+                tx.payload(),
+                tx.sender(),
+                tx.nonce(),
+                tx.timestamp(),
+                mallory.signHex(HEX.parseHex(tx.id())));
 
         assertThat(swapped.hasValidSignature()).isFalse();
         assertThat(swapped.isAuthentic()).isFalse();
@@ -171,8 +178,14 @@ class TransactionTest {
     void claimingAnotherSenderBreaksTheId() {
         Transaction tx = deposit();
 
-        Transaction claimed = new Transaction(tx.id(), tx.type(), tx.payload(), Ed25519.generate().publicKeyHex(),
-                tx.nonce(), tx.timestamp(), tx.signature());
+        Transaction claimed = new Transaction(
+                tx.id(),
+                tx.type(),
+                tx.payload(),
+                Ed25519.generate().publicKeyHex(),
+                tx.nonce(),
+                tx.timestamp(),
+                tx.signature());
 
         assertThat(claimed.hasValidId()).isFalse();
         assertThat(claimed.isAuthentic()).isFalse();
@@ -182,12 +195,16 @@ class TransactionTest {
     void malformedTransactionsAreNotAuthentic() {
         Transaction tx = deposit();
 
-        assertThat(new Transaction(null, tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(),
-                tx.signature()).isAuthentic()).isFalse();
-        assertThat(new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(),
-                null).isAuthentic()).isFalse();
-        assertThat(new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(),
-                "not hex").isAuthentic()).isFalse();
+        assertThat(new Transaction(
+                                null, tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(), tx.signature())
+                        .isAuthentic())
+                .isFalse();
+        assertThat(new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(), null)
+                        .isAuthentic())
+                .isFalse();
+        assertThat(new Transaction(tx.id(), tx.type(), tx.payload(), tx.sender(), tx.nonce(), tx.timestamp(), "not hex")
+                        .isAuthentic())
+                .isFalse();
     }
 
     @Test

@@ -27,7 +27,8 @@ class PlatformWebConfigurationTest {
         }
 
         assertThat(new ServiceCredential(SECRET, longAgo).verify(token)).hasValue(TENANT);
-        assertThat(new ServiceCredential(SECRET, Clock.systemUTC()).verify(token)).isEmpty();
+        assertThat(new ServiceCredential(SECRET, Clock.systemUTC()).verify(token))
+                .isEmpty();
     }
 
     @Test
@@ -37,12 +38,14 @@ class PlatformWebConfigurationTest {
             token = context.getBean(ServiceCredential.class).issue(TENANT, Duration.ofMinutes(5));
         }
 
-        assertThat(new ServiceCredential(SECRET, Clock.systemUTC()).verify(token)).hasValue(TENANT);
+        assertThat(new ServiceCredential(SECRET, Clock.systemUTC()).verify(token))
+                .hasValue(TENANT);
     }
 
     private static AnnotationConfigApplicationContext context(Clock clock) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
-        context.getEnvironment().getPropertySources()
+        context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("test", Map.of("dcp.internal.secret", SECRET)));
         if (clock != null) {
             context.registerBean(Clock.class, () -> clock);

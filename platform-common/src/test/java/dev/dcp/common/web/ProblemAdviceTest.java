@@ -13,8 +13,8 @@ class ProblemAdviceTest {
 
     @Test
     void aTenantAskingForAnAdminsOperationGetsA403ForbiddenProblem() {
-        AdminRequired refusal = catchThrowableOfType(AdminRequired.class,
-                () -> new Caller("t-1", Caller.Role.CONSUMER).requireAdmin());
+        AdminRequired refusal =
+                catchThrowableOfType(AdminRequired.class, () -> new Caller("t-1", Caller.Role.CONSUMER).requireAdmin());
 
         ResponseEntity<ProblemDetail> response = new ProblemAdvice().adminRequired(refusal);
 

@@ -71,7 +71,8 @@ public final class HouseRules {
 
     /** A shared module (the kernel, the test kit) knows no service and no devnet. */
     public static ArchRule knowsNoService(String sharedRootPackage) {
-        String[] services = Arrays.stream(SERVICES).map(service -> service + "..").toArray(String[]::new);
+        String[] services =
+                Arrays.stream(SERVICES).map(service -> service + "..").toArray(String[]::new);
         String[] forbidden = Arrays.copyOf(services, services.length + 1);
         forbidden[services.length] = "dev.dcp.devnet..";
         return noClasses()

@@ -14,7 +14,8 @@ class HouseRulesTest {
 
     @Test
     void twoPackagesThatImportEachOtherBreakTheCycleRule() {
-        assertThatThrownBy(() -> HouseRules.featuresFreeOfCycles("dev.dcp.testkit.house.fixture.loop").check(FIXTURES))
+        assertThatThrownBy(() -> HouseRules.featuresFreeOfCycles("dev.dcp.testkit.house.fixture.loop")
+                        .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle detected")
                 .hasMessageContaining("Upstairs.below> has type <dev.dcp.testkit.house.fixture.loop.b.Downstairs>");
@@ -22,20 +23,23 @@ class HouseRulesTest {
 
     @Test
     void aDomainClassThatUsesSpringBreaksThePlainJavaRule() {
-        assertThatThrownBy(() -> HouseRules.plainJava("dev.dcp.testkit.house.fixture.domain..").check(FIXTURES))
+        assertThatThrownBy(() -> HouseRules.plainJava("dev.dcp.testkit.house.fixture.domain..")
+                        .check(FIXTURES))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("org.springframework.util.StringUtils");
     }
 
     @Test
     void packagesWithoutInfrastructurePassThePlainJavaRule() {
-        assertThatCode(() -> HouseRules.plainJava("dev.dcp.testkit.house.fixture.loop..").check(FIXTURES))
+        assertThatCode(() -> HouseRules.plainJava("dev.dcp.testkit.house.fixture.loop..")
+                        .check(FIXTURES))
                 .doesNotThrowAnyException();
     }
 
     @Test
     void aRuleOverPackagesThatHoldNothingFailsRatherThanPassingEmpty() {
-        assertThatThrownBy(() -> HouseRules.plainJava("dev.dcp.testkit.house.fixture.misspelt..").check(FIXTURES))
+        assertThatThrownBy(() -> HouseRules.plainJava("dev.dcp.testkit.house.fixture.misspelt..")
+                        .check(FIXTURES))
                 .isInstanceOf(AssertionError.class);
     }
 }

@@ -61,8 +61,8 @@ public class Dispatcher {
                 ids.add(id);
                 replicas.add(new NewReplica(id, jobId, idx, now, now.plus(properties.queueLease())));
                 // the stored input JSON goes out as it is, without a parse and rewrite
-                SubtaskMessage m = SubtaskMessage.withInputJson(jobId, idx, id, kind, inputJson,
-                        properties.lease().toMillis());
+                SubtaskMessage m = SubtaskMessage.withInputJson(
+                        jobId, idx, id, kind, inputJson, properties.lease().toMillis());
                 // keyed by replica, not job: a job's subtasks must spread over the partitions, hence the workers
                 messages.add(new Outbox.Message(Topics.SUBTASKS, id, Json.write(m)));
             }

@@ -14,37 +14,56 @@ public class Job {
 
     @Id
     private String id;
+
     @Column(name = "tenant_id")
     private String tenantId;
+
     private String kind;
+
     @Enumerated(EnumType.STRING)
     private JobStatus status;
+
     private String input;
     private int redundancy;
     private String strategy;
+
     @Column(name = "max_credits")
     private long maxCredits;
+
     private int subtasks;
     private int accepted;
     private String result;
+
     @Column(name = "result_hash")
     private String resultHash;
+
     private long cost;
     private String error;
+
     @Column(name = "submitted_at")
     private Instant submittedAt;
+
     @Column(name = "completed_at")
     private Instant completedAt;
     /** How the job ended, while its settlement is outstanding; null while it runs and once it is settled. */
     @Enumerated(EnumType.STRING)
     private JobStatus ending;
+
     private boolean adaptive;
 
-    protected Job() {
-    }
+    protected Job() {}
 
-    public Job(String id, String tenantId, String kind, String input, int redundancy, String strategy,
-               long maxCredits, int subtasks, boolean adaptive, Instant submittedAt) {
+    public Job(
+            String id,
+            String tenantId,
+            String kind,
+            String input,
+            int redundancy,
+            String strategy,
+            long maxCredits,
+            int subtasks,
+            boolean adaptive,
+            Instant submittedAt) {
         this.adaptive = adaptive;
         this.id = id;
         this.tenantId = tenantId;
@@ -165,7 +184,6 @@ public class Job {
     public String getResultHash() {
         return status == JobStatus.COMPLETED ? resultHash : null;
     }
-
 
     public long getCost() {
         return cost;

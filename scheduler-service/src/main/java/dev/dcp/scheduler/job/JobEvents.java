@@ -22,17 +22,39 @@ public class JobEvents {
 
     /** The job's current status and progress. */
     public void announce(Job job) {
-        JobEvent event = JobEvent.of(job.getId(), job.getTenantId(), job.getStatus().name(), job.getSubtasks(),
-                job.getAccepted(), job.getResult() == null ? null : Json.readMap(job.getResult()),
-                job.getResultHash(), job.getCost(), job.getError(), clock.millis());
+        JobEvent event = JobEvent.of(
+                job.getId(),
+                job.getTenantId(),
+                job.getStatus().name(),
+                job.getSubtasks(),
+                job.getAccepted(),
+                job.getResult() == null ? null : Json.readMap(job.getResult()),
+                job.getResultHash(),
+                job.getCost(),
+                job.getError(),
+                clock.millis());
         outbox.append(Topics.JOB_EVENTS, job.getId(), Json.write(event));
     }
 
     /** A worker's answer lost the vote on one of the job's subtasks. */
-    public void outvoted(Job job, int index, String replicaId, String workerId, String workerKey, String outputHash,
-                         String acceptedHash) {
-        WorkerOutvoted event = WorkerOutvoted.of(job.getId(), job.getTenantId(), index, replicaId, workerId, workerKey,
-                outputHash, acceptedHash, clock.millis());
+    public void outvoted(
+            Job job,
+            int index,
+            String replicaId,
+            String workerId,
+            String workerKey,
+            String outputHash,
+            String acceptedHash) {
+        WorkerOutvoted event = WorkerOutvoted.of(
+                job.getId(),
+                job.getTenantId(),
+                index,
+                replicaId,
+                workerId,
+                workerKey,
+                outputHash,
+                acceptedHash,
+                clock.millis());
         outbox.append(Topics.JOB_EVENTS, job.getId(), Json.write(event));
     }
 }

@@ -20,26 +20,34 @@ public class Replica {
 
     @Id
     private String id;
+
     @Column(name = "job_id")
     private String jobId;
+
     private int idx;
+
     @Column(name = "worker_id")
     private String workerId;
+
     @Column(name = "output_hash")
     private String outputHash;
+
     private String output;
     private String verdict;
+
     @Column(name = "cpu_millis")
     private long cpuMillis;
+
     @Column(name = "dispatched_at")
     private Instant dispatchedAt;
+
     @Column(name = "lease_until")
     private Instant leaseUntil;
+
     @Column(name = "answered_at")
     private Instant answeredAt;
 
-    protected Replica() {
-    }
+    protected Replica() {}
 
     public Replica(String id, String jobId, int idx, Instant dispatchedAt, Instant leaseUntil) {
         this.id = id;

@@ -16,18 +16,20 @@ public class Subtask {
 
     @Id
     private String id;
+
     @Column(name = "job_id")
     private String jobId;
+
     private int idx;
     private String input;
     private String status;
     private int attempts;
     private String output;
+
     @Column(name = "output_hash")
     private String outputHash;
 
-    protected Subtask() {
-    }
+    protected Subtask() {}
 
     public Subtask(String jobId, int idx, String input) {
         this.id = idOf(jobId, idx);

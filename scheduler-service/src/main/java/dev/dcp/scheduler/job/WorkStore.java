@@ -20,8 +20,7 @@ public class WorkStore {
 
     static final int BATCH = 1000;
 
-    public record SubtaskKey(String jobId, int idx) {
-    }
+    public record SubtaskKey(String jobId, int idx) {}
 
     public record SubtaskRow(String jobId, int idx, String input, String status, int attempts, String outputHash) {
 
@@ -30,8 +29,16 @@ public class WorkStore {
         }
     }
 
-    public record ReplicaRow(String id, String jobId, int idx, String workerId, String workerKey, String outputHash,
-                             String verdict, Instant dispatchedAt, Instant answeredAt) {
+    public record ReplicaRow(
+            String id,
+            String jobId,
+            int idx,
+            String workerId,
+            String workerKey,
+            String outputHash,
+            String verdict,
+            Instant dispatchedAt,
+            Instant answeredAt) {
 
         public SubtaskKey key() {
             return new SubtaskKey(jobId, idx);
@@ -42,18 +49,20 @@ public class WorkStore {
         }
     }
 
-    public record NewReplica(String id, String jobId, int idx, Instant dispatchedAt, Instant leaseUntil) {
-    }
+    public record NewReplica(String id, String jobId, int idx, Instant dispatchedAt, Instant leaseUntil) {}
 
-    public record Answer(String replicaId, String workerId, String workerKey, String output, String outputHash,
-                         long cpuMillis, Instant at) {
-    }
+    public record Answer(
+            String replicaId,
+            String workerId,
+            String workerKey,
+            String output,
+            String outputHash,
+            long cpuMillis,
+            Instant at) {}
 
-    public record Verdict(String replicaId, String verdict) {
-    }
+    public record Verdict(String replicaId, String verdict) {}
 
-    public record Acceptance(SubtaskKey key, String output, String outputHash) {
-    }
+    public record Acceptance(SubtaskKey key, String output, String outputHash) {}
 
     private final JdbcTemplate jdbc;
 
@@ -71,8 +80,7 @@ public class WorkStore {
         }
         jdbc.update("""
                 insert into subtasks (id, job_id, idx, input, status, attempts)
-                select k.id, ?, k.idx, k.input, ?, ? from unnest(?::varchar[], ?::int[], ?::text[]) as k(id, idx, input)""",
-                jobId, Subtask.PENDING, attempts, ids, idx, inputs.toArray(String[]::new));
+                select k.id, ?, k.idx, k.input, ?, ? from unnest(?::varchar[], ?::int[], ?::text[]) as k(id, idx, input)""", jobId, Subtask.PENDING, attempts, ids, idx, inputs.toArray(String[]::new));
     }
 
     public void insertReplicas(List<NewReplica> replicas) {
@@ -95,8 +103,7 @@ public class WorkStore {
                 select k.id, k.job_id, k.idx, ?, timestamptz 'epoch' + k.dispatched * interval '1 microsecond',
                     timestamptz 'epoch' + k.lease * interval '1 microsecond'
                 from unnest(?::varchar[], ?::varchar[], ?::int[], ?::bigint[], ?::bigint[])
-                    as k(id, job_id, idx, dispatched, lease)""",
-                Replica.PENDING, ids, jobs, idx, dispatched, lease);
+                    as k(id, job_id, idx, dispatched, lease)""", Replica.PENDING, ids, jobs, idx, dispatched, lease);
     }
 
     /** An instant as microseconds since the epoch, PostgreSQL's own precision, for {@code timestamptz 'epoch' + …}. */
@@ -105,8 +112,11 @@ public class WorkStore {
     }
 
     public void addAttempts(Map<SubtaskKey, Integer> added) {
-        jdbc.batchUpdate("update subtasks set attempts = attempts + ? where id = ?", new ArrayList<>(added.entrySet()),
-                BATCH, (ps, e) -> {
+        jdbc.batchUpdate(
+                "update subtasks set attempts = attempts + ? where id = ?",
+                new ArrayList<>(added.entrySet()),
+                BATCH,
+                (ps, e) -> {
                     ps.setInt(1, e.getValue());
                     ps.setString(2, Subtask.idOf(e.getKey().jobId(), e.getKey().idx()));
                 });
@@ -114,35 +124,51 @@ public class WorkStore {
 
     public Map<String, ReplicaRow> replicas(Collection<String> ids) {
         Map<String, ReplicaRow> out = new HashMap<>();
-        jdbc.query(REPLICA_COLUMNS + " where id = any (?)", rs -> {
-            ReplicaRow r = replica(rs);
-            out.put(r.id(), r);
-        }, new Object[] {strings(ids)});
+        jdbc.query(
+                REPLICA_COLUMNS + " where id = any (?)",
+                rs -> {
+                    ReplicaRow r = replica(rs);
+                    out.put(r.id(), r);
+                },
+                new Object[] {strings(ids)});
         return out;
     }
 
     /** Every replica of these subtasks, grouped by subtask. */
     public Map<SubtaskKey, List<ReplicaRow>> replicasOf(Collection<SubtaskKey> keys) {
         Map<SubtaskKey, List<ReplicaRow>> out = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select r.id, r.job_id, r.idx, r.worker_id, r.worker_key, r.output_hash, r.verdict, r.dispatched_at,
                     r.answered_at
                 from replicas r join unnest(?::varchar[], ?::int[]) as k(job_id, idx)
-                    on r.job_id = k.job_id and r.idx = k.idx""", rs -> {
-            ReplicaRow r = replica(rs);
-            out.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
-        }, keys.stream().map(SubtaskKey::jobId).toArray(String[]::new),
+                    on r.job_id = k.job_id and r.idx = k.idx""",
+                rs -> {
+                    ReplicaRow r = replica(rs);
+                    out.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r);
+                },
+                keys.stream().map(SubtaskKey::jobId).toArray(String[]::new),
                 keys.stream().map(SubtaskKey::idx).toArray(Integer[]::new));
         return out;
     }
 
     public Map<SubtaskKey, SubtaskRow> subtasks(Collection<SubtaskKey> keys) {
         Map<SubtaskKey, SubtaskRow> out = new HashMap<>();
-        jdbc.query("select job_id, idx, input, status, attempts, output_hash from subtasks where id = any (?)", rs -> {
-            SubtaskRow s = new SubtaskRow(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
-                    rs.getInt(5), rs.getString(6));
-            out.put(s.key(), s);
-        }, new Object[] {keys.stream().map(k -> Subtask.idOf(k.jobId(), k.idx())).toArray(String[]::new)});
+        jdbc.query(
+                "select job_id, idx, input, status, attempts, output_hash from subtasks where id = any (?)",
+                rs -> {
+                    SubtaskRow s = new SubtaskRow(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getInt(5),
+                            rs.getString(6));
+                    out.put(s.key(), s);
+                },
+                new Object[] {
+                    keys.stream().map(k -> Subtask.idOf(k.jobId(), k.idx())).toArray(String[]::new)
+                });
         return out;
     }
 
@@ -152,17 +178,16 @@ public class WorkStore {
      * in the vote: a second replica of the same subtask that reached the same worker added nothing, and is not
      * paid (its first answer is).
      */
-    public record AcceptedWork(String workerKey, long cpuMillis, int replicas) {
-    }
+    public record AcceptedWork(String workerKey, long cpuMillis, int replicas) {}
 
     public List<AcceptedWork> acceptedWork(String jobId) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select worker_key, sum(cpu_millis), count(*) from (
                     select distinct on (idx, worker_key) worker_key, cpu_millis from replicas
                     where job_id = ? and verdict = 'ACCEPTED' and worker_key is not null
                     order by idx, worker_key, answered_at) first_answers
-                group by worker_key order by worker_key""",
-                (rs, n) -> new AcceptedWork(rs.getString(1).strip(), rs.getLong(2), rs.getInt(3)), jobId);
+                group by worker_key order by worker_key""", (rs, n) -> new AcceptedWork(rs.getString(1).strip(), rs.getLong(2), rs.getInt(3)), jobId);
     }
 
     public List<String> acceptedOutputs(String jobId) {
@@ -212,9 +237,11 @@ public class WorkStore {
         if (verdicts.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 update replicas r set verdict = v.verdict from unnest(?::varchar[], ?::varchar[]) as v(id, verdict)
-                where r.id = v.id""", verdicts.stream().map(Verdict::replicaId).toArray(String[]::new),
+                where r.id = v.id""",
+                verdicts.stream().map(Verdict::replicaId).toArray(String[]::new),
                 verdicts.stream().map(Verdict::verdict).toArray(String[]::new));
     }
 
@@ -222,11 +249,15 @@ public class WorkStore {
         if (accepted.isEmpty()) {
             return;
         }
-        jdbc.update("""
+        jdbc.update(
+                """
                 update subtasks s set status = ?, output = v.output, output_hash = v.output_hash
                 from unnest(?::varchar[], ?::text[], ?::varchar[]) as v(id, output, output_hash)
-                where s.id = v.id""", Subtask.ACCEPTED,
-                accepted.stream().map(a -> Subtask.idOf(a.key().jobId(), a.key().idx())).toArray(String[]::new),
+                where s.id = v.id""",
+                Subtask.ACCEPTED,
+                accepted.stream()
+                        .map(a -> Subtask.idOf(a.key().jobId(), a.key().idx()))
+                        .toArray(String[]::new),
                 accepted.stream().map(Acceptance::output).toArray(String[]::new),
                 accepted.stream().map(Acceptance::outputHash).toArray(String[]::new));
     }
@@ -241,7 +272,10 @@ public class WorkStore {
      * Replica rows are locked in id order, as {@link #startLeases} locks them, so the two never deadlock.
      */
     public List<String> closeJob(String jobId, String subtaskStatus) {
-        jdbc.update("update subtasks set status = ? where job_id = ? and status = ?", subtaskStatus, jobId,
+        jdbc.update(
+                "update subtasks set status = ? where job_id = ? and status = ?",
+                subtaskStatus,
+                jobId,
                 Subtask.PENDING);
         return jdbc.queryForList("""
                 update replicas r set verdict = ? from (
@@ -253,11 +287,14 @@ public class WorkStore {
 
     /** Replicas that workers report running: their lease now runs from when they started. */
     public int startLeases(Map<String, Instant> startedAt, java.time.Duration lease) {
-        int[][] counts = jdbc.batchUpdate("""
+        int[][] counts = jdbc.batchUpdate(
+                """
                 update replicas set started_at = ?, lease_until = ?
                 where id = ? and started_at is null and answered_at is null and verdict = 'PENDING'""",
                 // in id order, as closeJob locks them
-                new ArrayList<>(new java.util.TreeMap<>(startedAt).entrySet()), BATCH, (ps, e) -> {
+                new ArrayList<>(new java.util.TreeMap<>(startedAt).entrySet()),
+                BATCH,
+                (ps, e) -> {
                     ps.setTimestamp(1, Timestamp.from(e.getValue()));
                     ps.setTimestamp(2, Timestamp.from(e.getValue().plus(lease)));
                     ps.setString(3, e.getKey());
@@ -314,8 +351,15 @@ public class WorkStore {
 
     private static ReplicaRow replica(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp answered = rs.getTimestamp(9);
-        return new ReplicaRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4), rs.getString(5),
-                rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+        return new ReplicaRow(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getTimestamp(8).toInstant(),
                 answered == null ? null : answered.toInstant());
     }
 

@@ -6,8 +6,7 @@ final class DefaultParallelism {
     /** Beyond this, subtasks grow instead: each one costs a Kafka message, a row and a quorum vote. */
     static final int MAX = 256;
 
-    private DefaultParallelism() {
-    }
+    private DefaultParallelism() {}
 
     /** One subtask per {@code unitsPerSubtask} units (rounded up), between 1 and {@link #MAX}. */
     static int of(long units, long unitsPerSubtask) {

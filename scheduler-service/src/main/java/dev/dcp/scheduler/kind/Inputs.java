@@ -23,8 +23,7 @@ final class Inputs {
 
     private static final BigDecimal MAX_SAFE = BigDecimal.valueOf(MAX_SAFE_INTEGER);
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /**
      * A required integer within ±(2^53−1). A number with a zero fraction such as {@code 5.0} counts: canonical JSON

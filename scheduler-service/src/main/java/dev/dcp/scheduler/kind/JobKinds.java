@@ -27,8 +27,9 @@ public class JobKinds {
     }
 
     private void register(JobKind kind) {
-        Kind named = Kind.named(kind.name()).orElseThrow(
-                () -> new IllegalStateException("\"" + kind.name() + "\" is not one of the platform's kinds"));
+        Kind named = Kind.named(kind.name())
+                .orElseThrow(
+                        () -> new IllegalStateException("\"" + kind.name() + "\" is not one of the platform's kinds"));
         if (kinds.putIfAbsent(named, kind) != null) {
             throw new IllegalStateException("two job kinds named \"" + kind.name() + "\"");
         }

@@ -41,7 +41,8 @@ public final class MatmulJob implements JobKind {
     public List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, Splitter splitter) {
         long n = ((Number) input.get("n")).longValue();
         long seed = ((Number) input.get("seed")).longValue();
-        int parts = parallelism != null ? parallelism
+        int parts = parallelism != null
+                ? parallelism
                 : DefaultParallelism.of(n, Math.max(1, DEFAULT_MULTIPLY_ADDS / (n * n)));
         List<Map<String, Object>> out = new ArrayList<>();
         for (Range r : splitter.split(new Range(0, n), parts)) {

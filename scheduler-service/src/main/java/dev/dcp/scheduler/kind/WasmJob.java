@@ -32,6 +32,7 @@ public final class WasmJob implements JobKind {
 
     /** Every subtask carries the module: 700,000 base64 chars (≈ 512 KiB) keep a subtask message under 1 MB. */
     static final int MAX_MODULE_CHARS = 700_000;
+
     static final int MAX_INITIAL_PAGES = 256; // 16 MiB
     static final Set<String> COMBINE = Set.of("sum", "min", "max");
     /**
@@ -109,7 +110,8 @@ public final class WasmJob implements JobKind {
             Export e = module.exportSection().getExport(i);
             if (e.name().equals(function) && e.exportType() == ExternalType.FUNCTION) {
                 FunctionType type = module.functionSection().getFunctionType(e.index(), module.typeSection());
-                if (!type.params().equals(List.of(ValType.I64, ValType.I64)) || !type.returns().equals(List.of(ValType.I64))) {
+                if (!type.params().equals(List.of(ValType.I64, ValType.I64))
+                        || !type.returns().equals(List.of(ValType.I64))) {
                     return "exports " + function + " with signature " + type.params() + " -> " + type.returns()
                             + ", not (i64, i64) -> i64";
                 }

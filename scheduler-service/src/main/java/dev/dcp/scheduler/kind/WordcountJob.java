@@ -1,6 +1,5 @@
 package dev.dcp.scheduler.kind;
 
-import dev.dcp.common.web.ProblemException;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.Reducer;
 import dev.dcp.scheduler.reduce.WordcountReducer;
@@ -52,8 +51,8 @@ public final class WordcountJob implements JobKind {
             if (!Inputs.wellFormed(text)) {
                 errors.add(new FieldError("input.text", Inputs.LONE_SURROGATE));
             } else if (longestWord(text) > MAX_CHUNK) {
-                errors.add(new FieldError("input.text", "must not have a word longer than " + MAX_CHUNK
-                        + " characters"));
+                errors.add(
+                        new FieldError("input.text", "must not have a word longer than " + MAX_CHUNK + " characters"));
             }
         }
         Inputs.othersHashable(input, Set.of("text"), errors);
@@ -160,7 +159,8 @@ public final class WordcountJob implements JobKind {
                 bytes += 1;
             } else if (c < 0x800) {
                 bytes += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+            } else if (Character.isHighSurrogate(c)
+                    && i + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(i + 1))) {
                 bytes += 4;
                 i++;

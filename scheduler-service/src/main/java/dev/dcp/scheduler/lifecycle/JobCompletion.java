@@ -33,8 +33,13 @@ public class JobCompletion {
     private final SchedulerProperties properties;
     private final Clock clock;
 
-    JobCompletion(WorkStore store, JobKinds kinds, Dispatcher dispatcher, JobSettlement settlement,
-                  SchedulerProperties properties, Clock clock) {
+    JobCompletion(
+            WorkStore store,
+            JobKinds kinds,
+            Dispatcher dispatcher,
+            JobSettlement settlement,
+            SchedulerProperties properties,
+            Clock clock) {
         this.store = store;
         this.kinds = kinds;
         this.dispatcher = dispatcher;
@@ -69,8 +74,9 @@ public class JobCompletion {
      */
     void replaceOrFail(Job job, SubtaskRow subtask, String reason) {
         if (subtask.attempts() >= properties.maxAttempts()) {
-            fail(job, "subtask " + subtask.idx() + " failed after " + subtask.attempts() + " attempts; last: "
-                    + reason);
+            fail(
+                    job,
+                    "subtask " + subtask.idx() + " failed after " + subtask.attempts() + " attempts; last: " + reason);
             return;
         }
         dispatch(job, subtask, 1);

@@ -31,30 +31,42 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/jobs")
 class JobController {
 
-    record Progress(int subtasks, int accepted) {
-    }
+    record Progress(int subtasks, int accepted) {}
 
-    record JobView(String id, String kind, String status, Progress progress, Map<String, Object> result,
-                   String resultHash, long cost, Instant submittedAt, Instant completedAt, String error) {
+    record JobView(
+            String id,
+            String kind,
+            String status,
+            Progress progress,
+            Map<String, Object> result,
+            String resultHash,
+            long cost,
+            Instant submittedAt,
+            Instant completedAt,
+            String error) {
 
         static JobView of(Job j) {
-            return new JobView(j.getId(), j.getKind(), j.getStatus().name(), new Progress(j.getSubtasks(),
-                    j.getAccepted()), j.getResult() == null ? null : Json.readMap(j.getResult()), j.getResultHash(),
-                    j.getCost(), j.getSubmittedAt(), j.getCompletedAt(), j.getError());
+            return new JobView(
+                    j.getId(),
+                    j.getKind(),
+                    j.getStatus().name(),
+                    new Progress(j.getSubtasks(), j.getAccepted()),
+                    j.getResult() == null ? null : Json.readMap(j.getResult()),
+                    j.getResultHash(),
+                    j.getCost(),
+                    j.getSubmittedAt(),
+                    j.getCompletedAt(),
+                    j.getError());
         }
     }
 
-    record JobPage(List<JobView> items, String nextCursor) {
-    }
+    record JobPage(List<JobView> items, String nextCursor) {}
 
-    record ReplicaView(String workerId, String outputHash, String verdict) {
-    }
+    record ReplicaView(String workerId, String outputHash, String verdict) {}
 
-    record SubtaskView(int index, String status, int attempts, List<ReplicaView> replicas) {
-    }
+    record SubtaskView(int index, String status, int attempts, List<ReplicaView> replicas) {}
 
-    record SubtaskPage(List<SubtaskView> items, String nextCursor) {
-    }
+    record SubtaskPage(List<SubtaskView> items, String nextCursor) {}
 
     private final JobService jobs;
     private final JobRepository repository;
@@ -71,7 +83,9 @@ class JobController {
     @PostMapping
     ResponseEntity<JobView> submit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody JobSpec spec) {
         Job job = jobs.submit(caller, spec);
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + job.getId())).body(JobView.of(job));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/jobs/" + job.getId()))
+                .body(JobView.of(job));
     }
 
     @GetMapping("/{id}")
@@ -80,15 +94,19 @@ class JobController {
     }
 
     @GetMapping
-    JobPage list(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestParam(required = false) String status,
-                 @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
+    JobPage list(
+            @RequestAttribute(Caller.ATTRIBUTE) Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         int size = Paging.limit(limit);
         JobStatus wanted = null;
         if (status != null) {
             try {
                 wanted = JobStatus.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw ProblemException.invalid("status", "must be one of QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED");
+                throw ProblemException.invalid(
+                        "status", "must be one of QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED");
             }
         }
         Instant beforeAt = Instant.parse("9999-12-31T00:00:00Z");
@@ -104,8 +122,8 @@ class JobController {
         } else {
             beforeId = "\uffff";
         }
-        List<Job> page = repository.page(caller.isAdmin() ? null : caller.tenantId(), wanted, beforeAt, beforeId,
-                Limit.of(size + 1));
+        List<Job> page = repository.page(
+                caller.isAdmin() ? null : caller.tenantId(), wanted, beforeAt, beforeId, Limit.of(size + 1));
         String next = null;
         if (page.size() > size) {
             page = page.subList(0, size);
@@ -130,8 +148,9 @@ class JobController {
                     .add(new ReplicaView(r.getWorkerId(), r.getOutputHash(), r.getVerdict()));
         }
         List<SubtaskView> items = subtasks.findByJobIdOrderByIdx(job.getId()).stream()
-                .map(s -> new SubtaskView(s.getIdx(), s.getStatus(), s.getAttempts(),
-                        byIndex.getOrDefault(s.getIdx(), List.of()))).toList();
+                .map(s -> new SubtaskView(
+                        s.getIdx(), s.getStatus(), s.getAttempts(), byIndex.getOrDefault(s.getIdx(), List.of())))
+                .toList();
         return new SubtaskPage(items, null);
     }
 }

@@ -57,9 +57,18 @@ public class JobService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    JobService(JobKinds kinds, JobRepository jobs, WorkStore store, Dispatcher dispatcher, AdmissionClient admission,
-               LedgerOutbox ledger, JobEvents events, WorkerRegistry workers, JobSettlement settlement,
-               TransactionTemplate tx, Clock clock) {
+    JobService(
+            JobKinds kinds,
+            JobRepository jobs,
+            WorkStore store,
+            Dispatcher dispatcher,
+            AdmissionClient admission,
+            LedgerOutbox ledger,
+            JobEvents events,
+            WorkerRegistry workers,
+            JobSettlement settlement,
+            TransactionTemplate tx,
+            Clock clock) {
         this.clock = clock;
         this.settlement = settlement;
         this.kinds = kinds;
@@ -82,11 +91,12 @@ public class JobService {
         String strategy = spec.strategy() == null ? Splitters.DEFAULT : spec.strategy();
         long maxCredits = spec.maxCredits() == null ? 0 : spec.maxCredits();
         List<Integer> capacities = "weighted".equals(strategy)
-                ? workers.online(clock.instant().minus(LIVE_WINDOW)).stream().map(WorkerRegistry.WorkerRow::slots)
+                ? workers.online(clock.instant().minus(LIVE_WINDOW)).stream()
+                        .map(WorkerRegistry.WorkerRow::slots)
                         .toList()
                 : List.of();
-        List<Map<String, Object>> parts = kind.split(spec.input(), spec.parallelism(),
-                Splitters.forStrategy(strategy, capacities));
+        List<Map<String, Object>> parts =
+                kind.split(spec.input(), spec.parallelism(), Splitters.forStrategy(strategy, capacities));
         String specHash = Hashes.sha256Hex(CanonicalJson.bytes(spec));
         String jobId = UUID.randomUUID().toString();
         boolean adaptive = Boolean.TRUE.equals(spec.adaptive()) && redundancy > 1;
@@ -102,8 +112,8 @@ public class JobService {
             throw e;
         }
         try {
-            return store(caller, spec, kind, jobId, redundancy, strategy, maxCredits, adaptive, copies, parts,
-                    specHash);
+            return store(
+                    caller, spec, kind, jobId, redundancy, strategy, maxCredits, adaptive, copies, parts, specHash);
         } catch (RuntimeException e) {
             // admitted but not stored: the escrow must not stay locked for a job that does not exist
             settlement.releaseUnstored(jobId, caller.tenantId());
@@ -111,13 +121,31 @@ public class JobService {
         }
     }
 
-    private Job store(Caller caller, JobSpec spec, JobKind kind, String jobId, int redundancy, String strategy,
-                      long maxCredits, boolean adaptive, int copies, List<Map<String, Object>> parts,
-                      String specHash) {
+    private Job store(
+            Caller caller,
+            JobSpec spec,
+            JobKind kind,
+            String jobId,
+            int redundancy,
+            String strategy,
+            long maxCredits,
+            boolean adaptive,
+            int copies,
+            List<Map<String, Object>> parts,
+            String specHash) {
         return tx.execute(status -> {
             Instant now = clock.instant();
-            Job job = jobs.save(new Job(jobId, caller.tenantId(), kind.name(), Json.write(spec.input()), redundancy,
-                    strategy, maxCredits, parts.size(), adaptive, now));
+            Job job = jobs.save(new Job(
+                    jobId,
+                    caller.tenantId(),
+                    kind.name(),
+                    Json.write(spec.input()),
+                    redundancy,
+                    strategy,
+                    maxCredits,
+                    parts.size(),
+                    adaptive,
+                    now));
             jobs.flush(); // the subtasks below reference the job row
             List<String> inputs = new ArrayList<>(parts.size());
             Dispatcher.Batch batch = dispatcher.batch();
@@ -154,8 +182,8 @@ public class JobService {
             try {
                 errors.addAll(kind.validate(spec.input()));
             } catch (InputTooLarge e) {
-                throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(),
-                        List.of(e.field()), null);
+                throw new ProblemException(
+                        HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(), List.of(e.field()), null);
             }
         }
         if (spec.parallelism() != null && (spec.parallelism() < 1 || spec.parallelism() > 10_000)) {
@@ -197,8 +225,11 @@ public class JobService {
                 break;
             } catch (PessimisticLockingFailureException e) {
                 if (attempt == 3) {
-                    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, "Busy",
-                            "Job " + jobId + " could not be cancelled just now; nothing changed, try again", List.of(),
+                    throw new ProblemException(
+                            HttpStatus.SERVICE_UNAVAILABLE,
+                            "Busy",
+                            "Job " + jobId + " could not be cancelled just now; nothing changed, try again",
+                            List.of(),
                             1L);
                 }
             }
@@ -211,7 +242,9 @@ public class JobService {
         tx.execute(status -> {
             Job job = jobs.lockById(jobId).orElseThrow();
             if (job.isOver()) {
-                throw new ProblemException(HttpStatus.CONFLICT, "Job already finished",
+                throw new ProblemException(
+                        HttpStatus.CONFLICT,
+                        "Job already finished",
                         "Job " + jobId + " is " + (job.getEnding() != null ? job.getEnding() : job.getStatus())
                                 + " and can no longer be cancelled");
             }

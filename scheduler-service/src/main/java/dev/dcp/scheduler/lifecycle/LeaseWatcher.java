@@ -31,8 +31,13 @@ class LeaseWatcher {
     private final Counter redispatched;
     private final Clock clock;
 
-    LeaseWatcher(WorkStore store, JobRepository jobs, JobCompletion completion, TransactionTemplate tx,
-                 MeterRegistry meters, Clock clock) {
+    LeaseWatcher(
+            WorkStore store,
+            JobRepository jobs,
+            JobCompletion completion,
+            TransactionTemplate tx,
+            MeterRegistry meters,
+            Clock clock) {
         this.clock = clock;
         this.store = store;
         this.jobs = jobs;
@@ -52,9 +57,11 @@ class LeaseWatcher {
                 if (lost.isEmpty()) {
                     return;
                 }
-                store.verdicts(lost.stream().map(r -> new WorkStore.Verdict(r.id(), Replica.EXPIRED)).toList());
-                Map<WorkStore.SubtaskKey, SubtaskRow> subtasks = store.subtasks(
-                        lost.stream().map(ReplicaRow::key).collect(Collectors.toSet()));
+                store.verdicts(lost.stream()
+                        .map(r -> new WorkStore.Verdict(r.id(), Replica.EXPIRED))
+                        .toList());
+                Map<WorkStore.SubtaskKey, SubtaskRow> subtasks =
+                        store.subtasks(lost.stream().map(ReplicaRow::key).collect(Collectors.toSet()));
                 for (ReplicaRow r : lost) {
                     SubtaskRow s = subtasks.get(r.key());
                     if (job.isEmpty() || job.get().isOver() || !Subtask.PENDING.equals(s.status())) {

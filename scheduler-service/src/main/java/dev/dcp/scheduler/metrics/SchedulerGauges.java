@@ -41,12 +41,16 @@ class SchedulerGauges {
         for (JobStatus s : JobStatus.values()) {
             AtomicLong n = new AtomicLong();
             jobs.put(s, n);
-            Gauge.builder("dcp.scheduler.jobs", n, AtomicLong::get).tag("status", s.name()).register(meters);
+            Gauge.builder("dcp.scheduler.jobs", n, AtomicLong::get)
+                    .tag("status", s.name())
+                    .register(meters);
         }
         Gauge.builder("dcp.scheduler.queue.outbox", outbox, AtomicLong::get)
-                .description("messages committed but not yet sent to Kafka").register(meters);
+                .description("messages committed but not yet sent to Kafka")
+                .register(meters);
         Gauge.builder("dcp.scheduler.queue.replicas", outstanding, AtomicLong::get)
-                .description("replicas dispatched and not yet answered").register(meters);
+                .description("replicas dispatched and not yet answered")
+                .register(meters);
         this.busySlots = MultiGauge.builder("dcp.scheduler.worker.slots.busy").register(meters);
         this.slots = MultiGauge.builder("dcp.scheduler.worker.slots").register(meters);
     }
@@ -54,17 +58,22 @@ class SchedulerGauges {
     @Scheduled(fixedDelayString = "${dcp.scheduler.gauges:5s}")
     void refresh() {
         Map<JobStatus, Long> counts = new EnumMap<>(JobStatus.class);
-        jdbc.query("select status, count(*) from jobs group by status",
-                rs -> {
-                    counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
+        jdbc.query("select status, count(*) from jobs group by status", rs -> {
+            counts.put(JobStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        });
         jobs.forEach((s, n) -> n.set(counts.getOrDefault(s, 0L)));
         outbox.set(store.pendingOutbox());
         outstanding.set(store.outstandingReplicas());
         var online = workers.online(clock.instant().minus(Duration.ofSeconds(15)));
-        busySlots.register(online.stream().map(w -> MultiGauge.Row.of(Tags.of("worker", w.id()), w.busySlots()))
-                .toList(), true);
-        slots.register(online.stream().map(w -> MultiGauge.Row.of(Tags.of("worker", w.id()), w.slots())).toList(),
+        busySlots.register(
+                online.stream()
+                        .map(w -> MultiGauge.Row.of(Tags.of("worker", w.id()), w.busySlots()))
+                        .toList(),
+                true);
+        slots.register(
+                online.stream()
+                        .map(w -> MultiGauge.Row.of(Tags.of("worker", w.id()), w.slots()))
+                        .toList(),
                 true);
     }
 }

@@ -33,9 +33,17 @@ class JobEventsController {
         JobProgressStreams.Subscription s = streams.subscribe(id);
         // subscribed first, then the snapshot: a change in between arrives as an event, and older ones are skipped
         Job job = jobs.find(caller, id);
-        s.offer(JobEvent.of(job.getId(), job.getTenantId(), job.getStatus().name(), job.getSubtasks(),
-                job.getAccepted(), job.getResult() == null ? null : Json.readMap(job.getResult()), job.getResultHash(),
-                job.getCost(), job.getError(), clock.millis()));
+        s.offer(JobEvent.of(
+                job.getId(),
+                job.getTenantId(),
+                job.getStatus().name(),
+                job.getSubtasks(),
+                job.getAccepted(),
+                job.getResult() == null ? null : Json.readMap(job.getResult()),
+                job.getResultHash(),
+                job.getCost(),
+                job.getError(),
+                clock.millis()));
         return s.emitter();
     }
 }

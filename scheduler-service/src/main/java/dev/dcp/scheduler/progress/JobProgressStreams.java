@@ -46,8 +46,10 @@ class JobProgressStreams {
             status = e.status();
             accepted = Math.max(accepted, e.accepted());
             try {
-                emitter.send(SseEmitter.event().name(statusChanged ? "status" : "progress")
-                        .id(e.status() + "-" + e.accepted()).data(view(e), org.springframework.http.MediaType.APPLICATION_JSON));
+                emitter.send(SseEmitter.event()
+                        .name(statusChanged ? "status" : "progress")
+                        .id(e.status() + "-" + e.accepted())
+                        .data(view(e), org.springframework.http.MediaType.APPLICATION_JSON));
                 if (e.isFinal()) {
                     closed = true;
                     emitter.complete();
@@ -81,16 +83,26 @@ class JobProgressStreams {
         }
     }
 
-    record Progress(int subtasks, int accepted) {
-    }
+    record Progress(int subtasks, int accepted) {}
 
-    record EventView(String id, String status, Progress progress, Map<String, Object> result, String resultHash,
-                     long cost, String error) {
-    }
+    record EventView(
+            String id,
+            String status,
+            Progress progress,
+            Map<String, Object> result,
+            String resultHash,
+            long cost,
+            String error) {}
 
     static EventView view(JobEvent e) {
-        return new EventView(e.jobId(), e.status(), new Progress(e.subtasks(), e.accepted()), e.result(),
-                e.resultHash(), e.cost(), e.error());
+        return new EventView(
+                e.jobId(),
+                e.status(),
+                new Progress(e.subtasks(), e.accepted()),
+                e.result(),
+                e.resultHash(),
+                e.cost(),
+                e.error());
     }
 
     private final Map<String, List<Subscription>> byJob = new ConcurrentHashMap<>();
@@ -112,7 +124,9 @@ class JobProgressStreams {
         });
     }
 
-    @KafkaListener(topics = Topics.JOB_EVENTS, groupId = "scheduler-progress-#{T(java.util.UUID).randomUUID()}",
+    @KafkaListener(
+            topics = Topics.JOB_EVENTS,
+            groupId = "scheduler-progress-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
     void onJobEvent(String payload) {
         if (byJob.isEmpty()) {

@@ -9,8 +9,8 @@ public final class MatmulReducer implements Reducer {
     /** The outputs alone do not say n; refusing beats a result without it being hashed onto the ledger. */
     @Override
     public Map<String, Object> reduce(List<Map<String, Object>> outputs) {
-        throw new UnsupportedOperationException("matmul's result repeats n from the job input: use reduce(input, "
-                + "outputs)");
+        throw new UnsupportedOperationException(
+                "matmul's result repeats n from the job input: use reduce(input, " + "outputs)");
     }
 
     @Override

@@ -22,16 +22,18 @@ public final class WasmReducer implements Reducer {
         long value = 0;
         for (int i = 0; i < outputs.size(); i++) {
             long v = ((Number) outputs.get(i).get("value")).longValue();
-            value = i == 0 ? v : switch (combine) {
-                case "sum" -> value + v; // wraps at 64 bits, as i64.add does
-                case "min" -> Math.min(value, v);
-                case "max" -> Math.max(value, v);
-                default -> throw new IllegalArgumentException("combine " + combine);
-            };
+            value = i == 0
+                    ? v
+                    : switch (combine) {
+                        case "sum" -> value + v; // wraps at 64 bits, as i64.add does
+                        case "min" -> Math.min(value, v);
+                        case "max" -> Math.max(value, v);
+                        default -> throw new IllegalArgumentException("combine " + combine);
+                    };
         }
         if (Math.abs(value) > MAX_SAFE_INTEGER || value == Long.MIN_VALUE) {
-            throw new IllegalArgumentException("the combined value " + value
-                    + " is beyond +-(2^53-1), which a JSON result cannot carry exactly");
+            throw new IllegalArgumentException(
+                    "the combined value " + value + " is beyond +-(2^53-1), which a JSON result cannot carry exactly");
         }
         return Map.of("value", value);
     }

@@ -17,9 +17,10 @@ public final class WordcountReducer implements Reducer {
     static final int TOP = 10;
 
     /** Most frequent first; code point order, not String.compareTo's UTF-16 order, which puts U+FB01 after U+1D41A. */
-    static final Comparator<Map.Entry<String, Long>> RANK =
-            Comparator.<Map.Entry<String, Long>>comparingLong(Map.Entry::getValue).reversed()
-                    .thenComparing(Map.Entry::getKey, WordcountReducer::compareCodePoints);
+    static final Comparator<Map.Entry<String, Long>> RANK = Comparator.<Map.Entry<String, Long>>comparingLong(
+                    Map.Entry::getValue)
+            .reversed()
+            .thenComparing(Map.Entry::getKey, WordcountReducer::compareCodePoints);
 
     @Override
     public Map<String, Object> reduce(List<Map<String, Object>> outputs) {

@@ -8,6 +8,7 @@ import dev.dcp.scheduler.job.JobRepository;
 import dev.dcp.scheduler.job.JobStatus;
 import dev.dcp.scheduler.job.WorkStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,7 +23,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -59,16 +59,23 @@ public class JobSettlement {
     private final MeterRegistry meters;
     private final Clock clock;
     /** One thread: settlements go out in the order jobs ended; what a stop loses, the sweeper finds. */
-    private final ExecutorService settler = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(10_000), r -> {
+    private final ExecutorService settler =
+            new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new LinkedBlockingQueue<>(10_000), r -> {
                 Thread t = new Thread(r, "job-settlement");
                 t.setDaemon(true);
                 return t;
             });
 
-    JobSettlement(JobRepository jobs, WorkStore store, SettlementClient client, LedgerOutbox ledger,
-                  JobEvents events, JdbcTemplate jdbc, PlatformTransactionManager transactions, MeterRegistry meters,
-                  Clock clock) {
+    JobSettlement(
+            JobRepository jobs,
+            WorkStore store,
+            SettlementClient client,
+            LedgerOutbox ledger,
+            JobEvents events,
+            JdbcTemplate jdbc,
+            PlatformTransactionManager transactions,
+            MeterRegistry meters,
+            Clock clock) {
         this.clock = clock;
         this.jobs = jobs;
         this.store = store;
@@ -130,8 +137,11 @@ public class JobSettlement {
 
     /** A job about to be admitted: remembered until {@link #stored} or {@link #notAdmitted} forgets it. */
     public void admitting(String jobId, String tenantId) {
-        jdbc.update("insert into pending_admissions (job_id, tenant_id, created_at) values (?, ?, ?)", jobId,
-                tenantId, Timestamp.from(clock.instant()));
+        jdbc.update(
+                "insert into pending_admissions (job_id, tenant_id, created_at) values (?, ?, ?)",
+                jobId,
+                tenantId,
+                Timestamp.from(clock.instant()));
     }
 
     /** Admission refused: nothing was locked. */
@@ -157,23 +167,25 @@ public class JobSettlement {
             client.settle(List.of(new SettlementClient.EndedJob(jobId, tenantId, JobStatus.FAILED.name(), List.of())));
             forgetAdmission(jobId);
         } catch (RuntimeException e) {
-            log.warn("job {} was admitted but not stored, and its escrow is not released yet: {}", jobId,
-                    e.toString());
+            log.warn("job {} was admitted but not stored, and its escrow is not released yet: {}", jobId, e.toString());
         }
     }
 
     @Scheduled(fixedDelayString = "${dcp.scheduler.settlement-sweep:2s}", initialDelayString = "2s")
     void sweep() {
-        List<String> waiting = jdbc.queryForList("select id from jobs where ending is not null and status = 'RUNNING' "
-                + "and completed_at < ? order by completed_at limit 200", String.class,
+        List<String> waiting = jdbc.queryForList(
+                "select id from jobs where ending is not null and status = 'RUNNING' "
+                        + "and completed_at < ? order by completed_at limit 200",
+                String.class,
                 Timestamp.from(clock.instant().minus(SWEEP_AFTER)));
         if (!waiting.isEmpty()) {
             log.info("settling {} ended job(s) left unsettled", waiting.size());
             settle(waiting);
         }
         // admitted, then neither stored nor refused: the process stopped in between
-        List<Map<String, Object>> orphans = jdbc.queryForList("select job_id, tenant_id from pending_admissions "
-                + "where created_at < ? order by created_at limit 200",
+        List<Map<String, Object>> orphans = jdbc.queryForList(
+                "select job_id, tenant_id from pending_admissions "
+                        + "where created_at < ? order by created_at limit 200",
                 Timestamp.from(clock.instant().minus(ORPHAN_AFTER)));
         for (Map<String, Object> o : orphans) {
             String jobId = (String) o.get("job_id");
@@ -196,8 +208,10 @@ public class JobSettlement {
                     continue;
                 }
                 List<SettlementClient.WorkLine> work = store.acceptedWork(id).stream()
-                        .map(w -> new SettlementClient.WorkLine(w.workerKey(), w.cpuMillis(), w.replicas())).toList();
-                ended.add(new SettlementClient.EndedJob(id, job.getTenantId(), job.getEnding().name(), work));
+                        .map(w -> new SettlementClient.WorkLine(w.workerKey(), w.cpuMillis(), w.replicas()))
+                        .toList();
+                ended.add(new SettlementClient.EndedJob(
+                        id, job.getTenantId(), job.getEnding().name(), work));
             }
             if (ended.isEmpty()) {
                 return;

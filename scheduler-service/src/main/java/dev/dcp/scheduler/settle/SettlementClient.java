@@ -12,30 +12,27 @@ import org.springframework.web.client.RestClient;
 @Component
 public class SettlementClient {
 
-    public record WorkLine(String workerKey, long cpuMillis, int replicas) {
-    }
+    public record WorkLine(String workerKey, long cpuMillis, int replicas) {}
 
-    public record EndedJob(String jobId, String tenantId, String outcome, List<WorkLine> work) {
-    }
+    public record EndedJob(String jobId, String tenantId, String outcome, List<WorkLine> work) {}
 
-    public record Settled(String jobId, long cost, long released, boolean repeated) {
-    }
+    public record Settled(String jobId, long cost, long released, boolean repeated) {}
 
-    private record Request(List<EndedJob> jobs) {
-    }
+    private record Request(List<EndedJob> jobs) {}
 
-    private record Response(List<Settled> settled) {
-    }
+    private record Response(List<Settled> settled) {}
 
     private final RestClient http;
 
     SettlementClient(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
         this.http = builder.baseUrl(properties.contractUrl())
-                .requestInterceptor(new AdminCredential(credential)).build();
+                .requestInterceptor(new AdminCredential(credential))
+                .build();
     }
 
     public List<Settled> settle(List<EndedJob> jobs) {
-        Response response = http.post().uri("/internal/settlements")
+        Response response = http.post()
+                .uri("/internal/settlements")
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new Request(jobs))
                 .retrieve()

@@ -12,8 +12,7 @@ import java.util.List;
  */
 final class Apportionment {
 
-    private Apportionment() {
-    }
+    private Apportionment() {}
 
     /** How many chunks a range gets when asked for {@code parts}: one per unit at most. */
     static int chunkCount(Range range, int parts) {
@@ -72,7 +71,8 @@ final class Apportionment {
                 sizes[i] = share / weightSum;
                 remainders[i] = share % weightSum;
             } else {
-                BigInteger[] qr = BigInteger.valueOf(units).multiply(BigInteger.valueOf(weights[i]))
+                BigInteger[] qr = BigInteger.valueOf(units)
+                        .multiply(BigInteger.valueOf(weights[i]))
                         .divideAndRemainder(BigInteger.valueOf(weightSum));
                 sizes[i] = qr[0].longValueExact();
                 remainders[i] = qr[1].longValueExact();
@@ -85,8 +85,9 @@ final class Apportionment {
         for (int i = 0; i < n; i++) {
             byRemainder[i] = i;
         }
-        Arrays.sort(byRemainder, Comparator.<Integer>comparingLong(i -> remainders[i]).reversed()
-                .thenComparingInt(i -> i));
+        Arrays.sort(
+                byRemainder,
+                Comparator.<Integer>comparingLong(i -> remainders[i]).reversed().thenComparingInt(i -> i));
         for (int k = 0; k < units - given; k++) {
             sizes[byRemainder[k]]++;
         }

@@ -14,8 +14,7 @@ public final class Splitters {
     public static final Set<String> STRATEGIES =
             Collections.unmodifiableSet(new LinkedHashSet<>(List.of("static", "guided", "weighted")));
 
-    private Splitters() {
-    }
+    private Splitters() {}
 
     /**
      * The splitter for {@code strategy} (null means {@value #DEFAULT}); {@code capacities} are the slots of the live
@@ -29,8 +28,8 @@ public final class Splitters {
             case "static" -> new StaticSplitter();
             case "guided" -> new GuidedSplitter();
             case "weighted" -> new WeightedSplitter(capacities == null ? List.of() : capacities);
-            default -> throw new IllegalArgumentException("unknown split strategy " + strategy + "; known: "
-                    + STRATEGIES);
+            default ->
+                throw new IllegalArgumentException("unknown split strategy " + strategy + "; known: " + STRATEGIES);
         };
     }
 }

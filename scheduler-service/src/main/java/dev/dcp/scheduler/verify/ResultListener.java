@@ -11,11 +11,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import tools.jackson.databind.JsonNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Takes worker results off {@code dcp.results} a poll at a time: single signed answers and {@link ResultBatch}es
@@ -35,8 +35,12 @@ class ResultListener {
     private final SchedulerProperties properties;
     private final MeterRegistry meters;
 
-    ResultListener(ResultProcessor processor, WorkerRegistry workers, Enrolments enrolments,
-                   SchedulerProperties properties, MeterRegistry meters) {
+    ResultListener(
+            ResultProcessor processor,
+            WorkerRegistry workers,
+            Enrolments enrolments,
+            SchedulerProperties properties,
+            MeterRegistry meters) {
         this.enrolments = enrolments;
         this.processor = processor;
         this.workers = workers;
@@ -44,8 +48,12 @@ class ResultListener {
         this.meters = meters;
     }
 
-    @KafkaListener(topics = Topics.RESULTS, groupId = "scheduler", concurrency = "${dcp.scheduler.result-consumers:2}",
-            batch = "true", properties = "max.poll.records=${dcp.scheduler.result-batch:1000}")
+    @KafkaListener(
+            topics = Topics.RESULTS,
+            groupId = "scheduler",
+            concurrency = "${dcp.scheduler.result-consumers:2}",
+            batch = "true",
+            properties = "max.poll.records=${dcp.scheduler.result-batch:1000}")
     void onResults(List<String> payloads) {
         List<ResultMessage> singles = new ArrayList<>();
         List<ResultBatch> batches = new ArrayList<>();
@@ -66,15 +74,20 @@ class ResultListener {
             if (r.isAuthentic()) {
                 authentic.add(r);
             } else {
-                drop("bad-signature", "dropped result for job " + r.jobId() + " replica " + r.replicaId()
-                        + ": signature or output hash does not verify");
+                drop(
+                        "bad-signature",
+                        "dropped result for job " + r.jobId() + " replica " + r.replicaId()
+                                + ": signature or output hash does not verify");
             }
         }
         for (ResultBatch b : batches) {
             List<ResultMessage> proven = b.authenticResults();
             if (proven.isEmpty()) {
-                drop("bad-signature", "dropped a batch of " + (b.results() == null ? 0 : b.results().size())
-                        + " results from worker " + b.workerId() + ": signature or an output hash does not verify");
+                drop(
+                        "bad-signature",
+                        "dropped a batch of "
+                                + (b.results() == null ? 0 : b.results().size()) + " results from worker "
+                                + b.workerId() + ": signature or an output hash does not verify");
             }
             authentic.addAll(proven);
         }
@@ -82,17 +95,30 @@ class ResultListener {
         for (ResultMessage r : authentic) {
             Optional<String> key = registeredKey(r.workerId());
             if (key.isEmpty()) {
-                drop("unknown-worker", "dropped result for job " + r.jobId() + ": worker " + r.workerId()
-                        + " is not registered");
+                drop(
+                        "unknown-worker",
+                        "dropped result for job " + r.jobId() + ": worker " + r.workerId() + " is not registered");
             } else if (!key.get().equals(r.workerKey())) {
-                drop("wrong-key", "dropped result for job " + r.jobId() + ": worker " + r.workerId()
-                        + " is registered with another key");
+                drop(
+                        "wrong-key",
+                        "dropped result for job " + r.jobId() + ": worker " + r.workerId()
+                                + " is registered with another key");
             } else if (!enrolments.eligible(r.workerKey())) {
                 // the replica goes to another worker at once, as if this one had failed it
-                meters.counter("dcp.scheduler.results.dropped", "reason", "not-eligible").increment();
-                known.add(new ResultMessage(r.jobId(), r.index(), r.replicaId(), r.workerId(), r.workerKey(), null,
-                        null, "worker " + r.workerId() + " is not enrolled, or its provider's stake is below the "
-                        + "minimum", r.cpuMillis(), r.signature()));
+                meters.counter("dcp.scheduler.results.dropped", "reason", "not-eligible")
+                        .increment();
+                known.add(new ResultMessage(
+                        r.jobId(),
+                        r.index(),
+                        r.replicaId(),
+                        r.workerId(),
+                        r.workerKey(),
+                        null,
+                        null,
+                        "worker " + r.workerId() + " is not enrolled, or its provider's stake is below the "
+                                + "minimum",
+                        r.cpuMillis(),
+                        r.signature()));
             } else {
                 known.add(r);
             }

@@ -47,7 +47,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class ResultProcessor {
 
-    enum Outcome { RECORDED, DUPLICATE, UNKNOWN, LATE }
+    enum Outcome {
+        RECORDED,
+        DUPLICATE,
+        UNKNOWN,
+        LATE
+    }
 
     private final JobRepository jobs;
     private final WorkStore store;
@@ -61,9 +66,17 @@ class ResultProcessor {
     private final Timer subtaskDuration;
     private final Clock clock;
 
-    ResultProcessor(JobRepository jobs, WorkStore store, JobCompletion completion, JobEvents events,
-                    WorkerRegistry workers, Enrolments enrolments, SchedulerProperties properties,
-                    TransactionTemplate tx, MeterRegistry meters, Clock clock) {
+    ResultProcessor(
+            JobRepository jobs,
+            WorkStore store,
+            JobCompletion completion,
+            JobEvents events,
+            WorkerRegistry workers,
+            Enrolments enrolments,
+            SchedulerProperties properties,
+            TransactionTemplate tx,
+            MeterRegistry meters,
+            Clock clock) {
         this.jobs = jobs;
         this.store = store;
         this.completion = completion;
@@ -75,7 +88,9 @@ class ResultProcessor {
         this.meters = meters;
         this.clock = clock;
         this.subtaskDuration = Timer.builder("dcp.scheduler.subtask.duration")
-                .description("from dispatch to the worker's answer").publishPercentileHistogram().register(meters);
+                .description("from dispatch to the worker's answer")
+                .publishPercentileHistogram()
+                .register(meters);
     }
 
     Outcome record(ResultMessage m) {
@@ -87,7 +102,8 @@ class ResultProcessor {
         List<Outcome> outcomes = tx.execute(status -> new BatchRun(batch).run());
         Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
         outcomes.forEach(o -> counts.merge(o, 1, Integer::sum));
-        counts.forEach((o, n) -> meters.counter("dcp.scheduler.results", "outcome", o.name().toLowerCase(Locale.ROOT))
+        counts.forEach((o, n) -> meters.counter(
+                        "dcp.scheduler.results", "outcome", o.name().toLowerCase(Locale.ROOT))
                 .increment(n));
         return outcomes;
     }
@@ -107,10 +123,12 @@ class ResultProcessor {
         BatchRun(List<ResultMessage> batch) {
             this.batch = batch;
             // lock jobs in id order, so two consumers never wait on each other in a cycle
-            for (String id : new TreeSet<>(batch.stream().map(ResultMessage::jobId).toList())) {
+            for (String id :
+                    new TreeSet<>(batch.stream().map(ResultMessage::jobId).toList())) {
                 jobs.lockById(id).ifPresent(j -> lockedJobs.put(id, j));
             }
-            this.replicas = new HashMap<>(store.replicas(batch.stream().map(ResultMessage::replicaId).toList()));
+            this.replicas = new HashMap<>(
+                    store.replicas(batch.stream().map(ResultMessage::replicaId).toList()));
         }
 
         List<Outcome> run() {
@@ -119,7 +137,10 @@ class ResultProcessor {
             for (ResultMessage m : batch) {
                 Job job = lockedJobs.get(m.jobId());
                 ReplicaRow replica = replicas.get(m.replicaId());
-                if (job == null || replica == null || !replica.jobId().equals(m.jobId()) || replica.idx() != m.index()) {
+                if (job == null
+                        || replica == null
+                        || !replica.jobId().equals(m.jobId())
+                        || replica.idx() != m.index()) {
                     outcomes.add(Outcome.UNKNOWN);
                     continue;
                 }
@@ -127,8 +148,14 @@ class ResultProcessor {
                     outcomes.add(Outcome.DUPLICATE);
                     continue;
                 }
-                answers.add(new Answer(m.replicaId(), m.workerId(), m.workerKey(),
-                        m.output() == null ? null : Json.write(m.output()), m.outputHash(), m.cpuMillis(), now));
+                answers.add(new Answer(
+                        m.replicaId(),
+                        m.workerId(),
+                        m.workerKey(),
+                        m.output() == null ? null : Json.write(m.output()),
+                        m.outputHash(),
+                        m.cpuMillis(),
+                        now));
                 subtaskDuration.record(Duration.between(replica.dispatchedAt(), now));
                 toDecide.computeIfAbsent(replica.key(), k -> new ArrayList<>()).add(m);
                 outcomes.add(Outcome.RECORDED);
@@ -141,11 +168,26 @@ class ResultProcessor {
             Map<String, Answer> fresh = new HashMap<>();
             answers.forEach(a -> fresh.put(a.replicaId(), a));
             Map<SubtaskKey, List<ReplicaRow>> all = new HashMap<>();
-            store.replicasOf(toDecide.keySet()).forEach((key, rows) -> all.put(key, rows.stream().map(r -> {
-                Answer a = fresh.get(r.id());
-                return a == null ? r : new ReplicaRow(r.id(), r.jobId(), r.idx(), a.workerId(), a.workerKey(),
-                        a.outputHash(), r.verdict(), r.dispatchedAt(), a.at());
-            }).toList()));
+            store.replicasOf(toDecide.keySet())
+                    .forEach((key, rows) -> all.put(
+                            key,
+                            rows.stream()
+                                    .map(r -> {
+                                        Answer a = fresh.get(r.id());
+                                        return a == null
+                                                ? r
+                                                : new ReplicaRow(
+                                                        r.id(),
+                                                        r.jobId(),
+                                                        r.idx(),
+                                                        a.workerId(),
+                                                        a.workerKey(),
+                                                        a.outputHash(),
+                                                        r.verdict(),
+                                                        r.dispatchedAt(),
+                                                        a.at());
+                                    })
+                                    .toList()));
             Set<Job> touched = new LinkedHashSet<>();
             List<Acceptance> accepted = new ArrayList<>();
             for (Map.Entry<SubtaskKey, List<ResultMessage>> e : toDecide.entrySet()) {
@@ -153,8 +195,8 @@ class ResultProcessor {
                 Job job = lockedJobs.get(e.getKey().jobId());
                 SubtaskRow subtask = subtasks.get(e.getKey());
                 List<ReplicaRow> rows = all.getOrDefault(e.getKey(), List.of());
-                AnswerDecision.Decision decision = AnswerDecision.decide(state(job, subtask, rows),
-                        answers(e.getValue()), policy(job), trustedAmong(job, rows));
+                AnswerDecision.Decision decision = AnswerDecision.decide(
+                        state(job, subtask, rows), answers(e.getValue()), policy(job), trustedAmong(job, rows));
                 apply(job, subtask, e.getValue(), decision, accepted);
                 if (!decision.late()) {
                     touched.add(job);
@@ -175,7 +217,8 @@ class ResultProcessor {
             store.accept(accepted);
             if (!tallies.isEmpty()) {
                 workers.count(tallies.entrySet().stream()
-                        .map(t -> new WorkerRegistry.Tally(t.getKey(), t.getValue()[0], t.getValue()[1])).toList());
+                        .map(t -> new WorkerRegistry.Tally(t.getKey(), t.getValue()[0], t.getValue()[1]))
+                        .toList());
             }
             for (Job job : touched) {
                 if (job.isOver()) {
@@ -192,8 +235,12 @@ class ResultProcessor {
         }
 
         /** Writes down what the vote decided for one subtask; an ending or more replicas happen at once. */
-        private void apply(Job job, SubtaskRow subtask, List<ResultMessage> fresh, AnswerDecision.Decision decision,
-                           List<Acceptance> accepted) {
+        private void apply(
+                Job job,
+                SubtaskRow subtask,
+                List<ResultMessage> fresh,
+                AnswerDecision.Decision decision,
+                List<Acceptance> accepted) {
             for (AnswerDecision.Judgement j : decision.verdicts()) {
                 verdicts.add(new Verdict(j.replicaId(), j.verdict().name()));
             }
@@ -204,8 +251,14 @@ class ResultProcessor {
                 return;
             }
             if (decision.loneAnswer() != null) {
-                meters.counter("dcp.scheduler.adaptive", "decision",
-                        decision.loneAnswer().name().toLowerCase(Locale.ROOT).replace('_', '-')).increment();
+                meters.counter(
+                                "dcp.scheduler.adaptive",
+                                "decision",
+                                decision.loneAnswer()
+                                        .name()
+                                        .toLowerCase(Locale.ROOT)
+                                        .replace('_', '-'))
+                        .increment();
             }
             if (decision.replicasToSend() > 0) {
                 completion.dispatch(job, subtask, decision.replicasToSend());
@@ -220,8 +273,11 @@ class ResultProcessor {
             }
             String output;
             if (a.inBatch()) {
-                output = fresh.stream().filter(m -> m.replicaId().equals(a.outputOf())).findFirst()
-                        .map(m -> Json.write(m.output())).orElseThrow();
+                output = fresh.stream()
+                        .filter(m -> m.replicaId().equals(a.outputOf()))
+                        .findFirst()
+                        .map(m -> Json.write(m.output()))
+                        .orElseThrow();
             } else {
                 output = store.output(a.outputOf());
             }
@@ -230,8 +286,8 @@ class ResultProcessor {
                 tallies.computeIfAbsent(j.replica().workerId(), w -> new int[2])[j.agrees() ? 0 : 1]++;
                 if (!j.agrees()) {
                     AnswerDecision.Replica r = j.replica();
-                    events.outvoted(job, subtask.idx(), r.id(), r.workerId(), r.workerKey(), r.outputHash(),
-                            a.outputHash());
+                    events.outvoted(
+                            job, subtask.idx(), r.id(), r.workerId(), r.workerKey(), r.outputHash(), a.outputHash());
                 }
             }
             job.subtaskAccepted();
@@ -241,17 +297,22 @@ class ResultProcessor {
     private AnswerDecision.Subtask state(Job job, SubtaskRow subtask, List<ReplicaRow> rows) {
         List<AnswerDecision.Replica> replicas = new ArrayList<>(rows.size());
         for (ReplicaRow r : rows) {
-            replicas.add(new AnswerDecision.Replica(r.id(), r.workerId(), r.workerKey(), r.outputHash(), r.answered(),
+            replicas.add(new AnswerDecision.Replica(
+                    r.id(),
+                    r.workerId(),
+                    r.workerKey(),
+                    r.outputHash(),
+                    r.answered(),
                     !r.answered() && Replica.PENDING.equals(r.verdict())));
         }
         boolean open = !job.isOver() && Subtask.PENDING.equals(subtask.status());
-        return new AnswerDecision.Subtask(job.getId(), subtask.idx(), open, subtask.outputHash(), subtask.attempts(),
-                replicas);
+        return new AnswerDecision.Subtask(
+                job.getId(), subtask.idx(), open, subtask.outputHash(), subtask.attempts(), replicas);
     }
 
     private AnswerDecision.Policy policy(Job job) {
-        return new AnswerDecision.Policy(job.getRedundancy(), job.isAdaptive(), properties.maxAttempts(),
-                properties.spotCheckRate());
+        return new AnswerDecision.Policy(
+                job.getRedundancy(), job.isAdaptive(), properties.maxAttempts(), properties.spotCheckRate());
     }
 
     /** Only the adaptive shortcut asks whom contract-service trusts (a long run of accepted answers). */
@@ -269,7 +330,8 @@ class ResultProcessor {
     }
 
     private static List<AnswerDecision.Answer> answers(List<ResultMessage> fresh) {
-        return fresh.stream().map(m -> new AnswerDecision.Answer(m.replicaId(), m.workerId(), m.outputHash(),
-                m.error())).toList();
+        return fresh.stream()
+                .map(m -> new AnswerDecision.Answer(m.replicaId(), m.workerId(), m.outputHash(), m.error()))
+                .toList();
     }
 }

@@ -28,13 +28,20 @@ public class Enrolments {
     /** An unknown key triggers a fresh read, but not more often than this. */
     private static final long MISS_REFRESH_NANOS = Duration.ofMillis(250).toNanos();
 
-    public record Enrolment(String workerId, String publicKey, String providerId, int slots, long pricePerCpuSecond,
-                            double reputation, long consecutiveValid, boolean trusted, long accepted, long rejected,
-                            boolean eligible) {
-    }
+    public record Enrolment(
+            String workerId,
+            String publicKey,
+            String providerId,
+            int slots,
+            long pricePerCpuSecond,
+            double reputation,
+            long consecutiveValid,
+            boolean trusted,
+            long accepted,
+            long rejected,
+            boolean eligible) {}
 
-    private record Page(List<Enrolment> items) {
-    }
+    private record Page(List<Enrolment> items) {}
 
     private final RestClient http;
     private volatile Map<String, Enrolment> byKey = Map.of();
@@ -42,7 +49,8 @@ public class Enrolments {
 
     Enrolments(RestClient.Builder builder, SchedulerProperties properties, ServiceCredential credential) {
         this.http = builder.baseUrl(properties.contractUrl())
-                .requestInterceptor(new AdminCredential(credential)).build();
+                .requestInterceptor(new AdminCredential(credential))
+                .build();
     }
 
     /**
@@ -88,14 +96,14 @@ public class Enrolments {
     public synchronized void refresh() {
         readAt = System.nanoTime();
         try {
-            Page page = http.get().uri("/internal/workers")
-                    .retrieve().body(Page.class);
+            Page page = http.get().uri("/internal/workers").retrieve().body(Page.class);
             if (page != null && page.items() != null) {
-                byKey = page.items().stream().collect(Collectors.toUnmodifiableMap(Enrolment::publicKey,
-                        Function.identity(), (a, b) -> a));
+                byKey = page.items().stream()
+                        .collect(Collectors.toUnmodifiableMap(Enrolment::publicKey, Function.identity(), (a, b) -> a));
             }
         } catch (RuntimeException e) {
-            log.warn("could not read the enrolled workers from contract-service; keeping the last list: {}",
+            log.warn(
+                    "could not read the enrolled workers from contract-service; keeping the last list: {}",
                     e.toString());
         }
     }

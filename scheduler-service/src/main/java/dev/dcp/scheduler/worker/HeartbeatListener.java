@@ -25,7 +25,8 @@ class HeartbeatListener {
     private final SchedulerProperties properties;
     private final TransactionTemplate tx;
 
-    HeartbeatListener(WorkerRegistry registry, WorkStore store, SchedulerProperties properties, TransactionTemplate tx) {
+    HeartbeatListener(
+            WorkerRegistry registry, WorkStore store, SchedulerProperties properties, TransactionTemplate tx) {
         this.registry = registry;
         this.store = store;
         this.properties = properties;

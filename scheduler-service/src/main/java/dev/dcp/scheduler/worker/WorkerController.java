@@ -15,13 +15,21 @@ class WorkerController {
     /** A worker is online while its heartbeats (every few seconds) keep coming. */
     static final Duration ONLINE_WINDOW = Duration.ofSeconds(15);
 
-    record WorkerView(String id, String providerId, String status, int slots, int busySlots, long pricePerCpuSecond,
-                      double reputation, long accepted, long rejected, Instant lastSeen, boolean enrolled,
-                      boolean eligible) {
-    }
+    record WorkerView(
+            String id,
+            String providerId,
+            String status,
+            int slots,
+            int busySlots,
+            long pricePerCpuSecond,
+            double reputation,
+            long accepted,
+            long rejected,
+            Instant lastSeen,
+            boolean enrolled,
+            boolean eligible) {}
 
-    record WorkerPage(List<WorkerView> items, String nextCursor) {
-    }
+    record WorkerPage(List<WorkerView> items, String nextCursor) {}
 
     private final WorkerRegistry registry;
     private final Enrolments enrolments;
@@ -43,12 +51,26 @@ class WorkerController {
             next = rows.get(size - 1).id();
         }
         Instant onlineSince = clock.instant().minus(ONLINE_WINDOW);
-        return new WorkerPage(rows.stream().map(w -> {
-            Enrolments.Enrolment e = enrolments.known(w.publicKey()).orElse(null);
-            return new WorkerView(w.id(), e == null ? null : e.providerId(),
-                    w.lastSeen().isAfter(onlineSince) ? "ONLINE" : "OFFLINE", w.slots(), w.busySlots(),
-                    e == null ? 0 : e.pricePerCpuSecond(), e == null ? 0.0 : e.reputation(), w.accepted(),
-                    w.rejected(), w.lastSeen(), e != null, e != null && e.eligible());
-        }).toList(), next);
+        return new WorkerPage(
+                rows.stream()
+                        .map(w -> {
+                            Enrolments.Enrolment e =
+                                    enrolments.known(w.publicKey()).orElse(null);
+                            return new WorkerView(
+                                    w.id(),
+                                    e == null ? null : e.providerId(),
+                                    w.lastSeen().isAfter(onlineSince) ? "ONLINE" : "OFFLINE",
+                                    w.slots(),
+                                    w.busySlots(),
+                                    e == null ? 0 : e.pricePerCpuSecond(),
+                                    e == null ? 0.0 : e.reputation(),
+                                    w.accepted(),
+                                    w.rejected(),
+                                    w.lastSeen(),
+                                    e != null,
+                                    e != null && e.eligible());
+                        })
+                        .toList(),
+                next);
     }
 }

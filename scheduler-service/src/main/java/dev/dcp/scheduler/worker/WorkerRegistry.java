@@ -15,13 +15,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class WorkerRegistry {
 
-    public record WorkerRow(String id, String publicKey, int slots, int busySlots, long accepted, long rejected,
-                            Instant lastSeen) {
-    }
+    public record WorkerRow(
+            String id, String publicKey, int slots, int busySlots, long accepted, long rejected, Instant lastSeen) {}
 
     /** Verdicts earned by one worker in one batch of results. */
-    public record Tally(String workerId, int accepted, int rejected) {
-    }
+    public record Tally(String workerId, int accepted, int rejected) {}
 
     private final JdbcTemplate jdbc;
     /** Worker id to public key: every result is checked against it, so it is cached. */
@@ -36,12 +34,17 @@ public class WorkerRegistry {
      * known id with another key is refused (false), so nobody can take over another worker's id.
      */
     public boolean heartbeat(WorkerHeartbeat hb) {
-        int changed = jdbc.update("""
+        int changed = jdbc.update(
+                """
                 insert into workers (id, public_key, slots, busy_slots, last_seen) values (?, ?, ?, ?, ?)
                 on conflict (id) do update set slots = excluded.slots, busy_slots = excluded.busy_slots,
                     last_seen = greatest(workers.last_seen, excluded.last_seen)
                 where workers.public_key = excluded.public_key""",
-                hb.workerId(), hb.publicKey(), hb.slots(), hb.busySlots(), Timestamp.from(Instant.ofEpochMilli(hb.at())));
+                hb.workerId(),
+                hb.publicKey(),
+                hb.slots(),
+                hb.busySlots(),
+                Timestamp.from(Instant.ofEpochMilli(hb.at())));
         if (changed == 0) {
             return false;
         }
@@ -53,8 +56,8 @@ public class WorkerRegistry {
     public Optional<String> keyOf(String workerId) {
         String key = keys.get(workerId);
         if (key == null) {
-            List<String> found = jdbc.queryForList("select public_key from workers where id = ?", String.class,
-                    workerId);
+            List<String> found =
+                    jdbc.queryForList("select public_key from workers where id = ?", String.class, workerId);
             if (!found.isEmpty()) {
                 key = found.get(0);
                 keys.put(workerId, key);
@@ -64,8 +67,11 @@ public class WorkerRegistry {
     }
 
     public void count(List<Tally> tallies) {
-        jdbc.batchUpdate("update workers set accepted = accepted + ?, rejected = rejected + ? where id = ?",
-                tallies, 500, (ps, t) -> {
+        jdbc.batchUpdate(
+                "update workers set accepted = accepted + ?, rejected = rejected + ? where id = ?",
+                tallies,
+                500,
+                (ps, t) -> {
                     ps.setInt(1, t.accepted());
                     ps.setInt(2, t.rejected());
                     ps.setString(3, t.workerId());
@@ -78,13 +84,18 @@ public class WorkerRegistry {
 
     /** Workers heard from since {@code since}: whose capacity the weighted strategy divides work by. */
     public List<WorkerRow> online(Instant since) {
-        return new ArrayList<>(jdbc.query("select * from workers where last_seen > ? order by id",
-                (rs, n) -> row(rs), Timestamp.from(since)));
+        return new ArrayList<>(jdbc.query(
+                "select * from workers where last_seen > ? order by id", (rs, n) -> row(rs), Timestamp.from(since)));
     }
 
     private static WorkerRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return new WorkerRow(rs.getString("id"), rs.getString("public_key"), rs.getInt("slots"),
-                rs.getInt("busy_slots"), rs.getLong("accepted"), rs.getLong("rejected"),
+        return new WorkerRow(
+                rs.getString("id"),
+                rs.getString("public_key"),
+                rs.getInt("slots"),
+                rs.getInt("busy_slots"),
+                rs.getLong("accepted"),
+                rs.getLong("rejected"),
                 rs.getTimestamp("last_seen").toInstant());
     }
 }

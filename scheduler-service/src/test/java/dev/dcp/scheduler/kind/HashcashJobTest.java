@@ -69,19 +69,26 @@ class HashcashJobTest {
 
             assertCovers(subtasks, "from", "to", 1000, 5_000_000);
             assertThat(subtasks).extracting(s -> s.get("prefix")).containsOnly("dcp:");
-            assertThat(subtasks).extracting(s -> ((Number) s.get("difficulty")).intValue()).containsOnly(20);
+            assertThat(subtasks)
+                    .extracting(s -> ((Number) s.get("difficulty")).intValue())
+                    .containsOnly(20);
         }
     }
 
     @Test
     void theTopOfTheNonceRangeSplitsExactly() {
-        assertCovers(kind.split(input("p", 8, MAX_SAFE - 1_000_000, MAX_SAFE), 3, SPLITTERS.get(1)), "from", "to",
-                MAX_SAFE - 1_000_000, MAX_SAFE);
+        assertCovers(
+                kind.split(input("p", 8, MAX_SAFE - 1_000_000, MAX_SAFE), 3, SPLITTERS.get(1)),
+                "from",
+                "to",
+                MAX_SAFE - 1_000_000,
+                MAX_SAFE);
     }
 
     @Test
     void withoutAParallelismChunksAreAboutTwoMillionNonces() {
-        assertThat(kind.split(input("p", 8, 0, 20_000_000), null, new StaticSplitter())).hasSize(10);
+        assertThat(kind.split(input("p", 8, 0, 20_000_000), null, new StaticSplitter()))
+                .hasSize(10);
         assertThat(kind.split(input("p", 8, 0, MAX_SAFE), null, new StaticSplitter()))
                 .hasSize(DefaultParallelism.MAX);
     }

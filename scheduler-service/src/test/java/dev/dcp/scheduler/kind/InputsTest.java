@@ -35,8 +35,8 @@ class InputsTest {
 
     @Test
     void integersBeyondTwoToTheFiftyThreeMinusOneAreRefusedByName() {
-        for (Object v : List.of(MAX_SAFE + 1, -MAX_SAFE - 1, Long.MAX_VALUE, BigInteger.TEN.pow(30),
-                new BigDecimal("1E20"))) {
+        for (Object v :
+                List.of(MAX_SAFE + 1, -MAX_SAFE - 1, Long.MAX_VALUE, BigInteger.TEN.pow(30), new BigDecimal("1E20"))) {
             errors.clear();
 
             assertThat(Inputs.integer(input("x", v), "x", errors)).as("%s", v).isNull();
@@ -47,7 +47,8 @@ class InputsTest {
     @Test
     void aNumberWithAZeroFractionIsAnInteger() {
         assertThat(Inputs.integer(input("x", 5.0), "x", errors)).isEqualTo(5L);
-        assertThat(Inputs.integer(input("x", new BigDecimal("1.2E3")), "x", errors)).isEqualTo(1200L);
+        assertThat(Inputs.integer(input("x", new BigDecimal("1.2E3")), "x", errors))
+                .isEqualTo(1200L);
         assertThat(errors).isEmpty();
     }
 
@@ -66,8 +67,8 @@ class InputsTest {
         Inputs.integer(Map.of(), "x", errors);
         Inputs.string(Map.of(), "y", errors);
 
-        assertThat(errors).containsExactly(new FieldError("input.x", "is required"),
-                new FieldError("input.y", "is required"));
+        assertThat(errors)
+                .containsExactly(new FieldError("input.x", "is required"), new FieldError("input.y", "is required"));
     }
 
     @Test
@@ -76,14 +77,21 @@ class InputsTest {
         assertThat(Inputs.string(input("s", "\uDE00 ok"), "s", errors)).isNull();
         assertThat(Inputs.string(input("s", "ok \uD83D\uDE00"), "s", errors)).isEqualTo("ok \uD83D\uDE00");
 
-        assertThat(errors).containsExactly(new FieldError("input.s", Inputs.LONE_SURROGATE),
-                new FieldError("input.s", Inputs.LONE_SURROGATE));
+        assertThat(errors)
+                .containsExactly(
+                        new FieldError("input.s", Inputs.LONE_SURROGATE),
+                        new FieldError("input.s", Inputs.LONE_SURROGATE));
     }
 
     @Test
     void unknownFieldsThatCanonicalJsonCanWriteAreTolerated() {
-        Map<String, Object> input = Map.of("from", 1, "note", "hi \uD83D\uDE00",
-                "extra", Map.of("list", List.of(1, 2.5, MAX_SAFE, true), "nothing", List.of()));
+        Map<String, Object> input = Map.of(
+                "from",
+                1,
+                "note",
+                "hi \uD83D\uDE00",
+                "extra",
+                Map.of("list", List.of(1, 2.5, MAX_SAFE, true), "nothing", List.of()));
 
         Inputs.othersHashable(input, Set.of("from"), errors);
 
@@ -101,10 +109,11 @@ class InputsTest {
 
         Inputs.othersHashable(input, Set.of("known"), errors);
 
-        assertThat(errors).containsExactlyInAnyOrder(
-                new FieldError("input.big", Inputs.OUT_OF_SAFE_RANGE),
-                new FieldError("input.deep.list[1].s", Inputs.LONE_SURROGATE),
-                new FieldError("input.huge", Inputs.NOT_FINITE));
+        assertThat(errors)
+                .containsExactlyInAnyOrder(
+                        new FieldError("input.big", Inputs.OUT_OF_SAFE_RANGE),
+                        new FieldError("input.deep.list[1].s", Inputs.LONE_SURROGATE),
+                        new FieldError("input.huge", Inputs.NOT_FINITE));
     }
 
     @Test

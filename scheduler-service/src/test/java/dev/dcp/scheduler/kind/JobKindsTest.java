@@ -18,8 +18,11 @@ class JobKindsTest {
     void runsExactlyThePlatformsKinds() {
         assertThat(kinds.kinds()).containsExactlyInAnyOrder(Kind.values());
         for (Kind kind : Kind.values()) {
-            assertThat(kinds.find(kind.wireName())).as(kind.wireName()).get()
-                    .extracting(JobKind::name).isEqualTo(kind.wireName());
+            assertThat(kinds.find(kind.wireName()))
+                    .as(kind.wireName())
+                    .get()
+                    .extracting(JobKind::name)
+                    .isEqualTo(kind.wireName());
         }
     }
 

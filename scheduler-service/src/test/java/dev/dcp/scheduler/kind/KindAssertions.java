@@ -17,16 +17,14 @@ final class KindAssertions {
     static final List<Splitter> SPLITTERS =
             List.of(new StaticSplitter(), new GuidedSplitter(), new WeightedSplitter(List.of(8, 1, 3)));
 
-    private KindAssertions() {
-    }
+    private KindAssertions() {}
 
     static List<String> fields(List<FieldError> errors) {
         return errors.stream().map(FieldError::field).toList();
     }
 
     /** The subtasks' [fromField, toField) ranges follow each other from {@code from} to {@code to}, none empty. */
-    static void assertCovers(List<Map<String, Object>> subtasks, String fromField, String toField, long from,
-                             long to) {
+    static void assertCovers(List<Map<String, Object>> subtasks, String fromField, String toField, long from, long to) {
         assertThat(subtasks).isNotEmpty();
         long expected = from;
         for (Map<String, Object> s : subtasks) {

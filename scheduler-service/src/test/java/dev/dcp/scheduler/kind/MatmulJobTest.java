@@ -46,14 +46,18 @@ class MatmulJobTest {
 
     @Test
     void moreParallelismThanRowsGivesOneRowEach() {
-        assertThat(kind.split(Map.of("n", 3, "seed", 3), 10, new StaticSplitter())).hasSize(3);
+        assertThat(kind.split(Map.of("n", 3, "seed", 3), 10, new StaticSplitter()))
+                .hasSize(3);
     }
 
     @Test
     void withoutAParallelismEachSubtaskHasAboutTwoToTheTwentyEightMultiplyAdds() {
         // 2^28 / 4096^2 = 16 rows each; 2^28 / 1024^2 = 256 rows each; a 100x100 product is one subtask
-        assertThat(kind.split(Map.of("n", 4096, "seed", 0), null, new StaticSplitter())).hasSize(256);
-        assertThat(kind.split(Map.of("n", 1024, "seed", 0), null, new StaticSplitter())).hasSize(4);
-        assertThat(kind.split(Map.of("n", 100, "seed", 0), null, new StaticSplitter())).hasSize(1);
+        assertThat(kind.split(Map.of("n", 4096, "seed", 0), null, new StaticSplitter()))
+                .hasSize(256);
+        assertThat(kind.split(Map.of("n", 1024, "seed", 0), null, new StaticSplitter()))
+                .hasSize(4);
+        assertThat(kind.split(Map.of("n", 100, "seed", 0), null, new StaticSplitter()))
+                .hasSize(1);
     }
 }

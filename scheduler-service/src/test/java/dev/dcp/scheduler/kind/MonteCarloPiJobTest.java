@@ -19,7 +19,8 @@ class MonteCarloPiJobTest {
     @Test
     void samplesFromOneToTenToTheTwelveWithAnyIntegerSeedAreValid() {
         assertThat(kind.validate(Map.of("samples", 1, "seed", -5))).isEmpty();
-        assertThat(kind.validate(Map.of("samples", 1_000_000_000_000L, "seed", (1L << 53) - 1))).isEmpty();
+        assertThat(kind.validate(Map.of("samples", 1_000_000_000_000L, "seed", (1L << 53) - 1)))
+                .isEmpty();
     }
 
     @Test
@@ -31,7 +32,8 @@ class MonteCarloPiJobTest {
 
     @Test
     void aSeedBeyondTwoToTheFiftyThreeIsNamed() {
-        assertThat(fields(kind.validate(Map.of("samples", 10, "seed", 1L << 53)))).containsExactly("input.seed");
+        assertThat(fields(kind.validate(Map.of("samples", 10, "seed", 1L << 53))))
+                .containsExactly("input.seed");
         assertThat(fields(kind.validate(Map.of("samples", 10, "seed", BigInteger.TEN.pow(25)))))
                 .containsExactly("input.seed");
     }
@@ -56,8 +58,10 @@ class MonteCarloPiJobTest {
 
     @Test
     void withoutAParallelismChunksAreAboutFiftyMillionSamples() {
-        assertThat(kind.split(Map.of("samples", 500_000_000, "seed", 1), null, new StaticSplitter())).hasSize(10);
-        assertThat(kind.split(Map.of("samples", 10, "seed", 1), null, new StaticSplitter())).hasSize(1);
+        assertThat(kind.split(Map.of("samples", 500_000_000, "seed", 1), null, new StaticSplitter()))
+                .hasSize(10);
+        assertThat(kind.split(Map.of("samples", 10, "seed", 1), null, new StaticSplitter()))
+                .hasSize(1);
         assertThat(kind.split(Map.of("samples", 1_000_000_000_000L, "seed", 1), null, new StaticSplitter()))
                 .hasSize(DefaultParallelism.MAX);
     }

@@ -43,8 +43,8 @@ class PrimesJobTest {
 
     @Test
     void withoutAParallelismChunksAreAtMostTwentyMillionNumbers() {
-        List<Map<String, Object>> subtasks = kind.split(Map.of("from", 0, "to", 100_000_000), null,
-                new StaticSplitter());
+        List<Map<String, Object>> subtasks =
+                kind.split(Map.of("from", 0, "to", 100_000_000), null, new StaticSplitter());
 
         assertThat(subtasks).hasSize(5);
     }

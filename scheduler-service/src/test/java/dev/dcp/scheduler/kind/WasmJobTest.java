@@ -23,8 +23,8 @@ class WasmJobTest {
             + "0a250123" + "01017e" + "0240" + "0340" + "2000200159" + "0d01" + "200220007c2102" + "200042017c2100"
             + "0c00" + "0b" + "0b" + "2002" + "0b");
     /** Exports {@code id(i32) -> i32}. */
-    static final String ID_I32 = base64("0061736d01000000" + "0106016001" + "7f017f" + "03020100" + "0706010269640000"
-            + "0a0601040020000b");
+    static final String ID_I32 =
+            base64("0061736d01000000" + "0106016001" + "7f017f" + "03020100" + "0706010269640000" + "0a0601040020000b");
     /** Imports {@code env.f} and nothing else. */
     static final String IMPORTS = base64("0061736d01000000" + "01070160027e7e017e" + "0209010365" + "6e7601660000");
 
@@ -50,8 +50,8 @@ class WasmJobTest {
         Map<String, Object> empty = new HashMap<>(spec(SUM, "sum", "max"));
         empty.put("to", -50);
         assertThat(fields(kind.validate(empty))).containsExactly("input.to");
-        assertThat(fields(kind.validate(Map.of()))).containsExactlyInAnyOrder("input.module", "input.function",
-                "input.from", "input.to", "input.combine");
+        assertThat(fields(kind.validate(Map.of())))
+                .containsExactlyInAnyOrder("input.module", "input.function", "input.from", "input.to", "input.combine");
     }
 
     @Test
@@ -59,7 +59,8 @@ class WasmJobTest {
         for (Splitter splitter : SPLITTERS) {
             List<Map<String, Object>> parts = kind.split(spec(SUM, "sum", "sum"), 7, splitter);
             assertCovers(parts, "from", "to", -50, 1_000);
-            assertThat(parts).allSatisfy(p -> assertThat(p).containsEntry("module", SUM).containsEntry("function", "sum"));
+            assertThat(parts)
+                    .allSatisfy(p -> assertThat(p).containsEntry("module", SUM).containsEntry("function", "sum"));
         }
     }
 
@@ -81,8 +82,9 @@ class WasmJobTest {
         long big = (1L << 53) - 1;
         assertThat(kind.reducer().reduce(Map.of("combine", "max"), List.of(Map.of("value", big))))
                 .isEqualTo(Map.of("value", big));
-        assertThatThrownBy(() -> kind.reducer().reduce(Map.of("combine", "sum"),
-                List.of(Map.of("value", big), Map.of("value", 1L)))).hasMessageContaining("2^53");
+        assertThatThrownBy(() -> kind.reducer()
+                        .reduce(Map.of("combine", "sum"), List.of(Map.of("value", big), Map.of("value", 1L))))
+                .hasMessageContaining("2^53");
     }
 
     private String problem(Map<String, Object> spec) {

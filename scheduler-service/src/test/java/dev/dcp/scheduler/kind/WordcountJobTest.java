@@ -35,10 +35,12 @@ class WordcountJobTest {
             char before = text.charAt(at - 1);
             char after = text.charAt(at);
             assertThat(Character.isHighSurrogate(before) && Character.isLowSurrogate(after))
-                    .as("cut at %d splits a surrogate pair", at).isFalse();
+                    .as("cut at %d splits a surrogate pair", at)
+                    .isFalse();
             assertThat(Character.isLetter(text.codePointBefore(at)) && Character.isLetter(text.codePointAt(at)))
-                    .as("cut at %d splits the word around \"%s\"", at,
-                            text.substring(Math.max(0, at - 5), Math.min(text.length(), at + 5)))
+                    .as(
+                            "cut at %d splits the word around \"%s\"",
+                            at, text.substring(Math.max(0, at - 5), Math.min(text.length(), at + 5)))
                     .isFalse();
         }
     }
@@ -47,7 +49,8 @@ class WordcountJobTest {
     void anyStringUpTo8MiBOfUtf8IsValid() {
         assertThat(kind.validate(Map.of("text", "Hello, world"))).isEmpty();
         assertThat(kind.validate(Map.of("text", ""))).isEmpty();
-        assertThat(kind.validate(Map.of("text", "ab ".repeat(8 * MIB / 3) + "ab"))).isEmpty();
+        assertThat(kind.validate(Map.of("text", "ab ".repeat(8 * MIB / 3) + "ab")))
+                .isEmpty();
     }
 
     @Test
@@ -62,17 +65,17 @@ class WordcountJobTest {
         // 4 Mi + 1 chars, but each é is two bytes of UTF-8
         String text = "é".repeat(4 * MIB + 1);
 
-        assertThatThrownBy(() -> kind.validate(Map.of("text", text)))
-                .isInstanceOfSatisfying(InputTooLarge.class, e -> {
-                    assertThat(e.field().field()).isEqualTo("input.text");
-                    assertThat(e.getMessage()).isEqualTo("input.text is 8388610 bytes of UTF-8; at most 8388608 are accepted");
-                });
+        assertThatThrownBy(() -> kind.validate(Map.of("text", text))).isInstanceOfSatisfying(InputTooLarge.class, e -> {
+            assertThat(e.field().field()).isEqualTo("input.text");
+            assertThat(e.getMessage()).isEqualTo("input.text is 8388610 bytes of UTF-8; at most 8388608 are accepted");
+        });
     }
 
     @Test
     void exactly8MiBOfUtf8IsNotTooLarge() {
         // 4-byte pairs: 2 Mi of them is 8 MiB
-        assertThat(kind.validate(Map.of("text", "\uD83D\uDE00".repeat(2 * MIB)))).isEmpty();
+        assertThat(kind.validate(Map.of("text", "\uD83D\uDE00".repeat(2 * MIB))))
+                .isEmpty();
         assertThatThrownBy(() -> kind.validate(Map.of("text", "\uD83D\uDE00".repeat(2 * MIB) + "x")))
                 .isInstanceOf(InputTooLarge.class);
     }
@@ -176,7 +179,8 @@ class WordcountJobTest {
 
     @Test
     void unevenSplitsAreCutDownToTheLargestChunkAtWordBoundaries() {
-        // guided makes its first chunk about 1.6 times the average: over the cap at 32 parts of 8 Mi chars, whatever the cap
+        // guided makes its first chunk about 1.6 times the average: over the cap at 32 parts of 8 Mi chars, whatever
+        // the cap
         String text = "alpha beta gamma ".repeat(8 * MIB / 17);
 
         List<String> chunks = texts(text, 32, new GuidedSplitter());

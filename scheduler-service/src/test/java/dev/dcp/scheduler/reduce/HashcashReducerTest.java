@@ -24,15 +24,17 @@ class HashcashReducerTest {
 
     @Test
     void theFirstChunkWithAHitHasTheSmallestNonce() {
-        Map<String, Object> result = reducer.reduce(List.of(miss(), hit(2_500_123, "000a"), miss(),
-                hit(4_000_007, "0001")));
+        Map<String, Object> result =
+                reducer.reduce(List.of(miss(), hit(2_500_123, "000a"), miss(), hit(4_000_007, "0001")));
 
         assertThat(result).containsOnly(Map.entry("nonce", 2_500_123L), Map.entry("hash", "000a"));
     }
 
     @Test
     void aHitInTheFirstChunkWinsOverAnyLaterOne() {
-        assertThat(reducer.reduce(List.of(hit(17, "00ff"), hit(2_000_001, "0000"))).get("nonce")).isEqualTo(17L);
+        assertThat(reducer.reduce(List.of(hit(17, "00ff"), hit(2_000_001, "0000")))
+                        .get("nonce"))
+                .isEqualTo(17L);
     }
 
     @Test

@@ -13,13 +13,15 @@ class MatmulReducerTest {
 
     @Test
     void traceAndSumAreTheSumsOfTheRowBlocksPartials() {
-        Map<String, Object> result = reducer.reduce(Map.of("n", 3, "seed", 1), List.of(
-                Map.of("trace", 10, "sum", 100),
-                Map.of("trace", 20L, "sum", 300_000_000_000L),
-                Map.of("trace", -5, "sum", 7)));
+        Map<String, Object> result = reducer.reduce(
+                Map.of("n", 3, "seed", 1),
+                List.of(
+                        Map.of("trace", 10, "sum", 100),
+                        Map.of("trace", 20L, "sum", 300_000_000_000L),
+                        Map.of("trace", -5, "sum", 7)));
 
-        assertThat(result).containsOnly(Map.entry("n", 3L), Map.entry("trace", 25L),
-                Map.entry("sum", 300_000_000_107L));
+        assertThat(result)
+                .containsOnly(Map.entry("n", 3L), Map.entry("trace", 25L), Map.entry("sum", 300_000_000_107L));
     }
 
     @Test

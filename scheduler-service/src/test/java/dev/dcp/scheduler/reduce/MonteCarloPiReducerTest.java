@@ -13,12 +13,14 @@ class MonteCarloPiReducerTest {
 
     @Test
     void samplesAndHitsAddUpAndPiIsFourTimesTheShareInside() {
-        Map<String, Object> result = reducer.reduce(List.of(
-                Map.of("samples", 1000, "inside", 790),
-                Map.of("samples", 3000L, "inside", 2351L)));
+        Map<String, Object> result = reducer.reduce(
+                List.of(Map.of("samples", 1000, "inside", 790), Map.of("samples", 3000L, "inside", 2351L)));
 
-        assertThat(result).containsOnly(Map.entry("samples", 4000L), Map.entry("inside", 3141L),
-                Map.entry("estimate", 4.0 * 3141 / 4000));
+        assertThat(result)
+                .containsOnly(
+                        Map.entry("samples", 4000L),
+                        Map.entry("inside", 3141L),
+                        Map.entry("estimate", 4.0 * 3141 / 4000));
         assertThat(result.get("estimate")).isEqualTo(3.141);
     }
 

@@ -23,8 +23,17 @@ class WordcountReducerTest {
                 chunk(4, Map.of("the", 2, "dog", 2)),
                 chunk(0, Map.of())));
 
-        assertThat(result).containsOnly(Map.entry("total", 10L), Map.entry("distinct", 4L), Map.entry("top",
-                List.of(List.of("the", 5L), List.of("cat", 2L), List.of("dog", 2L), List.of("sat", 1L))));
+        assertThat(result)
+                .containsOnly(
+                        Map.entry("total", 10L),
+                        Map.entry("distinct", 4L),
+                        Map.entry(
+                                "top",
+                                List.of(
+                                        List.of("the", 5L),
+                                        List.of("cat", 2L),
+                                        List.of("dog", 2L),
+                                        List.of("sat", 1L))));
     }
 
     @Test
@@ -37,9 +46,18 @@ class WordcountReducerTest {
 
         List<?> top = (List<?>) reducer.reduce(List.of(chunk(351, counts))).get("top");
 
-        assertThat(top).isEqualTo(List.of(List.of("y", 26L), List.of("z", 26L), List.of("x", 24L),
-                List.of("v", 23L), List.of("w", 23L), List.of("u", 21L), List.of("s", 20L), List.of("t", 20L),
-                List.of("r", 18L), List.of("p", 17L)));
+        assertThat(top)
+                .isEqualTo(List.of(
+                        List.of("y", 26L),
+                        List.of("z", 26L),
+                        List.of("x", 24L),
+                        List.of("v", 23L),
+                        List.of("w", 23L),
+                        List.of("u", 21L),
+                        List.of("s", 20L),
+                        List.of("t", 20L),
+                        List.of("r", 18L),
+                        List.of("p", 17L)));
     }
 
     @Test
@@ -73,13 +91,15 @@ class WordcountReducerTest {
             words.add((String) ((List<?>) entry).get(0));
         }
         // code point order of "w999", "w1999", ...: "w10999" < "w11999" < ... < "w1999" < "w20999"
-        assertThat(words).containsExactly("w10999", "w11999", "w12999", "w13999", "w14999", "w15999", "w16999",
-                "w17999", "w18999", "w1999");
+        assertThat(words)
+                .containsExactly(
+                        "w10999", "w11999", "w12999", "w13999", "w14999", "w15999", "w16999", "w17999", "w18999",
+                        "w1999");
     }
 
     @Test
     void noWordsGiveAnEmptyTop() {
-        assertThat(reducer.reduce(List.of(chunk(0, Map.of())))).containsOnly(Map.entry("total", 0L),
-                Map.entry("distinct", 0L), Map.entry("top", List.of()));
+        assertThat(reducer.reduce(List.of(chunk(0, Map.of()))))
+                .containsOnly(Map.entry("total", 0L), Map.entry("distinct", 0L), Map.entry("top", List.of()));
     }
 }

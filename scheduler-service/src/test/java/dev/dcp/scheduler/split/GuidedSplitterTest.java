@@ -33,7 +33,9 @@ class GuidedSplitterTest extends SplitterContract {
         // weights 796, 793, ..., 199 (sum 99,500): each chunk 3/99,500 of the range smaller, give or take rounding
         double step = 3e12 / 99_500;
         for (int i = 1; i < sizes.length; i++) {
-            assertThat((double) (sizes[i - 1] - sizes[i])).as("step from chunk %d", i - 1).isCloseTo(step, within(2.0));
+            assertThat((double) (sizes[i - 1] - sizes[i]))
+                    .as("step from chunk %d", i - 1)
+                    .isCloseTo(step, within(2.0));
         }
     }
 

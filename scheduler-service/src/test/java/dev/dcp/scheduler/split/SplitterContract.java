@@ -19,12 +19,17 @@ abstract class SplitterContract {
         if (range.size() == 0) {
             return;
         }
-        assertThat(chunks.get(0).from()).as("%s: start of the first chunk", what).isEqualTo(range.from());
-        assertThat(chunks.get(chunks.size() - 1).to()).as("%s: end of the last chunk", what).isEqualTo(range.to());
+        assertThat(chunks.get(0).from())
+                .as("%s: start of the first chunk", what)
+                .isEqualTo(range.from());
+        assertThat(chunks.get(chunks.size() - 1).to())
+                .as("%s: end of the last chunk", what)
+                .isEqualTo(range.to());
         for (int i = 0; i < chunks.size(); i++) {
             assertThat(chunks.get(i).size()).as("%s: size of chunk %d", what, i).isPositive();
             if (i > 0) {
-                assertThat(chunks.get(i).from()).as("%s: chunk %d starts where chunk %d ends", what, i, i - 1)
+                assertThat(chunks.get(i).from())
+                        .as("%s: chunk %d starts where chunk %d ends", what, i, i - 1)
                         .isEqualTo(chunks.get(i - 1).to());
             }
         }
@@ -57,8 +62,11 @@ abstract class SplitterContract {
 
     @Test
     void rangesNearTenToTheTwelveAndBeyondSplitWithoutOverflow() {
-        for (Range range : List.of(new Range(0, 1_000_000_000_000L), new Range(999_999_999_000L, 1_000_000_000_000L),
-                new Range(0, (1L << 53) - 1), new Range(1L << 52, (1L << 53) - 1))) {
+        for (Range range : List.of(
+                new Range(0, 1_000_000_000_000L),
+                new Range(999_999_999_000L, 1_000_000_000_000L),
+                new Range(0, (1L << 53) - 1),
+                new Range(1L << 52, (1L << 53) - 1))) {
             for (int parts : new int[] {1, 2, 7, 256, 10_000}) {
                 assertCovers(range, parts, splitter().split(range, parts));
             }

@@ -34,6 +34,7 @@ class SplittersTest {
     @Test
     void unknownStrategyIsRefused() {
         assertThatThrownBy(() -> Splitters.forStrategy("random", List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("random");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("random");
     }
 }

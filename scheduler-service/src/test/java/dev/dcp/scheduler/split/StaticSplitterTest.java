@@ -50,8 +50,10 @@ class StaticSplitterTest extends SplitterContract {
 
             long[] sizes = sizes(splitter().split(range, parts));
 
-            assertThat(Arrays.stream(sizes).max().getAsLong() - Arrays.stream(sizes).min().getAsLong())
-                    .as("%s into %d: largest minus smallest chunk", range, parts).isLessThanOrEqualTo(1);
+            assertThat(Arrays.stream(sizes).max().getAsLong()
+                            - Arrays.stream(sizes).min().getAsLong())
+                    .as("%s into %d: largest minus smallest chunk", range, parts)
+                    .isLessThanOrEqualTo(1);
         }
     }
 

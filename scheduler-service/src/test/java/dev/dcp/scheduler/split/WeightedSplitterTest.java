@@ -66,7 +66,8 @@ class WeightedSplitterTest extends SplitterContract {
             }
             for (int k = 0; k < parts; k++) {
                 double exact = size * (sorted[k % sorted.length] / weightSum);
-                assertThat((double) sizes[k]).as("%s, capacities %s, chunk %d", range, List.of(capacities), k)
+                assertThat((double) sizes[k])
+                        .as("%s, capacities %s, chunk %d", range, List.of(capacities), k)
                         .isBetween(exact - 1.01, exact + 1.01);
             }
         }

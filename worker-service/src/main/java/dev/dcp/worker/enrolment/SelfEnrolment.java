@@ -30,7 +30,8 @@ class SelfEnrolment {
 
     private final WorkerProperties properties;
     private final WorkerIdentity identity;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     SelfEnrolment(WorkerProperties properties, WorkerIdentity identity) {
         this.properties = properties;
@@ -59,28 +60,41 @@ class SelfEnrolment {
             } catch (InterruptedException e) {
                 return;
             }
-            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0 ? Duration.ofSeconds(30)
+            pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                    ? Duration.ofSeconds(30)
                     : pause.multipliedBy(2);
         }
     }
 
-    enum Outcome { ENROLLED, REFUSED, RETRY }
+    enum Outcome {
+        ENROLLED,
+        REFUSED,
+        RETRY
+    }
 
     Outcome enrolOnce() {
         WorkerProperties.Enrolment enrolment = properties.enrolment();
-        String body = Json.write(Map.of("publicKey", identity.keys().publicKeyHex(), "slots", properties.slots(),
-                "pricePerCpuSecond", enrolment.pricePerCpuSecond()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(enrolment.gatewayUrl().replaceAll("/+$", "")
-                        + "/api/v1/providers/me/workers"))
+        String body = Json.write(Map.of(
+                "publicKey",
+                identity.keys().publicKeyHex(),
+                "slots",
+                properties.slots(),
+                "pricePerCpuSecond",
+                enrolment.pricePerCpuSecond()));
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(enrolment.gatewayUrl().replaceAll("/+$", "") + "/api/v1/providers/me/workers"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Authorization", "Bearer " + enrolment.providerKey())
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status == 201 || status == 409) {
-                log.info("worker {} enrolled with its provider ({})", identity.id(),
+                log.info(
+                        "worker {} enrolled with its provider ({})",
+                        identity.id(),
                         status == 201 ? "new enrolment" : "enrolled before");
                 return Outcome.ENROLLED;
             }
@@ -88,8 +102,11 @@ class SelfEnrolment {
                 log.warn("enrolment of worker {} answered {}; retrying", identity.id(), status);
                 return Outcome.RETRY;
             }
-            log.error("enrolment of worker {} refused with {}: {} (this worker will get no work)", identity.id(),
-                    status, response.body());
+            log.error(
+                    "enrolment of worker {} refused with {}: {} (this worker will get no work)",
+                    identity.id(),
+                    status,
+                    response.body());
             return Outcome.REFUSED;
         } catch (IOException e) {
             log.warn("enrolment of worker {}: gateway unreachable ({}); retrying", identity.id(), e.toString());

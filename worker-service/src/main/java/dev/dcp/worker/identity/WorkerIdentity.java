@@ -17,7 +17,8 @@ public class WorkerIdentity {
                 ? Ed25519.fromPrivateKeyHex(properties.key())
                 : Ed25519.loadOrCreate(Path.of(properties.dataDir(), "worker.key"));
         this.id = properties.id() != null && !properties.id().isBlank()
-                ? properties.id() : "w-" + keys.publicKeyHex().substring(0, 16);
+                ? properties.id()
+                : "w-" + keys.publicKeyHex().substring(0, 16);
     }
 
     public Ed25519.KeyPair keys() {

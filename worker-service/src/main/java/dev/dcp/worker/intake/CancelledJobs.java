@@ -20,15 +20,16 @@ class CancelledJobs {
 
     private static final int REMEMBERED = 10_000;
 
-    private final Set<String> jobs = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<>() {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    private final Set<String> jobs = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    }));
 
-    @KafkaListener(topics = Topics.JOB_EVENTS, groupId = "worker-cancellations-#{T(java.util.UUID).randomUUID()}",
+    @KafkaListener(
+            topics = Topics.JOB_EVENTS,
+            groupId = "worker-cancellations-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
     void onJobEvent(String payload) {
         if (!payload.contains("CANCELLED")) {

@@ -50,8 +50,14 @@ class SubtaskListener {
     private final Timer duration;
     private final MeterRegistry meters;
 
-    SubtaskListener(Kernels kernels, Reporter reporter, ResultSigner signer, WorkerIdentity identity,
-                    CancelledJobs cancelled, WorkerProperties properties, MeterRegistry meters) {
+    SubtaskListener(
+            Kernels kernels,
+            Reporter reporter,
+            ResultSigner signer,
+            WorkerIdentity identity,
+            CancelledJobs cancelled,
+            WorkerProperties properties,
+            MeterRegistry meters) {
         this.kernels = kernels;
         this.reporter = reporter;
         this.signer = signer;
@@ -59,12 +65,18 @@ class SubtaskListener {
         this.cancelled = cancelled;
         this.properties = properties;
         this.meters = meters;
-        this.duration = Timer.builder("dcp.worker.subtask.duration").publishPercentileHistogram().register(meters);
+        this.duration = Timer.builder("dcp.worker.subtask.duration")
+                .publishPercentileHistogram()
+                .register(meters);
         meters.gauge("dcp.worker.slots.busy", reporter.busySlots());
     }
 
-    @KafkaListener(topics = Topics.SUBTASKS, groupId = "workers", concurrency = "${dcp.worker.slots:2}",
-            batch = "true", properties = "max.poll.records=${dcp.worker.prefetch:256}")
+    @KafkaListener(
+            topics = Topics.SUBTASKS,
+            groupId = "workers",
+            concurrency = "${dcp.worker.slots:2}",
+            batch = "true",
+            properties = "max.poll.records=${dcp.worker.prefetch:256}")
     void onSubtasks(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         long deadline = System.nanoTime() + properties.batchBudget().toNanos();
         List<CompletableFuture<?>> sent = new ArrayList<>();
@@ -80,7 +92,8 @@ class SubtaskListener {
                 continue;
             }
             if (cancelled.contains(task.jobId())) {
-                meters.counter("dcp.worker.subtasks.dropped", "reason", "cancelled").increment();
+                meters.counter("dcp.worker.subtasks.dropped", "reason", "cancelled")
+                        .increment();
                 continue;
             }
             reporter.started(task.replicaId());
@@ -133,8 +146,8 @@ class SubtaskListener {
     ResultMessage execute(SubtaskMessage task) {
         Optional<Kernel> kernel = kernels.forKind(task.kind());
         if (kernel.isEmpty()) {
-            return ResultMessage.unsigned(task, identity.id(), identity.keys(), null,
-                    "this worker has no kernel for kind " + task.kind(), 0);
+            return ResultMessage.unsigned(
+                    task, identity.id(), identity.keys(), null, "this worker has no kernel for kind " + task.kind(), 0);
         }
         long cpuStart = THREADS.getCurrentThreadCpuTime();
         long start = System.nanoTime();

@@ -23,10 +23,16 @@ public class Kernels {
     private final Map<Kind, Kernel> byKind = new EnumMap<>(Kind.class);
 
     public Kernels() {
-        for (Kernel kernel : List.of(new PrimesKernel(), new MonteCarloPiKernel(), new HashcashKernel(),
-                new MatmulKernel(), new WordcountKernel(), new WasmKernel())) {
+        for (Kernel kernel : List.of(
+                new PrimesKernel(),
+                new MonteCarloPiKernel(),
+                new HashcashKernel(),
+                new MatmulKernel(),
+                new WordcountKernel(),
+                new WasmKernel())) {
             if (byKind.putIfAbsent(kernel.kind(), kernel) != null) {
-                throw new IllegalStateException("two kernels for kind \"" + kernel.kind().wireName() + "\"");
+                throw new IllegalStateException(
+                        "two kernels for kind \"" + kernel.kind().wireName() + "\"");
             }
         }
     }

@@ -10,8 +10,7 @@ import java.util.Map;
  */
 public final class SubtaskInput {
 
-    private SubtaskInput() {
-    }
+    private SubtaskInput() {}
 
     /**
      * An integer field that fits in a long. The decoder hands us Integer, Long or BigInteger depending on magnitude;

@@ -66,8 +66,8 @@ public class Reporter {
     void heartbeat() {
         List<WorkerHeartbeat.Running> now = new ArrayList<>();
         running.forEach((replica, since) -> now.add(new WorkerHeartbeat.Running(replica, since)));
-        WorkerHeartbeat hb = new WorkerHeartbeat(identity.id(), identity.keys().publicKeyHex(), properties.slots(),
-                busy.get(), clock.millis(), now);
+        WorkerHeartbeat hb = new WorkerHeartbeat(
+                identity.id(), identity.keys().publicKeyHex(), properties.slots(), busy.get(), clock.millis(), now);
         kafka.send(Topics.WORKERS, identity.id(), Json.write(hb));
     }
 }

@@ -45,7 +45,8 @@ public class ResultSigner implements SmartLifecycle {
         this.identity = identity;
         this.lingerNanos = properties.resultLinger().toNanos();
         this.batchSize = DistributionSummary.builder("dcp.worker.results.batch.size")
-                .description("answers under one signature").register(meters);
+                .description("answers under one signature")
+                .register(meters);
     }
 
     /** Queues an unsigned answer; the future completes when the broker has it, signed. */
@@ -97,7 +98,9 @@ public class ResultSigner implements SmartLifecycle {
         while (batch.size() < MAX_RESULTS_PER_MESSAGE && running) {
             queue.drainTo(batch, MAX_RESULTS_PER_MESSAGE - batch.size());
             long left = until - System.nanoTime();
-            if (batch.size() >= MAX_RESULTS_PER_MESSAGE || left <= 0 || (quiet && reporter.busySlots().get() == 0)) {
+            if (batch.size() >= MAX_RESULTS_PER_MESSAGE
+                    || left <= 0
+                    || (quiet && reporter.busySlots().get() == 0)) {
                 return;
             }
             Pending next = queue.poll(Math.min(left, 200_000), TimeUnit.NANOSECONDS);
@@ -112,15 +115,16 @@ public class ResultSigner implements SmartLifecycle {
         List<ResultMessage> answers = new ArrayList<>(batch.size());
         batch.forEach(p -> answers.add(p.answer));
         batchSize.record(answers.size());
-        reporter.send(ResultBatch.signed(identity.id(), identity.keys(), answers)).whenComplete((ok, failure) -> {
-            for (Pending p : batch) {
-                if (failure == null) {
-                    p.acked.complete(null);
-                } else {
-                    p.acked.completeExceptionally(failure);
-                }
-            }
-        });
+        reporter.send(ResultBatch.signed(identity.id(), identity.keys(), answers))
+                .whenComplete((ok, failure) -> {
+                    for (Pending p : batch) {
+                        if (failure == null) {
+                            p.acked.complete(null);
+                        } else {
+                            p.acked.completeExceptionally(failure);
+                        }
+                    }
+                });
     }
 
     @Override
@@ -158,6 +162,5 @@ public class ResultSigner implements SmartLifecycle {
         return Integer.MAX_VALUE - 200;
     }
 
-    private record Pending(ResultMessage answer, CompletableFuture<Void> acked) {
-    }
+    private record Pending(ResultMessage answer, CompletableFuture<Void> acked) {}
 }

@@ -48,8 +48,10 @@ class SelfEnrolmentTest {
 
         assertThat(authorization.get()).isEqualTo("Bearer provider-key");
         WorkerIdentity identity = identity();
-        assertThat(body.get()).containsEntry("publicKey", identity.keys().publicKeyHex())
-                .containsEntry("slots", 3).containsEntry("pricePerCpuSecond", 25_000);
+        assertThat(body.get())
+                .containsEntry("publicKey", identity.keys().publicKeyHex())
+                .containsEntry("slots", 3)
+                .containsEntry("pricePerCpuSecond", 25_000);
     }
 
     @Test
@@ -84,7 +86,16 @@ class SelfEnrolmentTest {
     }
 
     private static WorkerProperties properties(String gatewayUrl) {
-        return new WorkerProperties(null, WORKER_KEY, "unused", 3, Duration.ofSeconds(1), 1, Duration.ofSeconds(1),
-                Duration.ofMillis(1), false, new WorkerProperties.Enrolment(gatewayUrl, "provider-key", 25_000));
+        return new WorkerProperties(
+                null,
+                WORKER_KEY,
+                "unused",
+                3,
+                Duration.ofSeconds(1),
+                1,
+                Duration.ofSeconds(1),
+                Duration.ofMillis(1),
+                false,
+                new WorkerProperties.Enrolment(gatewayUrl, "provider-key", 25_000));
     }
 }

@@ -30,8 +30,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A worker against a real broker: subtasks in on {@code dcp.subtasks}, signed results out on {@code dcp.results}. */
-@SpringBootTest(properties = {"spring.config.name=worker", "dcp.worker.id=worker-under-test", "dcp.worker.heartbeat=200ms",
-        "server.port=0"})
+@SpringBootTest(
+        properties = {
+            "spring.config.name=worker",
+            "dcp.worker.id=worker-under-test",
+            "dcp.worker.heartbeat=200ms",
+            "server.port=0"
+        })
 class WorkerIntegrationTest {
 
     @TempDir
@@ -46,13 +51,20 @@ class WorkerIntegrationTest {
     @Test
     void aSubtaskIsAnsweredWithACorrectSignedResult() throws Exception {
         String jobId = UUID.randomUUID().toString();
-        SubtaskMessage task = new SubtaskMessage(jobId, 3, UUID.randomUUID().toString(), "primes",
-                Map.of("from", 1_000_000, "to", 2_000_000), 60_000);
+        SubtaskMessage task = new SubtaskMessage(
+                jobId, 3, UUID.randomUUID().toString(), "primes", Map.of("from", 1_000_000, "to", 2_000_000), 60_000);
         try (KafkaConsumer<String, String> results = consumer(Topics.RESULTS);
-             KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
-            producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))).get();
-            ResultBatch batch = Eventually.await("the result of " + jobId, Duration.ofSeconds(30),
-                    () -> poll(results, ResultBatch.class, b -> b.results().get(0).jobId().equals(jobId)).orElse(null));
+                KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
+            producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task)))
+                    .get();
+            ResultBatch batch = Eventually.await(
+                    "the result of " + jobId,
+                    Duration.ofSeconds(30),
+                    () -> poll(
+                                    results,
+                                    ResultBatch.class,
+                                    b -> b.results().get(0).jobId().equals(jobId))
+                            .orElse(null));
             assertThat(batch.authenticResults()).hasSize(1);
             ResultMessage result = batch.results().get(0);
             assertThat(result.workerId()).isEqualTo("worker-under-test");
@@ -68,11 +80,17 @@ class WorkerIntegrationTest {
         String jobId = UUID.randomUUID().toString();
         int n = 400;
         try (KafkaConsumer<String, String> results = consumer(Topics.RESULTS);
-             KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
+                KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
             for (int i = 0; i < n; i++) {
-                SubtaskMessage task = new SubtaskMessage(jobId, i, UUID.randomUUID().toString(), "primes",
-                        Map.of("from", i * 100, "to", (i + 1) * 100), 60_000);
-                producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))).get();
+                SubtaskMessage task = new SubtaskMessage(
+                        jobId,
+                        i,
+                        UUID.randomUUID().toString(),
+                        "primes",
+                        Map.of("from", i * 100, "to", (i + 1) * 100),
+                        60_000);
+                producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task)))
+                        .get();
             }
             Map<Integer, Integer> answersByIndex = new java.util.HashMap<>();
             List<ResultBatch> batches = new java.util.ArrayList<>();
@@ -100,11 +118,19 @@ class WorkerIntegrationTest {
         String jobId = UUID.randomUUID().toString();
         SubtaskMessage task = new SubtaskMessage(jobId, 0, UUID.randomUUID().toString(), "teleport", Map.of(), 60_000);
         try (KafkaConsumer<String, String> results = consumer(Topics.RESULTS);
-             KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
-            producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), "{broken")).get();
-            producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))).get();
-            ResultBatch batch = Eventually.await("the error of " + jobId, Duration.ofSeconds(30),
-                    () -> poll(results, ResultBatch.class, b -> b.results().get(0).jobId().equals(jobId)).orElse(null));
+                KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
+            producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), "{broken"))
+                    .get();
+            producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task)))
+                    .get();
+            ResultBatch batch = Eventually.await(
+                    "the error of " + jobId,
+                    Duration.ofSeconds(30),
+                    () -> poll(
+                                    results,
+                                    ResultBatch.class,
+                                    b -> b.results().get(0).jobId().equals(jobId))
+                            .orElse(null));
             assertThat(batch.authenticResults()).hasSize(1);
             ResultMessage result = batch.results().get(0);
             assertThat(result.output()).isNull();
@@ -115,16 +141,21 @@ class WorkerIntegrationTest {
     @Test
     void theWorkerAnnouncesItselfWithItsKeyAndSlots() {
         try (KafkaConsumer<String, String> heartbeats = consumer(Topics.WORKERS)) {
-            WorkerHeartbeat hb = Eventually.await("a heartbeat", Duration.ofSeconds(30),
-                    () -> poll(heartbeats, WorkerHeartbeat.class, h -> h.workerId().equals("worker-under-test"))
+            WorkerHeartbeat hb = Eventually.await(
+                    "a heartbeat",
+                    Duration.ofSeconds(30),
+                    () -> poll(
+                                    heartbeats,
+                                    WorkerHeartbeat.class,
+                                    h -> h.workerId().equals("worker-under-test"))
                             .orElse(null));
             assertThat(hb.publicKey()).hasSize(64);
             assertThat(hb.slots()).isEqualTo(2);
         }
     }
 
-    private static <T> Optional<T> poll(KafkaConsumer<String, String> consumer, Class<T> type,
-                                        java.util.function.Predicate<T> wanted) {
+    private static <T> Optional<T> poll(
+            KafkaConsumer<String, String> consumer, Class<T> type, java.util.function.Predicate<T> wanted) {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
             T value = Json.read(record.value(), type);
             if (wanted.test(value)) {
@@ -135,10 +166,16 @@ class WorkerIntegrationTest {
     }
 
     private static KafkaConsumer<String, String> consumer(String topic) {
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "worker-test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "worker-test-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer());
         c.subscribe(List.of(topic));
         return c;
     }

@@ -14,8 +14,8 @@ class KernelsTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Kind.class)
     void everyPlatformKindHasAKernelThatAnswersToThatKind(Kind kind) {
-        assertThat(kernels.forKind(kind.wireName())).hasValueSatisfying(kernel -> assertThat(kernel.kind())
-                .isEqualTo(kind));
+        assertThat(kernels.forKind(kind.wireName()))
+                .hasValueSatisfying(kernel -> assertThat(kernel.kind()).isEqualTo(kind));
     }
 
     @Test

@@ -25,10 +25,20 @@ class ReporterTest {
     private static final String WORKER_KEY = "1e20975d99ac6b08170977036dff5fd8a65a268ac12e24ef931479c1faf9e694";
 
     private final SteppingClock clock = new SteppingClock(Instant.ofEpochMilli(1_700_000_000_000L));
+
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
-    private final WorkerProperties properties = new WorkerProperties("worker-1", WORKER_KEY, "unused", 2,
-            Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofMillis(1), false,
+
+    private final WorkerProperties properties = new WorkerProperties(
+            "worker-1",
+            WORKER_KEY,
+            "unused",
+            2,
+            Duration.ofSeconds(1),
+            1,
+            Duration.ofSeconds(1),
+            Duration.ofMillis(1),
+            false,
             new WorkerProperties.Enrolment("", "", 1));
     private final Reporter reporter = new Reporter(kafka, new WorkerIdentity(properties), properties, clock);
 

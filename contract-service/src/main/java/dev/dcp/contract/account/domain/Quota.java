@@ -5,7 +5,8 @@ public record Quota(int concurrentJobs, int subtasksPerMinute) {
 
     /** A tenant's limits: each one the admin set ({@code own…} not null) replaces its default. */
     public static Quota of(Integer ownConcurrentJobs, Integer ownSubtasksPerMinute, Quota defaults) {
-        return new Quota(ownConcurrentJobs != null ? ownConcurrentJobs : defaults.concurrentJobs(),
+        return new Quota(
+                ownConcurrentJobs != null ? ownConcurrentJobs : defaults.concurrentJobs(),
                 ownSubtasksPerMinute != null ? ownSubtasksPerMinute : defaults.subtasksPerMinute());
     }
 }

@@ -12,13 +12,11 @@ import java.util.Optional;
 public final class AdmissionRules {
 
     /** Why a job is not admitted; nothing was changed for it. */
-    public sealed interface Refusal permits TooManySubtasks, TooManyRunningJobs, InsufficientCredits,
-            SubtaskRateExceeded {
-    }
+    public sealed interface Refusal
+            permits TooManySubtasks, TooManyRunningJobs, InsufficientCredits, SubtaskRateExceeded {}
 
     /** The job alone is more than a minute's subtasks: asking again never helps. */
-    public record TooManySubtasks(int subtasks, int subtasksPerMinute) implements Refusal {
-    }
+    public record TooManySubtasks(int subtasks, int subtasksPerMinute) implements Refusal {}
 
     /** Jobs end at any moment, so the tenant is told to try again after a second. */
     public record TooManyRunningJobs(int concurrentJobs, long running) implements Refusal {
@@ -28,19 +26,16 @@ public final class AdmissionRules {
         }
     }
 
-    public record InsufficientCredits(long maxCredits, long balance) implements Refusal {
-    }
+    public record InsufficientCredits(long maxCredits, long balance) implements Refusal {}
 
     /** This minute's subtasks are spent; {@code subtasks} more fit in {@code retryAfterSeconds}. */
-    public record SubtaskRateExceeded(int subtasksPerMinute, int subtasks, long retryAfterSeconds) implements Refusal {
-    }
+    public record SubtaskRateExceeded(int subtasksPerMinute, int subtasks, long retryAfterSeconds) implements Refusal {}
 
-    private AdmissionRules() {
-    }
+    private AdmissionRules() {}
 
     /** The first rule the job breaks, or empty when the subtask rate is all that is left to ask. */
-    public static Optional<Refusal> refusal(Quota quota, long runningJobs, long balance, long maxCredits,
-                                            int subtasks) {
+    public static Optional<Refusal> refusal(
+            Quota quota, long runningJobs, long balance, long maxCredits, int subtasks) {
         if (subtasks > quota.subtasksPerMinute()) {
             return Optional.of(new TooManySubtasks(subtasks, quota.subtasksPerMinute()));
         }

@@ -20,14 +20,11 @@ public final class CreditAudit {
         }
     }
 
-    public record Conservation(boolean conserved, long deposits, long slashed, long held, List<String> negative) {
-    }
+    public record Conservation(boolean conserved, long deposits, long slashed, long held, List<String> negative) {}
 
-    public record Mismatch(String account, AccountState contract, AccountState ledger) {
-    }
+    public record Mismatch(String account, AccountState contract, AccountState ledger) {}
 
-    private CreditAudit() {
-    }
+    private CreditAudit() {}
 
     public static Conservation conservation(List<AccountState> accounts, long deposits, long slashed) {
         long held = 0;
@@ -38,8 +35,8 @@ public final class CreditAudit {
                 negative.add(a.account());
             }
         }
-        return new Conservation(held == deposits - slashed && negative.isEmpty(), deposits, slashed, held,
-                List.copyOf(negative));
+        return new Conservation(
+                held == deposits - slashed && negative.isEmpty(), deposits, slashed, held, List.copyOf(negative));
     }
 
     /** Accounts whose amounts differ; an account missing on one side counts as all zeros there. */

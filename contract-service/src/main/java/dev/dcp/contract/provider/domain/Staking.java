@@ -11,20 +11,15 @@ import java.util.Optional;
 public final class Staking {
 
     /** Why a bond or an unbond is refused; nothing was changed for it. */
-    public sealed interface Refusal permits InsufficientBalance, StakeLocked, NotThatMuchStake {
-    }
+    public sealed interface Refusal permits InsufficientBalance, StakeLocked, NotThatMuchStake {}
 
-    public record InsufficientBalance(long amount, long balance) implements Refusal {
-    }
+    public record InsufficientBalance(long amount, long balance) implements Refusal {}
 
-    public record StakeLocked(Instant until) implements Refusal {
-    }
+    public record StakeLocked(Instant until) implements Refusal {}
 
-    public record NotThatMuchStake(long amount, long stake) implements Refusal {
-    }
+    public record NotThatMuchStake(long amount, long stake) implements Refusal {}
 
-    private Staking() {
-    }
+    private Staking() {}
 
     public static Optional<Refusal> bondRefusal(long amount, long balance) {
         return amount > balance ? Optional.of(new InsufficientBalance(amount, balance)) : Optional.empty();

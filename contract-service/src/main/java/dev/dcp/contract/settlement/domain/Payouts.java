@@ -17,8 +17,7 @@ import java.util.Map;
 public final class Payouts {
 
     /** The accepted work of one worker in a job: its CPU time and how many of its replicas were accepted. */
-    public record Work(String workerKey, long cpuMillis, int replicas) {
-    }
+    public record Work(String workerKey, long cpuMillis, int replicas) {}
 
     /** What an enrolled worker charges, and whom its earnings go to. */
     public record Rate(String workerId, String providerId, long pricePerCpuSecond) {
@@ -30,20 +29,16 @@ public final class Payouts {
         }
     }
 
-    public record Payment(String workerId, String workerKey, String providerId, long amount) {
-    }
+    public record Payment(String workerId, String workerKey, String providerId, long amount) {}
 
-    private record Owed(Rate rate, String workerKey, BigInteger amount) {
-    }
+    private record Owed(Rate rate, String workerKey, BigInteger amount) {}
 
     /** The payments (positive amounts only), their sum, what returns to the tenant, and work nobody can be paid for. */
-    public record Plan(List<Payment> payments, long paid, long released, List<String> unknownWorkers) {
-    }
+    public record Plan(List<Payment> payments, long paid, long released, List<String> unknownWorkers) {}
 
     private static final BigInteger THOUSAND = BigInteger.valueOf(1000);
 
-    private Payouts() {
-    }
+    private Payouts() {}
 
     public static Plan plan(long escrow, List<Work> work, Map<String, Rate> ratesByKey) {
         if (escrow < 0) {
@@ -67,7 +62,8 @@ public final class Payouts {
                 continue;
             }
             BigInteger amount = BigInteger.valueOf(e.getValue()[0])
-                    .multiply(BigInteger.valueOf(rate.pricePerCpuSecond())).divide(THOUSAND);
+                    .multiply(BigInteger.valueOf(rate.pricePerCpuSecond()))
+                    .divide(THOUSAND);
             total = total.add(amount);
             owed.add(new Owed(rate, e.getKey(), amount));
         }
@@ -76,10 +72,12 @@ public final class Payouts {
         long paid = 0;
         for (Owed o : owed) {
             // within the escrow each is paid what it is owed (then below 2^63); beyond, its share of the escrow
-            long amount = total.compareTo(cap) <= 0 ? o.amount().longValueExact()
+            long amount = total.compareTo(cap) <= 0
+                    ? o.amount().longValueExact()
                     : o.amount().multiply(cap).divide(total).longValueExact();
             if (amount > 0) {
-                payments.add(new Payment(o.rate().workerId(), o.workerKey(), o.rate().providerId(), amount));
+                payments.add(
+                        new Payment(o.rate().workerId(), o.workerKey(), o.rate().providerId(), amount));
                 paid += amount;
             }
         }

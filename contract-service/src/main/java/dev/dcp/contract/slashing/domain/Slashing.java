@@ -28,8 +28,10 @@ public record Slashing(long fractionPpm) {
         if (stake <= 0 || fractionPpm == 0) {
             return 0;
         }
-        long amount = BigInteger.valueOf(stake).multiply(BigInteger.valueOf(fractionPpm))
-                .divide(MILLION).longValueExact();
+        long amount = BigInteger.valueOf(stake)
+                .multiply(BigInteger.valueOf(fractionPpm))
+                .divide(MILLION)
+                .longValueExact();
         return Math.min(stake, Math.max(1, amount));
     }
 }

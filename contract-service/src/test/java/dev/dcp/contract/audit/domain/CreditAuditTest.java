@@ -16,8 +16,8 @@ class CreditAuditTest {
 
     @Test
     void creditsAreConservedWhenHoldingsEqualDepositsLessSlashes() {
-        Conservation c = CreditAudit.conservation(
-                List.of(account("t1", 600, 300, 0), account("p1", 50, 0, 40)), 1_000, 10);
+        Conservation c =
+                CreditAudit.conservation(List.of(account("t1", 600, 300, 0), account("p1", 50, 0, 40)), 1_000, 10);
 
         assertThat(c.conserved()).isTrue();
         assertThat(c.held()).isEqualTo(990);
@@ -60,12 +60,15 @@ class CreditAuditTest {
 
     @Test
     void everyAccountWithANegativeAmountIsListed() {
-        Conservation c = CreditAudit.conservation(List.of(
-                account("ok", 10, 0, 0),
-                account("negBalance", -1, 0, 0),
-                account("negEscrow", 0, -1, 0),
-                account("negStake", 0, 0, -1),
-                account("negAll", -1, -1, -1)), 5, 0);
+        Conservation c = CreditAudit.conservation(
+                List.of(
+                        account("ok", 10, 0, 0),
+                        account("negBalance", -1, 0, 0),
+                        account("negEscrow", 0, -1, 0),
+                        account("negStake", 0, 0, -1),
+                        account("negAll", -1, -1, -1)),
+                5,
+                0);
 
         assertThat(c.negative()).containsExactly("negBalance", "negEscrow", "negStake", "negAll");
         assertThat(c.conserved()).isFalse();
@@ -74,8 +77,7 @@ class CreditAuditTest {
     @Test
     void aNegativeAmountIsNotConservedEvenWhenTheSumsAgree() {
         // 110 - 10 = 100 = deposits, but an account is overdrawn
-        Conservation c = CreditAudit.conservation(
-                List.of(account("t1", 110, 0, 0), account("t2", -10, 0, 0)), 100, 0);
+        Conservation c = CreditAudit.conservation(List.of(account("t1", 110, 0, 0), account("t2", -10, 0, 0)), 100, 0);
 
         assertThat(c.held()).isEqualTo(100);
         assertThat(c.negative()).containsExactly("t2");
@@ -92,30 +94,31 @@ class CreditAuditTest {
     @Test
     void theOrderOfAccountsDoesNotMatter() {
         assertThat(CreditAudit.compare(
-                List.of(account("a", 1, 2, 3), account("b", 4, 5, 6)),
-                List.of(account("b", 4, 5, 6), account("a", 1, 2, 3)))).isEmpty();
+                        List.of(account("a", 1, 2, 3), account("b", 4, 5, 6)),
+                        List.of(account("b", 4, 5, 6), account("a", 1, 2, 3))))
+                .isEmpty();
     }
 
     @Test
     void aDifferenceInAnyAmountIsAMismatch() {
-        List<AccountState> contract = List.of(
-                account("a", 1, 2, 3), account("b", 1, 2, 3), account("c", 1, 2, 3), account("d", 1, 2, 3));
-        List<AccountState> ledger = List.of(
-                account("a", 9, 2, 3), account("b", 1, 9, 3), account("c", 1, 2, 9), account("d", 1, 2, 3));
+        List<AccountState> contract =
+                List.of(account("a", 1, 2, 3), account("b", 1, 2, 3), account("c", 1, 2, 3), account("d", 1, 2, 3));
+        List<AccountState> ledger =
+                List.of(account("a", 9, 2, 3), account("b", 1, 9, 3), account("c", 1, 2, 9), account("d", 1, 2, 3));
 
         List<Mismatch> mismatches = CreditAudit.compare(contract, ledger);
 
-        assertThat(mismatches).containsExactly(
-                new Mismatch("a", account("a", 1, 2, 3), account("a", 9, 2, 3)),
-                new Mismatch("b", account("b", 1, 2, 3), account("b", 1, 9, 3)),
-                new Mismatch("c", account("c", 1, 2, 3), account("c", 1, 2, 9)));
+        assertThat(mismatches)
+                .containsExactly(
+                        new Mismatch("a", account("a", 1, 2, 3), account("a", 9, 2, 3)),
+                        new Mismatch("b", account("b", 1, 2, 3), account("b", 1, 9, 3)),
+                        new Mismatch("c", account("c", 1, 2, 3), account("c", 1, 2, 9)));
     }
 
     @Test
     void mismatchesAreSortedByAccount() {
         List<Mismatch> mismatches = CreditAudit.compare(
-                List.of(account("z", 1, 0, 0), account("m", 1, 0, 0), account("a", 1, 0, 0)),
-                List.of());
+                List.of(account("z", 1, 0, 0), account("m", 1, 0, 0), account("a", 1, 0, 0)), List.of());
 
         assertThat(mismatches).extracting(Mismatch::account).containsExactly("a", "m", "z");
     }
@@ -136,7 +139,9 @@ class CreditAuditTest {
 
     @Test
     void anAllZeroAccountMissingOnTheOtherSideIsNoMismatch() {
-        assertThat(CreditAudit.compare(List.of(account("a", 0, 0, 0)), List.of())).isEmpty();
-        assertThat(CreditAudit.compare(List.of(), List.of(account("a", 0, 0, 0)))).isEmpty();
+        assertThat(CreditAudit.compare(List.of(account("a", 0, 0, 0)), List.of()))
+                .isEmpty();
+        assertThat(CreditAudit.compare(List.of(), List.of(account("a", 0, 0, 0))))
+                .isEmpty();
     }
 }

@@ -42,8 +42,8 @@ class PayoutsTest {
     @Test
     void theProductIsFlooredNotRounded() {
         // 999 ms at 1 per cpu-second is 0.999 -> 0; 1999 ms at 7 is 13.993 -> 13
-        Plan plan = Payouts.plan(100, List.of(work("kA", 1_999), work("kB", 999)),
-                Map.of("kA", rate("A", 7), "kB", rate("B", 1)));
+        Plan plan = Payouts.plan(
+                100, List.of(work("kA", 1_999), work("kB", 999)), Map.of("kA", rate("A", 7), "kB", rate("B", 1)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 13));
         assertThat(plan.paid()).isEqualTo(13);
@@ -53,8 +53,8 @@ class PayoutsTest {
     @Test
     void aWorkersCpuTimeIsSummedBeforeItIsFloored() {
         // each 1 ms at 500 per cpu-second alone is 0.5 -> 0, but 3 ms together is 1.5 -> 1
-        Plan plan = Payouts.plan(100, List.of(work("kA", 1), work("kA", 1), work("kA", 1)),
-                Map.of("kA", rate("A", 500)));
+        Plan plan =
+                Payouts.plan(100, List.of(work("kA", 1), work("kA", 1), work("kA", 1)), Map.of("kA", rate("A", 500)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 1));
         assertThat(plan.paid()).isEqualTo(1);
@@ -75,19 +75,22 @@ class PayoutsTest {
 
     @Test
     void paymentsAreSortedByWorkerIdWhateverTheOrderOfTheWork() {
-        Plan plan = Payouts.plan(1_000_000,
+        Plan plan = Payouts.plan(
+                1_000_000,
                 List.of(work("k3", 3_000), work("k1", 1_000), work("k2", 2_000)),
                 Map.of("k1", rate("charlie", 1_000), "k2", rate("alpha", 1_000), "k3", rate("bravo", 1_000)));
 
         assertThat(plan.payments()).extracting(Payment::workerId).containsExactly("alpha", "bravo", "charlie");
         assertThat(plan.payments()).extracting(Payment::amount).containsExactly(2_000L, 3_000L, 1_000L);
-        assertThat(plan.payments()).extracting(Payment::providerId)
+        assertThat(plan.payments())
+                .extracting(Payment::providerId)
                 .containsExactly("provider-alpha", "provider-bravo", "provider-charlie");
     }
 
     @Test
     void aWorkerOwedNothingIsNotListedAmongThePayments() {
-        Plan plan = Payouts.plan(100,
+        Plan plan = Payouts.plan(
+                100,
                 List.of(work("kA", 0), work("kB", 1), work("kC", 2_000)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 999), "kC", rate("C", 0)));
 
@@ -109,7 +112,8 @@ class PayoutsTest {
 
     @Test
     void workOfAnUnknownWorkerIsReportedAndNotPaid() {
-        Plan plan = Payouts.plan(10_000,
+        Plan plan = Payouts.plan(
+                10_000,
                 List.of(work("ghost", 5_000), work("kA", 1_000), work("ghost", 5_000), work("phantom", 1)),
                 Map.of("kA", rate("A", 1_000)));
 
@@ -123,8 +127,8 @@ class PayoutsTest {
     void unknownWorkDoesNotShrinkTheShareOfKnownWorkersUnderAShortEscrow() {
         // A alone is owed 200 > escrow 100, so A gets the whole escrow; the ghost's work does not count towards
         // the total owed
-        Plan plan = Payouts.plan(100, List.of(work("kA", 2_000), work("ghost", 1_000_000)),
-                Map.of("kA", rate("A", 100)));
+        Plan plan =
+                Payouts.plan(100, List.of(work("kA", 2_000), work("ghost", 1_000_000)), Map.of("kA", rate("A", 100)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 100));
         assertThat(plan.released()).isZero();
@@ -133,7 +137,9 @@ class PayoutsTest {
 
     @Test
     void owingExactlyTheEscrowPaysItAllAndReleasesNothing() {
-        Plan plan = Payouts.plan(3_000, List.of(work("kA", 1_000), work("kB", 2_000)),
+        Plan plan = Payouts.plan(
+                3_000,
+                List.of(work("kA", 1_000), work("kB", 2_000)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 1_000), payment("B", "kB", 2_000));
@@ -144,8 +150,8 @@ class PayoutsTest {
     @Test
     void owingMoreThanTheEscrowPaysEveryWorkerTheSameShare() {
         // owed A 150, B 50: total 200 against an escrow of 100, so each gets half
-        Plan plan = Payouts.plan(100, List.of(work("kA", 1_500), work("kB", 500)),
-                Map.of("kA", rate("A", 100), "kB", rate("B", 100)));
+        Plan plan = Payouts.plan(
+                100, List.of(work("kA", 1_500), work("kB", 500)), Map.of("kA", rate("A", 100), "kB", rate("B", 100)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 75), payment("B", "kB", 25));
         assertThat(plan.paid()).isEqualTo(100);
@@ -155,7 +161,9 @@ class PayoutsTest {
     @Test
     void proRataSharesAreFlooredAndTheRemainderIsReleased() {
         // owed 10, 10, 10 = 30 against 20: each share 10 × 20 / 30 = 6.67 -> 6
-        Plan plan = Payouts.plan(20, List.of(work("kA", 10), work("kB", 10), work("kC", 10)),
+        Plan plan = Payouts.plan(
+                20,
+                List.of(work("kA", 10), work("kB", 10), work("kC", 10)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000), "kC", rate("C", 1_000)));
 
         assertThat(plan.payments()).extracting(Payment::amount).containsExactly(6L, 6L, 6L);
@@ -166,7 +174,9 @@ class PayoutsTest {
     @Test
     void proRataSharesThatFloorToZeroAreOmitted() {
         // owed 1 each, 3 in all, against 2: each share 2/3 -> 0
-        Plan plan = Payouts.plan(2, List.of(work("kA", 1), work("kB", 1), work("kC", 1)),
+        Plan plan = Payouts.plan(
+                2,
+                List.of(work("kA", 1), work("kB", 1), work("kC", 1)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000), "kC", rate("C", 1_000)));
 
         assertThat(plan.payments()).isEmpty();
@@ -186,7 +196,9 @@ class PayoutsTest {
     @Test
     void aJobNeverCostsMoreThanItsEscrowEvenWhenTheProductOverflowsALong() {
         // Long.MAX_VALUE ms × Long.MAX_VALUE per second does not fit a long: it must still be capped
-        Plan plan = Payouts.plan(1_000, List.of(work("kA", Long.MAX_VALUE), work("kB", 1_000)),
+        Plan plan = Payouts.plan(
+                1_000,
+                List.of(work("kA", Long.MAX_VALUE), work("kB", 1_000)),
                 Map.of("kA", rate("A", Long.MAX_VALUE), "kB", rate("B", 1_000)));
 
         assertThat(plan.paid()).isLessThanOrEqualTo(1_000);
@@ -196,7 +208,9 @@ class PayoutsTest {
 
     @Test
     void aWorkerOwedBeyondALongStillGetsItsProRataShare() {
-        Plan plan = Payouts.plan(1_000, List.of(work("kA", Long.MAX_VALUE), work("kB", 1_000)),
+        Plan plan = Payouts.plan(
+                1_000,
+                List.of(work("kA", Long.MAX_VALUE), work("kB", 1_000)),
                 Map.of("kA", rate("A", Long.MAX_VALUE), "kB", rate("B", 1_000)));
 
         // A is owed all but a vanishing fraction of the total, so its share is floor(~1000) = 999 or 1000
@@ -206,8 +220,7 @@ class PayoutsTest {
 
     @Test
     void aNegativeEscrowIsRejected() {
-        assertThatThrownBy(() -> Payouts.plan(-1, List.of(), Map.of()))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Payouts.plan(-1, List.of(), Map.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -219,8 +232,10 @@ class PayoutsTest {
     @Test
     void aCpuTimeThatOverflowsWhenSummedIsRefusedRatherThanWrappedAround() {
         // wrapped, kA's Long.MAX_VALUE + Long.MAX_VALUE would be -2 ms, lowering the total owed below the escrow
-        assertThatThrownBy(() -> Payouts.plan(100, List.of(work("kA", Long.MAX_VALUE), work("kA", Long.MAX_VALUE),
-                work("kB", 101)), Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000))))
+        assertThatThrownBy(() -> Payouts.plan(
+                        100,
+                        List.of(work("kA", Long.MAX_VALUE), work("kA", Long.MAX_VALUE), work("kB", 101)),
+                        Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000))))
                 .isInstanceOf(ArithmeticException.class);
     }
 
@@ -269,8 +284,12 @@ class PayoutsTest {
             assertThat(plan.paid()).as(at).isLessThanOrEqualTo(escrow).isNotNegative();
             assertThat(plan.released()).as(at).isNotNegative();
             assertThat(plan.paid() + plan.released()).as(at).isEqualTo(escrow);
-            assertThat(plan.payments()).as(at).allSatisfy(p -> assertThat(p.amount()).isPositive());
-            assertThat(plan.payments().stream().mapToLong(Payment::amount).sum()).as(at).isEqualTo(plan.paid());
+            assertThat(plan.payments())
+                    .as(at)
+                    .allSatisfy(p -> assertThat(p.amount()).isPositive());
+            assertThat(plan.payments().stream().mapToLong(Payment::amount).sum())
+                    .as(at)
+                    .isEqualTo(plan.paid());
             assertThat(plan.payments()).extracting(Payment::workerId).as(at).isSorted();
             if (expectedOwed <= escrow) {
                 assertThat(plan.paid()).as(at).isEqualTo(expectedOwed);

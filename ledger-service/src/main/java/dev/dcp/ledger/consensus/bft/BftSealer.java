@@ -41,7 +41,8 @@ public final class BftSealer implements Sealer {
     }
 
     @Override
-    public Optional<List<BlockSignature>> commitWith(BlockHeader header, String hash, Collection<BlockSignature> votes) {
+    public Optional<List<BlockSignature>> commitWith(
+            BlockHeader header, String hash, Collection<BlockSignature> votes) {
         return QuorumCertificate.form(validators, hash, List.copyOf(votes)).map(QuorumCertificate::signatures);
     }
 
@@ -56,7 +57,8 @@ public final class BftSealer implements Sealer {
             return Optional.of("the quorum certificate does not hold 2/3 of the voting power in valid signatures");
         }
         if (qc.get().signatures().size() != signatures.size()) {
-            return Optional.of("the quorum certificate contains a signature that is invalid, repeated or not a validator's");
+            return Optional.of(
+                    "the quorum certificate contains a signature that is invalid, repeated or not a validator's");
         }
         return Optional.empty();
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
 public record QuorumCertificate(String blockHash, List<BlockSignature> signatures) {
 
     /** The certificate these signatures form, if they reach the quorum. */
-    public static Optional<QuorumCertificate> form(ValidatorSet validators, String blockHash,
-                                                   List<BlockSignature> signatures) {
+    public static Optional<QuorumCertificate> form(
+            ValidatorSet validators, String blockHash, List<BlockSignature> signatures) {
         Map<String, BlockSignature> counted = new LinkedHashMap<>();
         long power = 0;
         for (BlockSignature s : signatures) {

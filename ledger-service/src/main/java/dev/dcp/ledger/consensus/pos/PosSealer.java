@@ -38,7 +38,8 @@ public final class PosSealer implements Sealer {
     }
 
     @Override
-    public Optional<List<BlockSignature>> commitWith(BlockHeader header, String hash, Collection<BlockSignature> votes) {
+    public Optional<List<BlockSignature>> commitWith(
+            BlockHeader header, String hash, Collection<BlockSignature> votes) {
         return Sealer.signatureBy(header.proposer(), hash, votes).map(List::of);
     }
 

@@ -13,8 +13,7 @@ import java.security.MessageDigest;
  */
 public final class StakeLottery {
 
-    private StakeLottery() {
-    }
+    private StakeLottery() {}
 
     public static Validator draw(ValidatorSet validators, String prevHashHex, long height) {
         MessageDigest sha = Hashes.sha256();

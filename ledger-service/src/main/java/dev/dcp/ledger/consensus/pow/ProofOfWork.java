@@ -10,8 +10,7 @@ import java.math.BigInteger;
  */
 public final class ProofOfWork {
 
-    private ProofOfWork() {
-    }
+    private ProofOfWork() {}
 
     public static BigInteger target(int difficulty) {
         if (difficulty < 0 || difficulty > 255) {

@@ -36,7 +36,8 @@ public class SoloSealer implements Sealer {
     }
 
     @Override
-    public Optional<List<BlockSignature>> commitWith(BlockHeader header, String hash, Collection<BlockSignature> votes) {
+    public Optional<List<BlockSignature>> commitWith(
+            BlockHeader header, String hash, Collection<BlockSignature> votes) {
         return Sealer.signatureBy(validatorKey, hash, votes).map(List::of);
     }
 

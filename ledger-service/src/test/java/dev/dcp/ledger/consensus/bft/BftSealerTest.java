@@ -33,8 +33,10 @@ class BftSealerTest {
     @Test
     void proposersTakeTurnsInPublicKeyOrderWhateverThePrevHash() {
         for (long h = 0; h < 12; h++) {
-            assertThat(sealer.proposerFor(h, PREV)).isEqualTo(byKey.get((int) (h % 4)).key());
-            assertThat(sealer.proposerFor(h, "00".repeat(32))).isEqualTo(byKey.get((int) (h % 4)).key());
+            assertThat(sealer.proposerFor(h, PREV))
+                    .isEqualTo(byKey.get((int) (h % 4)).key());
+            assertThat(sealer.proposerFor(h, "00".repeat(32)))
+                    .isEqualTo(byKey.get((int) (h % 4)).key());
         }
     }
 
@@ -54,8 +56,8 @@ class BftSealerTest {
         String hash = header.hash();
         List<BlockSignature> three = signatures(hash, members.get(0), members.get(1), members.get(3));
 
-        assertThat(sealer.commitWith(header, hash, three)).hasValueSatisfying(
-                sigs -> assertThat(sigs).containsExactlyInAnyOrderElementsOf(three));
+        assertThat(sealer.commitWith(header, hash, three))
+                .hasValueSatisfying(sigs -> assertThat(sigs).containsExactlyInAnyOrderElementsOf(three));
     }
 
     @Test
@@ -63,7 +65,8 @@ class BftSealerTest {
         BlockHeader header = cut(5);
         String hash = header.hash();
 
-        assertThat(sealer.commitWith(header, hash, signatures(hash, members.get(0), members.get(2)))).isEmpty();
+        assertThat(sealer.commitWith(header, hash, signatures(hash, members.get(0), members.get(2))))
+                .isEmpty();
     }
 
     @Test
@@ -74,8 +77,8 @@ class BftSealerTest {
         votes.add(Members.signatureOverOtherHash(members.get(3), hash));
         votes.add(Members.member("outsider", 1).sign(hash));
 
-        assertThat(sealer.commitWith(header, hash, votes)).hasValueSatisfying(
-                sigs -> assertThat(sigs).containsExactlyInAnyOrderElementsOf(votes.subList(0, 3)));
+        assertThat(sealer.commitWith(header, hash, votes))
+                .hasValueSatisfying(sigs -> assertThat(sigs).containsExactlyInAnyOrderElementsOf(votes.subList(0, 3)));
     }
 
     @Test
@@ -85,7 +88,8 @@ class BftSealerTest {
 
         assertThat(sealer.checkSeal(header, hash, signatures(hash, members.get(0), members.get(1), members.get(2))))
                 .isEmpty();
-        assertThat(sealer.checkSeal(header, hash, signatures(hash, members.toArray(Member[]::new)))).isEmpty();
+        assertThat(sealer.checkSeal(header, hash, signatures(hash, members.toArray(Member[]::new))))
+                .isEmpty();
     }
 
     @Test
@@ -161,8 +165,8 @@ class BftSealerTest {
 
         assertThat(sealer.checkSeal(pos, pos.hash(), signatures(pos.hash(), members.toArray(Member[]::new))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("consensus is pos"));
-        assertThat(sealer.checkSeal(difficulty, difficulty.hash(),
-                signatures(difficulty.hash(), members.toArray(Member[]::new))))
+        assertThat(sealer.checkSeal(
+                        difficulty, difficulty.hash(), signatures(difficulty.hash(), members.toArray(Member[]::new))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("difficulty and nonce"));
         assertThat(sealer.checkSeal(nonce, nonce.hash(), signatures(nonce.hash(), members.toArray(Member[]::new))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("difficulty and nonce"));

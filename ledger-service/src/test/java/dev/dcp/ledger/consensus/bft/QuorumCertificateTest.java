@@ -17,23 +17,24 @@ class QuorumCertificateTest {
     private final ValidatorSet set = Members.setOf(four);
 
     private List<BlockSignature> signedBy(List<Member> members, int... indexes) {
-        return java.util.Arrays.stream(indexes).mapToObj(i -> members.get(i).sign(HASH)).toList();
+        return java.util.Arrays.stream(indexes)
+                .mapToObj(i -> members.get(i).sign(HASH))
+                .toList();
     }
 
     @Test
     void threeValidSignaturesOfFourEqualValidatorsFormACertificate() {
         List<BlockSignature> three = signedBy(four, 0, 2, 3);
 
-        assertThat(QuorumCertificate.form(set, HASH, three))
-                .contains(new QuorumCertificate(HASH, three));
+        assertThat(QuorumCertificate.form(set, HASH, three)).contains(new QuorumCertificate(HASH, three));
     }
 
     @Test
     void allFourSignaturesFormACertificateHoldingAllOfThem() {
         List<BlockSignature> all = signedBy(four, 0, 1, 2, 3);
 
-        assertThat(QuorumCertificate.form(set, HASH, all)).hasValueSatisfying(
-                qc -> assertThat(qc.signatures()).containsExactlyElementsOf(all));
+        assertThat(QuorumCertificate.form(set, HASH, all))
+                .hasValueSatisfying(qc -> assertThat(qc.signatures()).containsExactlyElementsOf(all));
     }
 
     @Test
@@ -44,8 +45,8 @@ class QuorumCertificateTest {
 
     @Test
     void signaturesThatDoNotVerifyAgainstTheHashAreNotCounted() {
-        List<BlockSignature> twoValidOneOverOtherHash = List.of(four.get(0).sign(HASH), four.get(1).sign(HASH),
-                Members.signatureOverOtherHash(four.get(2), HASH));
+        List<BlockSignature> twoValidOneOverOtherHash = List.of(
+                four.get(0).sign(HASH), four.get(1).sign(HASH), Members.signatureOverOtherHash(four.get(2), HASH));
 
         assertThat(QuorumCertificate.form(set, HASH, twoValidOneOverOtherHash)).isEmpty();
     }
@@ -56,8 +57,8 @@ class QuorumCertificateTest {
         List<BlockSignature> valid = signedBy(four, 0, 1, 2);
         List<BlockSignature> mixed = List.of(valid.get(0), bad, valid.get(1), valid.get(2));
 
-        assertThat(QuorumCertificate.form(set, HASH, mixed)).hasValueSatisfying(
-                qc -> assertThat(qc.signatures()).containsExactlyElementsOf(valid));
+        assertThat(QuorumCertificate.form(set, HASH, mixed))
+                .hasValueSatisfying(qc -> assertThat(qc.signatures()).containsExactlyElementsOf(valid));
     }
 
     @Test
@@ -66,8 +67,9 @@ class QuorumCertificateTest {
         BlockSignature b = four.get(1).sign(HASH);
 
         assertThat(QuorumCertificate.form(set, HASH, List.of(a, a, b))).isEmpty();
-        assertThat(QuorumCertificate.form(set, HASH, List.of(a, b, a, four.get(2).sign(HASH)))).hasValueSatisfying(
-                qc -> assertThat(qc.signatures()).hasSize(3).doesNotHaveDuplicates());
+        assertThat(QuorumCertificate.form(
+                        set, HASH, List.of(a, b, a, four.get(2).sign(HASH))))
+                .hasValueSatisfying(qc -> assertThat(qc.signatures()).hasSize(3).doesNotHaveDuplicates());
     }
 
     @Test
@@ -75,15 +77,17 @@ class QuorumCertificateTest {
         BlockSignature a = four.get(0).sign(HASH);
         BlockSignature aRenamed = new BlockSignature("someone-else", a.publicKey(), a.signature());
 
-        assertThat(QuorumCertificate.form(set, HASH, List.of(a, aRenamed, four.get(1).sign(HASH)))).isEmpty();
+        assertThat(QuorumCertificate.form(
+                        set, HASH, List.of(a, aRenamed, four.get(1).sign(HASH))))
+                .isEmpty();
     }
 
     @Test
     void signaturesFromOutsideTheValidatorSetAreNotCounted() {
         Member outsider1 = Members.member("outsider-1", 1);
         Member outsider2 = Members.member("outsider-2", 1);
-        List<BlockSignature> twoMembersTwoOutsiders = List.of(four.get(0).sign(HASH), four.get(1).sign(HASH),
-                outsider1.sign(HASH), outsider2.sign(HASH));
+        List<BlockSignature> twoMembersTwoOutsiders =
+                List.of(four.get(0).sign(HASH), four.get(1).sign(HASH), outsider1.sign(HASH), outsider2.sign(HASH));
 
         assertThat(QuorumCertificate.form(set, HASH, twoMembersTwoOutsiders)).isEmpty();
     }
@@ -93,9 +97,12 @@ class QuorumCertificateTest {
         List<Member> weighted = Members.withPowers(5, 1, 1, 1); // total 8
         ValidatorSet weightedSet = Members.setOf(weighted);
 
-        assertThat(QuorumCertificate.form(weightedSet, HASH, signedBy(weighted, 1, 2, 3))).isEmpty(); // 3 of 8
-        assertThat(QuorumCertificate.form(weightedSet, HASH, signedBy(weighted, 0))).isEmpty(); // 5 of 8
-        assertThat(QuorumCertificate.form(weightedSet, HASH, signedBy(weighted, 0, 3))).isPresent(); // 6 of 8
+        assertThat(QuorumCertificate.form(weightedSet, HASH, signedBy(weighted, 1, 2, 3)))
+                .isEmpty(); // 3 of 8
+        assertThat(QuorumCertificate.form(weightedSet, HASH, signedBy(weighted, 0)))
+                .isEmpty(); // 5 of 8
+        assertThat(QuorumCertificate.form(weightedSet, HASH, signedBy(weighted, 0, 3)))
+                .isPresent(); // 6 of 8
     }
 
     @Test
@@ -103,7 +110,9 @@ class QuorumCertificateTest {
         List<Member> five = Members.equal(5);
         ValidatorSet fiveSet = Members.setOf(five);
 
-        assertThat(QuorumCertificate.form(fiveSet, HASH, signedBy(five, 0, 1, 2, 4))).isPresent();
-        assertThat(QuorumCertificate.form(fiveSet, HASH, signedBy(five, 0, 1, 2))).isEmpty();
+        assertThat(QuorumCertificate.form(fiveSet, HASH, signedBy(five, 0, 1, 2, 4)))
+                .isPresent();
+        assertThat(QuorumCertificate.form(fiveSet, HASH, signedBy(five, 0, 1, 2)))
+                .isEmpty();
     }
 }

@@ -16,7 +16,8 @@ class PosSealerTest {
 
     private final Random random = new Random(7);
     private final List<Member> members = Members.withPowers(100, 300, 50, 550);
-    private final List<Validator> validators = members.stream().map(Member::validator).toList();
+    private final List<Validator> validators =
+            members.stream().map(Member::validator).toList();
     private final PosSealer sealer = new PosSealer(Members.setOf(members));
     private final String prev = randomHash();
     private final long height = 12;
@@ -33,7 +34,10 @@ class PosSealerTest {
     }
 
     private Member notProposer() {
-        return members.stream().filter(m -> !m.key().equals(proposer().key())).findFirst().orElseThrow();
+        return members.stream()
+                .filter(m -> !m.key().equals(proposer().key()))
+                .findFirst()
+                .orElseThrow();
     }
 
     private BlockHeader cut(String proposerKey) {
@@ -46,7 +50,8 @@ class PosSealerTest {
             String p = randomHash();
             long h = i + 1L;
 
-            assertThat(sealer.proposerFor(h, p)).isEqualTo(ReferenceLottery.draw(validators, p, h).publicKey());
+            assertThat(sealer.proposerFor(h, p))
+                    .isEqualTo(ReferenceLottery.draw(validators, p, h).publicKey());
         }
     }
 
@@ -73,8 +78,10 @@ class PosSealerTest {
     void anotherValidatorsValidSignatureAloneDoesNotCommit() {
         BlockHeader header = cut(proposer().key());
         String hash = header.hash();
-        List<BlockSignature> allButProposer = members.stream().filter(m -> !m.key().equals(proposer().key()))
-                .map(m -> m.sign(hash)).toList();
+        List<BlockSignature> allButProposer = members.stream()
+                .filter(m -> !m.key().equals(proposer().key()))
+                .map(m -> m.sign(hash))
+                .toList();
 
         assertThat(sealer.commitWith(header, hash, allButProposer)).isEmpty();
     }
@@ -93,7 +100,8 @@ class PosSealerTest {
         BlockHeader header = cut(proposer().key());
         String hash = header.hash();
 
-        assertThat(sealer.checkSeal(header, hash, List.of(proposer().sign(hash)))).isEmpty();
+        assertThat(sealer.checkSeal(header, hash, List.of(proposer().sign(hash))))
+                .isEmpty();
     }
 
     @Test
@@ -102,7 +110,8 @@ class PosSealerTest {
         String hash = header.hash();
 
         assertThat(sealer.checkSeal(header, hash, List.of(notProposer().sign(hash))))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("proposer").contains("height 12"));
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("proposer").contains("height 12"));
     }
 
     @Test
@@ -114,7 +123,8 @@ class PosSealerTest {
 
         assertThat(sealer.checkSeal(bft, bft.hash(), List.of(proposer().sign(bft.hash()))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("consensus is bft"));
-        assertThat(sealer.checkSeal(difficulty, difficulty.hash(), List.of(proposer().sign(difficulty.hash()))))
+        assertThat(sealer.checkSeal(
+                        difficulty, difficulty.hash(), List.of(proposer().sign(difficulty.hash()))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("difficulty and nonce"));
         assertThat(sealer.checkSeal(nonce, nonce.hash(), List.of(proposer().sign(nonce.hash()))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("difficulty and nonce"));
@@ -127,7 +137,10 @@ class PosSealerTest {
 
         assertThat(sealer.checkSeal(header, hash, List.of()))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("exactly its proposer's signature"));
-        assertThat(sealer.checkSeal(header, hash, List.of(proposer().sign(hash), notProposer().sign(hash))))
+        assertThat(sealer.checkSeal(
+                        header,
+                        hash,
+                        List.of(proposer().sign(hash), notProposer().sign(hash))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("exactly its proposer's signature"));
         assertThat(sealer.checkSeal(header, hash, List.of(notProposer().sign(hash))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("exactly its proposer's signature"));
@@ -137,7 +150,9 @@ class PosSealerTest {
     void aProposerSignatureThatDoesNotVerifyIsRejected() {
         BlockHeader header = cut(proposer().key());
         String hash = header.hash();
-        BlockSignature forged = new BlockSignature(proposer().validator().id(), proposer().key(),
+        BlockSignature forged = new BlockSignature(
+                proposer().validator().id(),
+                proposer().key(),
                 notProposer().sign(hash).signature());
 
         assertThat(sealer.checkSeal(header, hash, List.of(forged)))
@@ -150,7 +165,8 @@ class PosSealerTest {
     void aSignatureWithoutPublicKeyIsRejectedWithAReason() {
         BlockHeader header = cut(proposer().key());
         String hash = header.hash();
-        BlockSignature keyless = new BlockSignature("v", null, proposer().sign(hash).signature());
+        BlockSignature keyless =
+                new BlockSignature("v", null, proposer().sign(hash).signature());
 
         assertThat(sealer.checkSeal(header, hash, List.of(keyless)))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("exactly its proposer's signature"));

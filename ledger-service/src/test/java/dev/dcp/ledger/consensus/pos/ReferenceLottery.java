@@ -16,13 +16,12 @@ import java.util.List;
  */
 final class ReferenceLottery {
 
-    private ReferenceLottery() {
-    }
+    private ReferenceLottery() {}
 
     static Validator draw(List<Validator> validators, String prevHashHex, long height) {
         List<Validator> ordered = new ArrayList<>(validators);
-        ordered.sort((a, b) -> Arrays.compareUnsigned(HexFormat.of().parseHex(a.publicKey()),
-                HexFormat.of().parseHex(b.publicKey())));
+        ordered.sort((a, b) -> Arrays.compareUnsigned(
+                HexFormat.of().parseHex(a.publicKey()), HexFormat.of().parseHex(b.publicKey())));
         byte[] heightBytes = new byte[8];
         for (int i = 0; i < 8; i++) {
             heightBytes[i] = (byte) (height >>> (56 - 8 * i));

@@ -45,12 +45,14 @@ class StakeLotteryTest {
 
                 Validator drawn = StakeLottery.draw(set, prev, height);
 
-                assertThat(drawn).as("prevHash %s height %d", prev, height)
+                assertThat(drawn)
+                        .as("prevHash %s height %d", prev, height)
                         .isEqualTo(ReferenceLottery.draw(list, prev, height));
                 winners.add(drawn.publicKey());
             }
         }
-        assertThat(winners).as("every validator of the small and equal sets wins sometimes")
+        assertThat(winners)
+                .as("every validator of the small and equal sets wins sometimes")
                 .containsAll(small.stream().map(Validator::publicKey).toList())
                 .containsAll(equal.stream().map(Validator::publicKey).toList());
     }
@@ -68,10 +70,12 @@ class StakeLotteryTest {
         byte[] message = new byte[40]; // 32 zero bytes, then 1 as 8-byte big-endian
         message[39] = 1;
         int ticket = new BigInteger(1, MessageDigest.getInstance("SHA-256").digest(message))
-                .mod(BigInteger.valueOf(100)).intValue();
+                .mod(BigInteger.valueOf(100))
+                .intValue();
         String expected = ticket < 10 ? "a" : ticket < 30 ? "b" : ticket < 60 ? "c" : "d";
 
-        assertThat(StakeLottery.draw(new ValidatorSet(weighted), prev, height).id()).as("ticket %d", ticket)
+        assertThat(StakeLottery.draw(new ValidatorSet(weighted), prev, height).id())
+                .as("ticket %d", ticket)
                 .isEqualTo(expected);
     }
 

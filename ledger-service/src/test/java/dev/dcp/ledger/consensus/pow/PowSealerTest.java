@@ -53,16 +53,19 @@ class PowSealerTest {
         String hash = sealed.hash();
         BlockSignature own = miner.sign(hash);
 
-        assertThat(sealer.commitWith(sealed, hash, List.of(other.sign(hash), own))).contains(List.of(own));
+        assertThat(sealer.commitWith(sealed, hash, List.of(other.sign(hash), own)))
+                .contains(List.of(own));
         assertThat(sealer.commitWith(sealed, hash, List.of(other.sign(hash)))).isEmpty();
-        assertThat(sealer.commitWith(sealed, hash, List.of(Members.signatureOverOtherHash(miner, hash)))).isEmpty();
+        assertThat(sealer.commitWith(sealed, hash, List.of(Members.signatureOverOtherHash(miner, hash))))
+                .isEmpty();
     }
 
     @Test
     void aMinedBlockSignedByTheMinerPassesTheSealCheck() {
         BlockHeader sealed = sealer.seal(cut(miner.key(), "pow", DIFFICULTY));
 
-        assertThat(sealer.checkSeal(sealed, sealed.hash(), List.of(miner.sign(sealed.hash())))).isEmpty();
+        assertThat(sealer.checkSeal(sealed, sealed.hash(), List.of(miner.sign(sealed.hash()))))
+                .isEmpty();
     }
 
     @Test
@@ -84,7 +87,8 @@ class PowSealerTest {
         BlockHeader harder = ProofOfWork.mine(cut(miner.key(), "pow", DIFFICULTY + 2));
 
         assertThat(sealer.checkSeal(easier, easier.hash(), List.of(miner.sign(easier.hash()))))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("difficulty is 4").contains("requires 8"));
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("difficulty is 4").contains("requires 8"));
         assertThat(sealer.checkSeal(harder, harder.hash(), List.of(miner.sign(harder.hash()))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("difficulty is 10"));
     }
@@ -111,7 +115,8 @@ class PowSealerTest {
         String hash = sealed.hash();
 
         assertThat(sealer.checkSeal(sealed, hash, List.of())).isPresent();
-        assertThat(sealer.checkSeal(sealed, hash, List.of(miner.sign(hash), other.sign(hash)))).isPresent();
+        assertThat(sealer.checkSeal(sealed, hash, List.of(miner.sign(hash), other.sign(hash))))
+                .isPresent();
         assertThat(sealer.checkSeal(sealed, hash, List.of(other.sign(hash)))).isPresent();
         assertThat(sealer.checkSeal(sealed, hash, List.of(Members.signatureOverOtherHash(miner, hash))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("does not verify"));

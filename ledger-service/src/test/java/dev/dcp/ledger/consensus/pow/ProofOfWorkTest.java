@@ -13,8 +13,8 @@ class ProofOfWorkTest {
     private static final BigInteger TWO = BigInteger.valueOf(2);
 
     private static BlockHeader header(int difficulty) {
-        return new BlockHeader(42, "3c".repeat(32), "5d".repeat(32), 1_700_000_123_456L, 7, "e1".repeat(32), "pow",
-                difficulty, 0);
+        return new BlockHeader(
+                42, "3c".repeat(32), "5d".repeat(32), 1_700_000_123_456L, 7, "e1".repeat(32), "pow", difficulty, 0);
     }
 
     /** The spec's seal, computed here: the hash as an unsigned big-endian 256-bit integer is below 2^(256-d). */
@@ -40,7 +40,9 @@ class ProofOfWorkTest {
 
             BlockHeader mined = ProofOfWork.mine(cut);
 
-            assertThat(sealHolds(mined.hash(), d)).as("difficulty %d, nonce %d", d, mined.nonce()).isTrue();
+            assertThat(sealHolds(mined.hash(), d))
+                    .as("difficulty %d, nonce %d", d, mined.nonce())
+                    .isTrue();
             assertThat(ProofOfWork.meetsTarget(mined.hash(), d)).isTrue();
             assertThat(mined).as("only the nonce changes").isEqualTo(cut.withNonce(mined.nonce()));
         }
@@ -54,7 +56,8 @@ class ProofOfWorkTest {
             BlockHeader mined = ProofOfWork.mine(cut);
 
             for (long nonce = mined.nonce() - 1; nonce >= 0; nonce--) {
-                assertThat(sealHolds(cut.withNonce(nonce).hash(), d)).as("difficulty %d, nonce %d", d, nonce)
+                assertThat(sealHolds(cut.withNonce(nonce).hash(), d))
+                        .as("difficulty %d, nonce %d", d, nonce)
                         .isFalse();
             }
         }
@@ -79,7 +82,9 @@ class ProofOfWorkTest {
         for (int d : new int[] {1, 8, 12, 100, 255}) {
             BigInteger target = TWO.pow(256 - d);
 
-            assertThat(ProofOfWork.meetsTarget(hashOf(target.subtract(BigInteger.ONE)), d)).as("d=%d", d).isTrue();
+            assertThat(ProofOfWork.meetsTarget(hashOf(target.subtract(BigInteger.ONE)), d))
+                    .as("d=%d", d)
+                    .isTrue();
             assertThat(ProofOfWork.meetsTarget(hashOf(target), d)).as("d=%d", d).isFalse();
         }
     }

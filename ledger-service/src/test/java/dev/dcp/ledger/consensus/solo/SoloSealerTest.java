@@ -46,7 +46,8 @@ class SoloSealerTest {
         String hash = header.hash();
         BlockSignature own = self.sign(hash);
 
-        assertThat(sealer.commitWith(header, hash, List.of(other.sign(hash), own))).contains(List.of(own));
+        assertThat(sealer.commitWith(header, hash, List.of(other.sign(hash), own)))
+                .contains(List.of(own));
     }
 
     @Test
@@ -55,7 +56,8 @@ class SoloSealerTest {
         String hash = header.hash();
 
         assertThat(sealer.commitWith(header, hash, List.of(other.sign(hash)))).isEmpty();
-        assertThat(sealer.commitWith(header, hash, List.of(Members.signatureOverOtherHash(self, hash)))).isEmpty();
+        assertThat(sealer.commitWith(header, hash, List.of(Members.signatureOverOtherHash(self, hash))))
+                .isEmpty();
         assertThat(sealer.commitWith(header, hash, List.of())).isEmpty();
     }
 
@@ -72,8 +74,9 @@ class SoloSealerTest {
         BlockHeader header = Members.header(3, PREV, self.key(), "pos", 0, 0);
         String hash = header.hash();
 
-        assertThat(sealer.checkSeal(header, hash, List.of(self.sign(hash)))).hasValueSatisfying(
-                reason -> assertThat(reason).contains("consensus").contains("pos").contains("solo"));
+        assertThat(sealer.checkSeal(header, hash, List.of(self.sign(hash))))
+                .hasValueSatisfying(reason ->
+                        assertThat(reason).contains("consensus").contains("pos").contains("solo"));
     }
 
     @Test
@@ -93,7 +96,8 @@ class SoloSealerTest {
         String hash = header.hash();
 
         assertThat(sealer.checkSeal(header, hash, List.of(other.sign(hash))))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("proposer").contains(other.key()));
+                .hasValueSatisfying(
+                        reason -> assertThat(reason).contains("proposer").contains(other.key()));
     }
 
     @Test
@@ -115,7 +119,8 @@ class SoloSealerTest {
     void aProposerSignatureThatDoesNotVerifyIsRejected() {
         BlockHeader header = cut(3);
         String hash = header.hash();
-        BlockSignature byOtherKeyClaimingSelf = new BlockSignature("validator-0", self.key(), other.sign(hash).signature());
+        BlockSignature byOtherKeyClaimingSelf =
+                new BlockSignature("validator-0", self.key(), other.sign(hash).signature());
 
         assertThat(sealer.checkSeal(header, hash, List.of(Members.signatureOverOtherHash(self, hash))))
                 .hasValueSatisfying(reason -> assertThat(reason).contains("does not verify"));

@@ -23,10 +23,18 @@ import java.util.Set;
  */
 public final class AnswerDecision {
 
-    public enum Verdict { ACCEPTED, REJECTED, ERROR }
+    public enum Verdict {
+        ACCEPTED,
+        REJECTED,
+        ERROR
+    }
 
     /** How a lone answer to an adaptive job's subtask fared. */
-    public enum LoneAnswer { UNTRUSTED, SPOT_CHECK, TRUSTED }
+    public enum LoneAnswer {
+        UNTRUSTED,
+        SPOT_CHECK,
+        TRUSTED
+    }
 
     /**
      * The job's terms for the vote.
@@ -34,8 +42,7 @@ public final class AnswerDecision {
      * @param maxAttempts   replicas of a subtask that may be sent before an error fails it
      * @param spotCheckRate the share of subtasks whose lone trusted answer is replicated anyway
      */
-    public record Policy(int redundancy, boolean adaptive, int maxAttempts, double spotCheckRate) {
-    }
+    public record Policy(int redundancy, boolean adaptive, int maxAttempts, double spotCheckRate) {}
 
     /**
      * A replica sent for the subtask, with this batch's answer laid over it.
@@ -43,9 +50,8 @@ public final class AnswerDecision {
      * @param outputHash  the answer's output hash; null unanswered or for an error
      * @param outstanding sent and still awaited: not answered, expired or withdrawn
      */
-    public record Replica(String id, String workerId, String workerKey, String outputHash, boolean answered,
-                          boolean outstanding) {
-    }
+    public record Replica(
+            String id, String workerId, String workerKey, String outputHash, boolean answered, boolean outstanding) {}
 
     /**
      * The subtask as read in the batch's transaction.
@@ -55,20 +61,16 @@ public final class AnswerDecision {
      * @param attempts     replicas sent so far
      * @param replicas     every replica sent, with this batch's answers laid over them
      */
-    public record Subtask(String jobId, int index, boolean open, String acceptedHash, int attempts,
-                          List<Replica> replicas) {
-    }
+    public record Subtask(
+            String jobId, int index, boolean open, String acceptedHash, int attempts, List<Replica> replicas) {}
 
     /** One of this batch's answers to the subtask: an output's hash, or an error. */
-    public record Answer(String replicaId, String workerId, String outputHash, String error) {
-    }
+    public record Answer(String replicaId, String workerId, String outputHash, String error) {}
 
-    public record Judgement(String replicaId, Verdict verdict) {
-    }
+    public record Judgement(String replicaId, Verdict verdict) {}
 
     /** An answered replica the accepted output judged. */
-    public record Judged(Replica replica, boolean agrees) {
-    }
+    public record Judged(Replica replica, boolean agrees) {}
 
     /**
      * The accepted output.
@@ -93,12 +95,15 @@ public final class AnswerDecision {
      * @param failure        why the job fails, or null
      * @param loneAnswer     how the adaptive shortcut went, or null when it did not apply
      */
-    public record Decision(boolean late, List<Judgement> verdicts, Acceptance accepted, int replicasToSend,
-                           String failure, LoneAnswer loneAnswer) {
-    }
+    public record Decision(
+            boolean late,
+            List<Judgement> verdicts,
+            Acceptance accepted,
+            int replicasToSend,
+            String failure,
+            LoneAnswer loneAnswer) {}
 
-    private AnswerDecision() {
-    }
+    private AnswerDecision() {}
 
     /**
      * @param answers     this batch's answers to the subtask, in the order they came, each to a replica not
@@ -119,9 +124,15 @@ public final class AnswerDecision {
             if (a.error() != null) {
                 verdicts.add(new Judgement(a.replicaId(), Verdict.ERROR));
                 if (subtask.attempts() >= policy.maxAttempts()) {
-                    return new Decision(false, verdicts, null, 0, "subtask " + subtask.index() + " failed after "
-                            + subtask.attempts() + " attempts; last: worker " + a.workerId() + " reported: "
-                            + a.error(), null);
+                    return new Decision(
+                            false,
+                            verdicts,
+                            null,
+                            0,
+                            "subtask " + subtask.index() + " failed after "
+                                    + subtask.attempts() + " attempts; last: worker " + a.workerId() + " reported: "
+                                    + a.error(),
+                            null);
                 }
                 replacements++;
             }
@@ -144,18 +155,27 @@ public final class AnswerDecision {
                 : QuorumVote.decide(ballots, policy.redundancy());
         if (vote instanceof QuorumVote.Accepted a) {
             Acceptance acceptance = acceptance(a.outputHash(), subtask, answers);
-            acceptance.judged().forEach(j -> verdicts.add(new Judgement(j.replica().id(),
-                    j.agrees() ? Verdict.ACCEPTED : Verdict.REJECTED)));
+            acceptance
+                    .judged()
+                    .forEach(j -> verdicts.add(
+                            new Judgement(j.replica().id(), j.agrees() ? Verdict.ACCEPTED : Verdict.REJECTED)));
             return new Decision(false, verdicts, acceptance, replacements, null, lone);
         }
         if (vote instanceof QuorumVote.Undecided u) {
-            return new Decision(false, verdicts, null, replacements + Math.max(0, u.missing() - outstanding), null,
-                    lone);
+            return new Decision(
+                    false, verdicts, null, replacements + Math.max(0, u.missing() - outstanding), null, lone);
         }
         QuorumVote.NoQuorum n = (QuorumVote.NoQuorum) vote;
-        return new Decision(false, verdicts, null, replacements, "subtask " + subtask.index() + " has no majority: "
-                + n.voters() + " distinct workers answered, at most " + n.largestAgreement() + " agreed, and redundancy "
-                + policy.redundancy() + " allows at most " + QuorumVote.maxVoters(policy.redundancy()) + " voters",
+        return new Decision(
+                false,
+                verdicts,
+                null,
+                replacements,
+                "subtask " + subtask.index() + " has no majority: "
+                        + n.voters() + " distinct workers answered, at most " + n.largestAgreement()
+                        + " agreed, and redundancy "
+                        + policy.redundancy() + " allows at most " + QuorumVote.maxVoters(policy.redundancy())
+                        + " voters",
                 lone);
     }
 
@@ -163,7 +183,8 @@ public final class AnswerDecision {
         if (workerKey == null || !trustedKeys.contains(workerKey)) {
             return LoneAnswer.UNTRUSTED;
         }
-        return SpotCheck.draws(subtask.jobId(), subtask.index(), policy.spotCheckRate()) ? LoneAnswer.SPOT_CHECK
+        return SpotCheck.draws(subtask.jobId(), subtask.index(), policy.spotCheckRate())
+                ? LoneAnswer.SPOT_CHECK
                 : LoneAnswer.TRUSTED;
     }
 

@@ -13,25 +13,19 @@ import java.util.Map;
  */
 public final class QuorumVote {
 
-    public record Ballot(String workerId, String outputHash) {
-    }
+    public record Ballot(String workerId, String outputHash) {}
 
-    public sealed interface Verdict {
-    }
+    public sealed interface Verdict {}
 
-    public record Accepted(String outputHash) implements Verdict {
-    }
+    public record Accepted(String outputHash) implements Verdict {}
 
     /** Not decided yet: at least {@code missing} more agreeing answers from new workers are needed. */
-    public record Undecided(int missing) implements Verdict {
-    }
+    public record Undecided(int missing) implements Verdict {}
 
     /** No majority can be reached within the bound on voters. */
-    public record NoQuorum(int voters, int largestAgreement) implements Verdict {
-    }
+    public record NoQuorum(int voters, int largestAgreement) implements Verdict {}
 
-    private QuorumVote() {
-    }
+    private QuorumVote() {}
 
     public static int maxVoters(int redundancy) {
         return 2 * redundancy + 1;

@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class SpotCheck {
 
-    private SpotCheck() {
-    }
+    private SpotCheck() {}
 
     /** A uniform draw in [0, 1) from SHA-256 of job and index, below {@code rate} one time in 1/rate. */
     public static boolean draws(String jobId, int index, double rate) {

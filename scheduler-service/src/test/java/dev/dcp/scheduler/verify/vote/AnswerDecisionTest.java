@@ -93,9 +93,15 @@ class AnswerDecisionTest {
         }
 
         Decision decide(Policy policy, String... trustedWorkers) {
-            Set<String> trusted = Arrays.stream(trustedWorkers).map(Batch::keyOf).collect(Collectors.toSet());
-            Subtask subtask = new Subtask("job-1", 3, open, acceptedHash,
-                    attempts == null ? replicas.size() : attempts, List.copyOf(replicas));
+            Set<String> trusted =
+                    Arrays.stream(trustedWorkers).map(Batch::keyOf).collect(Collectors.toSet());
+            Subtask subtask = new Subtask(
+                    "job-1",
+                    3,
+                    open,
+                    acceptedHash,
+                    attempts == null ? replicas.size() : attempts,
+                    List.copyOf(replicas));
             return AnswerDecision.decide(subtask, List.copyOf(answers), policy, trusted);
         }
 
@@ -116,7 +122,11 @@ class AnswerDecisionTest {
 
     @Test
     void aLateAnswerAgreeingWithTheAcceptedOutputIsAcceptedAndChangesNothingElse() {
-        Decision d = subtask().earlier("r1", "A", "h1").now("r2", "B", "h1").decidedAs("h1").decide(redundancy(1));
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .now("r2", "B", "h1")
+                .decidedAs("h1")
+                .decide(redundancy(1));
 
         assertThat(d.late()).isTrue();
         assertThat(d.verdicts()).containsExactly(new Judgement("r2", Verdict.ACCEPTED));
@@ -127,7 +137,11 @@ class AnswerDecisionTest {
 
     @Test
     void aLateAnswerDisagreeingWithTheAcceptedOutputIsRejected() {
-        Decision d = subtask().earlier("r1", "A", "h1").now("r2", "B", "h2").decidedAs("h1").decide(redundancy(1));
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .now("r2", "B", "h2")
+                .decidedAs("h1")
+                .decide(redundancy(1));
 
         assertThat(d.late()).isTrue();
         assertThat(d.verdicts()).containsExactly(new Judgement("r2", Verdict.REJECTED));
@@ -135,7 +149,10 @@ class AnswerDecisionTest {
 
     @Test
     void aLateErrorIsRejectedAndNotReplaced() {
-        Decision d = subtask().earlier("r1", "A", "h1").failing("r2", "B", "boom").decidedAs("h1")
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .failing("r2", "B", "boom")
+                .decidedAs("h1")
                 .decide(redundancy(1));
 
         assertThat(d.verdicts()).containsExactly(new Judgement("r2", Verdict.REJECTED));
@@ -171,8 +188,8 @@ class AnswerDecisionTest {
 
         assertThat(d.accepted().outputHash()).isEqualTo("h1");
         assertThat(d.accepted().outputOf()).isEqualTo("r2");
-        assertThat(d.verdicts()).containsExactly(new Judgement("r1", Verdict.ACCEPTED),
-                new Judgement("r2", Verdict.ACCEPTED));
+        assertThat(d.verdicts())
+                .containsExactly(new Judgement("r1", Verdict.ACCEPTED), new Judgement("r2", Verdict.ACCEPTED));
         assertThat(d.accepted().outvoted()).isEmpty();
         assertThat(d.failure()).isNull();
     }
@@ -198,7 +215,11 @@ class AnswerDecisionTest {
 
     @Test
     void aReplicaStillOutCountsTowardsTheAnswersADisagreementMisses() {
-        Decision d = subtask().earlier("r1", "A", "h1").now("r2", "B", "h2").awaiting("r3").decide(redundancy(2));
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .now("r2", "B", "h2")
+                .awaiting("r3")
+                .decide(redundancy(2));
 
         assertThat(d.replicasToSend()).isZero();
     }
@@ -212,13 +233,19 @@ class AnswerDecisionTest {
 
     @Test
     void theExtraReplicasAgreementAcceptsAndOutvotesTheDissenter() {
-        Decision d = subtask().earlier("r1", "A", "h1").earlier("r2", "liar", "h2").now("r3", "B", "h1")
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .earlier("r2", "liar", "h2")
+                .now("r3", "B", "h1")
                 .decide(redundancy(2));
 
         assertThat(d.accepted().outputHash()).isEqualTo("h1");
         assertThat(d.accepted().outputOf()).isEqualTo("r3");
-        assertThat(d.verdicts()).containsExactly(new Judgement("r1", Verdict.ACCEPTED),
-                new Judgement("r2", Verdict.REJECTED), new Judgement("r3", Verdict.ACCEPTED));
+        assertThat(d.verdicts())
+                .containsExactly(
+                        new Judgement("r1", Verdict.ACCEPTED),
+                        new Judgement("r2", Verdict.REJECTED),
+                        new Judgement("r3", Verdict.ACCEPTED));
         assertThat(outvotedWorkers(d)).containsExactly("liar");
         assertThat(d.accepted().outvoted().get(0).workerKey()).isEqualTo("key-liar");
     }
@@ -233,20 +260,31 @@ class AnswerDecisionTest {
 
     @Test
     void withoutAMajorityWithinTwoRPlusOneWorkersTheJobFails() {
-        Decision d = subtask().earlier("r1", "A", "h1").earlier("r2", "B", "h2").earlier("r3", "C", "h3")
-                .now("r4", "D", "h4").awaiting("r5").decide(redundancy(2));
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .earlier("r2", "B", "h2")
+                .earlier("r3", "C", "h3")
+                .now("r4", "D", "h4")
+                .awaiting("r5")
+                .decide(redundancy(2));
 
         assertThat(d.accepted()).isNull();
         assertThat(d.verdicts()).isEmpty();
         assertThat(d.replicasToSend()).isZero();
-        assertThat(d.failure()).isEqualTo("subtask 3 has no majority: 4 distinct workers answered, at most 1 agreed,"
-                + " and redundancy 2 allows at most 5 voters");
+        assertThat(d.failure())
+                .isEqualTo("subtask 3 has no majority: 4 distinct workers answered, at most 1 agreed,"
+                        + " and redundancy 2 allows at most 5 voters");
     }
 
     @Test
     void threeAgreeingOfFiveWorkersAreAcceptedAtTheBound() {
-        Decision d = subtask().earlier("r1", "A", "h1").earlier("r2", "B", "h2").earlier("r3", "C", "h3")
-                .earlier("r4", "D", "h1").now("r5", "E", "h1").decide(redundancy(2));
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .earlier("r2", "B", "h2")
+                .earlier("r3", "C", "h3")
+                .earlier("r4", "D", "h1")
+                .now("r5", "E", "h1")
+                .decide(redundancy(2));
 
         assertThat(d.accepted().outputHash()).isEqualTo("h1");
         assertThat(outvotedWorkers(d)).containsExactly("B", "C");
@@ -254,7 +292,8 @@ class AnswerDecisionTest {
 
     @Test
     void anOutputAgreedEarlierIsTakenFromItsStoredReplicaWhenNoNewAnswerCarriesIt() {
-        Decision d = subtask().earlier("r1", "A", "h1").failing("r2", "B", "boom").decide(redundancy(1));
+        Decision d =
+                subtask().earlier("r1", "A", "h1").failing("r2", "B", "boom").decide(redundancy(1));
 
         assertThat(d.accepted().outputHash()).isEqualTo("h1");
         assertThat(d.accepted().outputOf()).isEqualTo("r1");
@@ -275,7 +314,8 @@ class AnswerDecisionTest {
 
     @Test
     void twoErrorsInOneBatchAreEachReplaced() {
-        Decision d = subtask().failing("r1", "A", "boom").failing("r2", "B", "boom").decide(redundancy(2));
+        Decision d =
+                subtask().failing("r1", "A", "boom").failing("r2", "B", "boom").decide(redundancy(2));
 
         assertThat(d.verdicts()).extracting(Judgement::verdict).containsExactly(Verdict.ERROR, Verdict.ERROR);
         assertThat(d.replicasToSend()).isEqualTo(2);
@@ -291,19 +331,29 @@ class AnswerDecisionTest {
 
     @Test
     void anErroredReplicaIsStillReplacedWhenTheSameBatchAcceptsTheSubtask() {
-        Decision d = subtask().earlier("r1", "A", "h1").now("r2", "B", "h1").failing("r3", "C", "boom")
+        Decision d = subtask()
+                .earlier("r1", "A", "h1")
+                .now("r2", "B", "h1")
+                .failing("r3", "C", "boom")
                 .decide(redundancy(2));
 
         assertThat(d.accepted().outputHash()).isEqualTo("h1");
         assertThat(d.replicasToSend()).isEqualTo(1);
-        assertThat(d.verdicts()).containsExactly(new Judgement("r3", Verdict.ERROR),
-                new Judgement("r1", Verdict.ACCEPTED), new Judgement("r2", Verdict.ACCEPTED));
+        assertThat(d.verdicts())
+                .containsExactly(
+                        new Judgement("r3", Verdict.ERROR),
+                        new Judgement("r1", Verdict.ACCEPTED),
+                        new Judgement("r2", Verdict.ACCEPTED));
     }
 
     @Test
     void anErrorOnceTheAttemptsAreUsedUpFailsTheJobAndLeavesTheOtherAnswersUnjudged() {
-        Decision d = subtask().failing("r1", "A", "boom").now("r2", "B", "h1").failing("r3", "C", "bang")
-                .attempts(MAX_ATTEMPTS).decide(redundancy(1));
+        Decision d = subtask()
+                .failing("r1", "A", "boom")
+                .now("r2", "B", "h1")
+                .failing("r3", "C", "bang")
+                .attempts(MAX_ATTEMPTS)
+                .decide(redundancy(1));
 
         assertThat(d.failure()).isEqualTo("subtask 3 failed after 10 attempts; last: worker A reported: boom");
         assertThat(d.verdicts()).containsExactly(new Judgement("r1", Verdict.ERROR));
@@ -313,7 +363,8 @@ class AnswerDecisionTest {
 
     @Test
     void anErrorJustBeforeTheLastAttemptIsReplaced() {
-        Decision d = subtask().failing("r1", "A", "boom").attempts(MAX_ATTEMPTS - 1).decide(redundancy(1));
+        Decision d =
+                subtask().failing("r1", "A", "boom").attempts(MAX_ATTEMPTS - 1).decide(redundancy(1));
 
         assertThat(d.failure()).isNull();
         assertThat(d.replicasToSend()).isEqualTo(1);
@@ -326,8 +377,8 @@ class AnswerDecisionTest {
         assertThat(d.replicasToSend()).isEqualTo(1);
         assertThat(d.accepted().outputHash()).isEqualTo("h1");
         // judged twice: the vote's verdict comes last, and stands
-        assertThat(d.verdicts()).containsExactly(new Judgement("r1", Verdict.ERROR),
-                new Judgement("r1", Verdict.ACCEPTED));
+        assertThat(d.verdicts())
+                .containsExactly(new Judgement("r1", Verdict.ERROR), new Judgement("r1", Verdict.ACCEPTED));
     }
 
     // --- adaptive replication ---
@@ -353,13 +404,13 @@ class AnswerDecisionTest {
 
     @Test
     void theSpotCheckDrawIsTheSubtasksOwn() {
-        Subtask subtask = new Subtask("job-1", 3, true, null, 1,
-                List.of(new Replica("r1", "A", "key-A", "h1", true, false)));
+        Subtask subtask =
+                new Subtask("job-1", 3, true, null, 1, List.of(new Replica("r1", "A", "key-A", "h1", true, false)));
         List<Answer> answers = List.of(new Answer("r1", "A", "h1", null));
         Decision d = AnswerDecision.decide(subtask, answers, adaptive(2, 0.5), Set.of("key-A"));
 
-        assertThat(d.loneAnswer()).isEqualTo(SpotCheck.draws("job-1", 3, 0.5) ? LoneAnswer.SPOT_CHECK
-                : LoneAnswer.TRUSTED);
+        assertThat(d.loneAnswer())
+                .isEqualTo(SpotCheck.draws("job-1", 3, 0.5) ? LoneAnswer.SPOT_CHECK : LoneAnswer.TRUSTED);
     }
 
     @Test

@@ -116,8 +116,8 @@ class QuorumVoteTest {
 
     @Test
     void threeOfFiveAgreeingIsAcceptedAtTheBound() {
-        List<Ballot> ballots = List.of(ballot("A", "h1"), ballot("B", "h2"), ballot("C", "h3"), ballot("D", "h1"),
-                ballot("E", "h1"));
+        List<Ballot> ballots =
+                List.of(ballot("A", "h1"), ballot("B", "h2"), ballot("C", "h3"), ballot("D", "h1"), ballot("E", "h1"));
 
         assertThat(QuorumVote.decide(ballots, 2)).isEqualTo(new Accepted("h1"));
     }
@@ -142,7 +142,8 @@ class QuorumVoteTest {
             }
             Map<String, Integer> support = new HashMap<>();
             firstAnswer.values().forEach(h -> support.merge(h, 1, Integer::sum));
-            int best = support.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+            int best =
+                    support.values().stream().mapToInt(Integer::intValue).max().orElse(0);
 
             QuorumVote.Verdict verdict = QuorumVote.decide(ballots, redundancy);
 
@@ -150,7 +151,9 @@ class QuorumVoteTest {
             if (best >= redundancy && 2 * best > voters) {
                 assertThat(verdict).as("%s r=%d", ballots, redundancy).isInstanceOf(Accepted.class);
                 String accepted = ((Accepted) verdict).outputHash();
-                assertThat(support.get(accepted)).as("%s r=%d", ballots, redundancy).isEqualTo(best);
+                assertThat(support.get(accepted))
+                        .as("%s r=%d", ballots, redundancy)
+                        .isEqualTo(best);
             } else {
                 // the fewest further answers that could still make an agreeing strict majority
                 int missing = 0;
@@ -158,7 +161,8 @@ class QuorumVoteTest {
                     missing++;
                 }
                 if (voters + missing > 2 * redundancy + 1) {
-                    assertThat(verdict).as("%s r=%d", ballots, redundancy)
+                    assertThat(verdict)
+                            .as("%s r=%d", ballots, redundancy)
                             .isEqualTo(new QuorumVote.NoQuorum(voters, best));
                 } else {
                     assertThat(verdict).as("%s r=%d", ballots, redundancy).isEqualTo(new Undecided(missing));

@@ -24,8 +24,7 @@ public final class HashcashKernel implements Kernel {
     private static final int BLOCK_BYTES = 64;
 
     /** A nonce whose hash meets the difficulty, with that hash. */
-    public record Proof(long nonce, String hash) {
-    }
+    public record Proof(long nonce, String hash) {}
 
     @Override
     public Kind kind() {
@@ -111,6 +110,7 @@ public final class HashcashKernel implements Kernel {
 
         /** Long.MAX_VALUE has 19 digits; one spare slot absorbs the carry out of the top digit. */
         final byte[] ascii = new byte[20];
+
         int start;
 
         NonceDigits(long value) {

@@ -32,8 +32,7 @@ public final class MatmulKernel implements Kernel {
     private static final int B_ADVANCE = 4 * 13 % 89;
 
     /** The sums over a block of rows of C. */
-    public record RowBlockTotals(long trace, long sum) {
-    }
+    public record RowBlockTotals(long trace, long sum) {}
 
     @Override
     public Kind kind() {
@@ -95,11 +94,17 @@ public final class MatmulKernel implements Kernel {
                     for (int r = 0; r < rows; r++) {
                         int i = row0 + r;
                         // past the last k (n not a multiple of 4) the weight is 0, so B's extra rows add nothing
-                        multiplyAdd(c[r], columns,
-                                entryOfA(i, k, n, aOffset), b0,
-                                entryOfA(i, k + 1, n, aOffset), b1,
-                                entryOfA(i, k + 2, n, aOffset), b2,
-                                entryOfA(i, k + 3, n, aOffset), b3);
+                        multiplyAdd(
+                                c[r],
+                                columns,
+                                entryOfA(i, k, n, aOffset),
+                                b0,
+                                entryOfA(i, k + 1, n, aOffset),
+                                b1,
+                                entryOfA(i, k + 2, n, aOffset),
+                                b2,
+                                entryOfA(i, k + 3, n, aOffset),
+                                b3);
                     }
                     advanceRowOfB(b0, columns);
                     advanceRowOfB(b1, columns);
@@ -141,8 +146,8 @@ public final class MatmulKernel implements Kernel {
     }
 
     /** Four k steps per pass over the row of C, which quarters its loads and stores. */
-    private static void multiplyAdd(int[] c, int columns, int a0, int[] b0, int a1, int[] b1, int a2, int[] b2,
-            int a3, int[] b3) {
+    private static void multiplyAdd(
+            int[] c, int columns, int a0, int[] b0, int a1, int[] b1, int a2, int[] b2, int a3, int[] b3) {
         for (int j = 0; j < columns; j++) {
             c[j] += a0 * b0[j] + a1 * b1[j] + a2 * b2[j] + a3 * b3[j];
         }

@@ -10,8 +10,7 @@ public final class SegmentedSieve {
 
     static final int SEGMENT_ODDS = 1 << 17;
 
-    private SegmentedSieve() {
-    }
+    private SegmentedSieve() {}
 
     public static long count(long from, long to) {
         if (from < 0 || from > to) {

@@ -70,13 +70,16 @@ public final class WasmKernel implements Kernel {
         Thread runner = Thread.currentThread();
         Object lock = new Object();
         boolean[] finished = {false};
-        ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            synchronized (lock) {
-                if (!finished[0]) {
-                    runner.interrupt();
-                }
-            }
-        }, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> alarm = watchdog.schedule(
+                () -> {
+                    synchronized (lock) {
+                        if (!finished[0]) {
+                            runner.interrupt();
+                        }
+                    }
+                },
+                timeLimit.toMillis(),
+                TimeUnit.MILLISECONDS);
         try {
             Instance instance = instance(module);
             long value = instance.export(function).apply(from, to)[0];
@@ -87,7 +90,8 @@ public final class WasmKernel implements Kernel {
             }
             return Map.of("value", value);
         } catch (ChicoryInterruptedException e) {
-            throw new IllegalStateException("stopped after the " + timeLimit.toSeconds() + " s limit of a wasm subtask");
+            throw new IllegalStateException(
+                    "stopped after the " + timeLimit.toSeconds() + " s limit of a wasm subtask");
         } finally {
             synchronized (lock) {
                 finished[0] = true;
@@ -105,8 +109,8 @@ public final class WasmKernel implements Kernel {
                 throw new IllegalArgumentException("the module asks for " + declared.initialPages()
                         + " pages of memory; a worker gives at most " + MAX_PAGES);
             }
-            builder.withMemoryLimits(new MemoryLimits(declared.initialPages(),
-                    Math.min(declared.maximumPages(), MAX_PAGES)));
+            builder.withMemoryLimits(
+                    new MemoryLimits(declared.initialPages(), Math.min(declared.maximumPages(), MAX_PAGES)));
         }
         return builder.build();
     }

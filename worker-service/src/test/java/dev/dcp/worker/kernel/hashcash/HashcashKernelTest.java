@@ -77,14 +77,18 @@ class HashcashKernelTest {
         for (int difficulty = 1; difficulty <= 10; difficulty++) {
             Long nonce = naiveFirstNonce(prefix, difficulty, 0, 5000);
 
-            assertThat(run(prefix, difficulty, 0, 5000)).as("difficulty %d", difficulty).isEqualTo(expected(prefix, nonce));
+            assertThat(run(prefix, difficulty, 0, 5000))
+                    .as("difficulty %d", difficulty)
+                    .isEqualTo(expected(prefix, nonce));
         }
     }
 
     @Test
     void agreesWithBruteForceAcrossChangesInTheNumberOfDigits() {
         String prefix = "job-17:";
-        long[][] ranges = {{0, 12}, {7, 13}, {95, 1005}, {9990, 10_010}, {99_999_990, 100_000_020}, {(1L << 53) - 40, 1L << 53}};
+        long[][] ranges = {
+            {0, 12}, {7, 13}, {95, 1005}, {9990, 10_010}, {99_999_990, 100_000_020}, {(1L << 53) - 40, 1L << 53}
+        };
         for (long[] range : ranges) {
             for (int difficulty = 1; difficulty <= 6; difficulty++) {
                 Long nonce = naiveFirstNonce(prefix, difficulty, range[0], range[1]);
@@ -130,10 +134,16 @@ class HashcashKernelTest {
         String prefix = "bounds:";
         long q = naiveFirstNonce(prefix, 8, 0, 100_000);
 
-        assertThat(run(prefix, 8, q, q + 1).get("nonce")).as("from is inclusive").isEqualTo(q);
+        assertThat(run(prefix, 8, q, q + 1).get("nonce"))
+                .as("from is inclusive")
+                .isEqualTo(q);
         assertThat(run(prefix, 8, q - 3, q).get("nonce")).as("to is exclusive").isNull();
-        assertThat(run(prefix, 8, q + 1, q + 2).get("nonce")).as("q is before from").isNull();
-        assertThat(run(prefix, 8, 0, q + 1).get("nonce")).as("q is the last nonce").isEqualTo(q);
+        assertThat(run(prefix, 8, q + 1, q + 2).get("nonce"))
+                .as("q is before from")
+                .isNull();
+        assertThat(run(prefix, 8, 0, q + 1).get("nonce"))
+                .as("q is the last nonce")
+                .isEqualTo(q);
     }
 
     @ParameterizedTest(name = "difficulty {0}")
@@ -146,7 +156,8 @@ class HashcashKernelTest {
         Map<String, Object> output = run(prefix, difficulty, 0, 1_000_000);
 
         assertThat(output).isEqualTo(expected(prefix, nonce));
-        assertThat(leadingZeroBits(HexFormat.of().parseHex((String) output.get("hash")))).isGreaterThanOrEqualTo(difficulty);
+        assertThat(leadingZeroBits(HexFormat.of().parseHex((String) output.get("hash"))))
+                .isGreaterThanOrEqualTo(difficulty);
     }
 
     @Test
@@ -156,7 +167,8 @@ class HashcashKernelTest {
             Arrays.fill(hash, (byte) 0);
             hash[ones / 8] = (byte) (0x80 >>> (ones % 8)); // the first one bit sits at position `ones`
             for (int bits = 1; bits <= 64; bits++) {
-                assertThat(HashcashKernel.hasLeadingZeroBits(hash, bits)).as("first one at %d, %d bits", ones, bits)
+                assertThat(HashcashKernel.hasLeadingZeroBits(hash, bits))
+                        .as("first one at %d, %d bits", ones, bits)
                         .isEqualTo(bits <= ones);
             }
         }
@@ -179,15 +191,18 @@ class HashcashKernelTest {
     @Test
     void rejectsAMissingOrNonStringPrefix() {
         assertThatThrownBy(() -> kernel.run(Map.of("difficulty", 1, "from", 0, "to", 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prefix");
         assertThatThrownBy(() -> kernel.run(Map.of("prefix", 7, "difficulty", 1, "from", 0, "to", 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("prefix");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prefix");
     }
 
     @Test
     void bothOutcomesEncodeAsCanonicalJson() {
         assertThat(CanonicalJson.encode(run("", 1, 0, 1)))
-                .isEqualTo("{\"hash\":\"5feceb66ffc86f38d952786c6d696c79c2dbc239dd4e91b46729d73a27fb57e9\",\"nonce\":0}");
+                .isEqualTo(
+                        "{\"hash\":\"5feceb66ffc86f38d952786c6d696c79c2dbc239dd4e91b46729d73a27fb57e9\",\"nonce\":0}");
         assertThat(CanonicalJson.encode(run("", 2, 0, 1))).isEqualTo("{\"hash\":null,\"nonce\":null}");
     }
 }

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MatmulKernelTest {
 
-    private static final long[] SEEDS = {0, 1, 5, 96, 97, 98, -1, -97, -1234567, 1L << 40, Long.MIN_VALUE, Long.MAX_VALUE};
+    private static final long[] SEEDS = {
+        0, 1, 5, 96, 97, 98, -1, -97, -1234567, 1L << 40, Long.MIN_VALUE, Long.MAX_VALUE
+    };
 
     private final MatmulKernel kernel = new MatmulKernel();
 
@@ -70,8 +72,11 @@ class MatmulKernelTest {
         assertThat(a(0, 0, -1)).isEqualTo(96);
         assertThat(b(0, 0, -1)).isEqualTo(88);
         assertThat(a(2, 3, -200)).isEqualTo(Math.floorMod(62 + 51 - 200, 97));
-        assertThat(a(1, 1, Long.MIN_VALUE)).isEqualTo(
-                BigInteger.valueOf(48).add(BigInteger.valueOf(Long.MIN_VALUE)).mod(BigInteger.valueOf(97)).longValue());
+        assertThat(a(1, 1, Long.MIN_VALUE))
+                .isEqualTo(BigInteger.valueOf(48)
+                        .add(BigInteger.valueOf(Long.MIN_VALUE))
+                        .mod(BigInteger.valueOf(97))
+                        .longValue());
     }
 
     @Test
@@ -94,7 +99,8 @@ class MatmulKernelTest {
         for (long seed : SEEDS) {
             for (int from = 0; from < n; from++) {
                 for (int to = from + 1; to <= n; to++) {
-                    assertThat(MatmulKernel.multiplyRows(n, seed, from, to)).as("seed %d, rows [%d, %d)", seed, from, to)
+                    assertThat(MatmulKernel.multiplyRows(n, seed, from, to))
+                            .as("seed %d, rows [%d, %d)", seed, from, to)
                             .isEqualTo(naive(n, seed, from, to));
                 }
             }
@@ -123,7 +129,8 @@ class MatmulKernelTest {
         RowBlockTotals whole = MatmulKernel.multiplyRows(n, seed, 0, n);
         Random random = new Random(3);
         for (int trial = 0; trial < 10; trial++) {
-            int[] cuts = random.ints(random.nextInt(5) + 1, 1, n).sorted().distinct().toArray();
+            int[] cuts =
+                    random.ints(random.nextInt(5) + 1, 1, n).sorted().distinct().toArray();
             long trace = 0;
             long sum = 0;
             int from = 0;
@@ -135,7 +142,9 @@ class MatmulKernelTest {
                 from = to;
             }
 
-            assertThat(new RowBlockTotals(trace, sum)).as("cuts %s", Arrays.toString(cuts)).isEqualTo(whole);
+            assertThat(new RowBlockTotals(trace, sum))
+                    .as("cuts %s", Arrays.toString(cuts))
+                    .isEqualTo(whole);
         }
     }
 
@@ -185,7 +194,8 @@ class MatmulKernelTest {
     void theIntAccumulatorCannotOverflowAtTheLargestN() {
         // every entry of C is at most 96 * 88 * n; worst-case whole-matrix sum must also stay within 2^53
         assertThat(96L * 88 * MatmulKernel.MAX_N).isLessThan(Integer.MAX_VALUE);
-        assertThat(96L * 88 * MatmulKernel.MAX_N * MatmulKernel.MAX_N * MatmulKernel.MAX_N).isLessThan(1L << 53);
+        assertThat(96L * 88 * MatmulKernel.MAX_N * MatmulKernel.MAX_N * MatmulKernel.MAX_N)
+                .isLessThan(1L << 53);
     }
 
     @Test

@@ -68,7 +68,8 @@ class MonteCarloPiKernelTest {
     void smallRangesAgreeWithTheDefinitionComputedNaively() {
         long[] seeds = {0, 1, -1, 42, Long.MIN_VALUE, Long.MAX_VALUE, 0x9E3779B97F4A7C15L};
         for (long seed : seeds) {
-            for (long[] range : new long[][] {{0, 1}, {0, 2}, {1, 2}, {0, 1000}, {999, 2001}, {1L << 40, (1L << 40) + 500}}) {
+            for (long[] range :
+                    new long[][] {{0, 1}, {0, 2}, {1, 2}, {0, 1000}, {999, 2001}, {1L << 40, (1L << 40) + 500}}) {
                 assertThat(MonteCarloPiKernel.countInside(seed, range[0], range[1]))
                         .as("seed %d, [%d, %d)", seed, range[0], range[1])
                         .isEqualTo(naiveInside(seed, range[0], range[1]));
@@ -79,7 +80,9 @@ class MonteCarloPiKernelTest {
     @Test
     void everySingleSampleAgreesWithTheDefinition() {
         for (long i = 0; i < 2000; i++) {
-            assertThat(MonteCarloPiKernel.countInside(7, i, i + 1)).as("sample %d", i).isEqualTo(naiveInside(7, i, i + 1));
+            assertThat(MonteCarloPiKernel.countInside(7, i, i + 1))
+                    .as("sample %d", i)
+                    .isEqualTo(naiveInside(7, i, i + 1));
         }
     }
 
@@ -108,7 +111,10 @@ class MonteCarloPiKernelTest {
         long whole = inside(99, 0, n);
         Random random = new Random(5);
         for (int trial = 0; trial < 20; trial++) {
-            long[] cuts = random.longs(random.nextInt(6) + 1, 1, n).sorted().distinct().toArray();
+            long[] cuts = random.longs(random.nextInt(6) + 1, 1, n)
+                    .sorted()
+                    .distinct()
+                    .toArray();
             long total = 0;
             long from = 0;
             for (long cut : cuts) {
@@ -154,9 +160,11 @@ class MonteCarloPiKernelTest {
     @Test
     void rejectsMissingFieldsAndSeedsBeyondSixtyFourBits() {
         assertThatThrownBy(() -> kernel.run(Map.of("from", 0, "to", 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seed");
         assertThatThrownBy(() -> kernel.run(Map.of("seed", BigInteger.ONE.shiftLeft(64), "from", 0, "to", 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seed");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("seed");
     }
 
     @Test

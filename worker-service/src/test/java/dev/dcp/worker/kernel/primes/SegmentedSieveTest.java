@@ -71,12 +71,12 @@ class SegmentedSieveTest {
 
     @ParameterizedTest(name = "pi({0}) = {1}")
     @CsvSource({
-            "10, 4",
-            "100, 25",
-            "1000, 168",
-            "1000000, 78498",
-            "10000000, 664579",
-            "100000000, 5761455",
+        "10, 4",
+        "100, 25",
+        "1000, 168",
+        "1000000, 78498",
+        "10000000, 664579",
+        "100000000, 5761455",
     })
     void countsFromZeroMatchThePrimeCountingFunction(long n, long pi) {
         assertThat(SegmentedSieve.count(0, n)).isEqualTo(pi);
@@ -84,24 +84,24 @@ class SegmentedSieveTest {
 
     @ParameterizedTest(name = "[{0}, {1}) holds {2}")
     @CsvSource({
-            "0, 0, 0",
-            "0, 1, 0",
-            "0, 2, 0",
-            "0, 3, 1",
-            "2, 3, 1",
-            "3, 3, 0",
-            "1, 2, 0",
-            "1, 3, 1",
-            "2, 4, 2",
-            "3, 4, 1",
-            "4, 5, 0",
-            "4, 6, 1",
-            "9, 10, 0",
-            "25, 26, 0",
-            "29, 30, 1",
-            "24, 29, 0",
-            "2, 2, 0",
-            "100, 100, 0",
+        "0, 0, 0",
+        "0, 1, 0",
+        "0, 2, 0",
+        "0, 3, 1",
+        "2, 3, 1",
+        "3, 3, 0",
+        "1, 2, 0",
+        "1, 3, 1",
+        "2, 4, 2",
+        "3, 4, 1",
+        "4, 5, 0",
+        "4, 6, 1",
+        "9, 10, 0",
+        "25, 26, 0",
+        "29, 30, 1",
+        "24, 29, 0",
+        "2, 2, 0",
+        "100, 100, 0",
     })
     void smallEdgeRangesHoldTheRightNumberOfPrimes(long from, long to, long expected) {
         assertThat(SegmentedSieve.count(from, to)).isEqualTo(expected);
@@ -110,7 +110,8 @@ class SegmentedSieveTest {
     @Test
     void everySingleNumberRangeBelowAThousandAgreesWithTrialDivision() {
         for (long n = 0; n < 1000; n++) {
-            assertThat(SegmentedSieve.count(n, n + 1)).as("[%d, %d)", n, n + 1)
+            assertThat(SegmentedSieve.count(n, n + 1))
+                    .as("[%d, %d)", n, n + 1)
                     .isEqualTo(isPrimeByTrialDivision(n) ? 1 : 0);
         }
     }
@@ -119,7 +120,9 @@ class SegmentedSieveTest {
     void squaresOfPrimesAreNotCounted() {
         long[] squares = {4, 9, 25, 49, 121, 169, 289, 361, 529, 841, 961, 997L * 997, 7919L * 7919};
         for (long square : squares) {
-            assertThat(SegmentedSieve.count(square, square + 1)).as("%d", square).isZero();
+            assertThat(SegmentedSieve.count(square, square + 1))
+                    .as("%d", square)
+                    .isZero();
         }
     }
 
@@ -156,7 +159,8 @@ class SegmentedSieveTest {
                 for (long delta = -3; delta <= 3; delta++) {
                     long to = lo + segments * span + delta;
 
-                    assertThat(SegmentedSieve.count(from, to)).as("[%d, %d)", from, to)
+                    assertThat(SegmentedSieve.count(from, to))
+                            .as("[%d, %d)", from, to)
                             .isEqualTo(naiveCount(from, to));
                 }
             }
@@ -171,7 +175,8 @@ class SegmentedSieveTest {
             long c = a + random.nextInt(3_000_000);
             long b = a + (c == a ? 0 : (long) (random.nextDouble() * (c - a)));
 
-            assertThat(SegmentedSieve.count(a, b) + SegmentedSieve.count(b, c)).as("[%d, %d, %d)", a, b, c)
+            assertThat(SegmentedSieve.count(a, b) + SegmentedSieve.count(b, c))
+                    .as("[%d, %d, %d)", a, b, c)
                     .isEqualTo(SegmentedSieve.count(a, c));
         }
     }
@@ -187,7 +192,8 @@ class SegmentedSieveTest {
                 for (long delta = -2; delta <= 2; delta++) {
                     long b = lo + k * span + delta;
 
-                    assertThat(SegmentedSieve.count(a, b) + SegmentedSieve.count(b, c)).as("[%d, %d, %d)", a, b, c)
+                    assertThat(SegmentedSieve.count(a, b) + SegmentedSieve.count(b, c))
+                            .as("[%d, %d, %d)", a, b, c)
                             .isEqualTo(SegmentedSieve.count(a, c));
                 }
             }

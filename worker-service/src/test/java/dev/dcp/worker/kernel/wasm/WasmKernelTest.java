@@ -17,8 +17,8 @@ class WasmKernelTest {
             + "0a250123" + "01017e" + "0240" + "0340" + "200020015" + "90d01" + "200220007c2102"
             + "200042017c2100" + "0c00" + "0b" + "0b" + "2002" + "0b");
     /** {@code spin(start, end)}: loops forever. */
-    static final String SPIN = base64("0061736d01000000" + "01070160027e7e017e" + "03020100"
-            + "07080104737069" + "6e0000" + "0a0b0109" + "000340" + "0c000b" + "42000b");
+    static final String SPIN = base64("0061736d01000000" + "01070160027e7e017e" + "03020100" + "07080104737069"
+            + "6e0000" + "0a0b0109" + "000340" + "0c000b" + "42000b");
 
     private final WasmKernel kernel = new WasmKernel(Duration.ofMillis(300));
 
@@ -32,11 +32,13 @@ class WasmKernelTest {
 
     @Test
     void theChunksOfARangeAddUpToTheWhole() {
-        long whole = (Long) kernel.run(Map.of("module", SUM, "function", "sum", "from", 10, "to", 5000)).get("value");
+        long whole = (Long) kernel.run(Map.of("module", SUM, "function", "sum", "from", 10, "to", 5000))
+                .get("value");
         long parts = 0;
         for (long from = 10; from < 5000; from += 700) {
-            parts += (Long) kernel.run(Map.of("module", SUM, "function", "sum", "from", from, "to",
-                    Math.min(from + 700, 5000))).get("value");
+            parts += (Long)
+                    kernel.run(Map.of("module", SUM, "function", "sum", "from", from, "to", Math.min(from + 700, 5000)))
+                            .get("value");
         }
         assertThat(parts).isEqualTo(whole).isEqualTo((10L + 4999L) * 4990L / 2);
     }
@@ -45,7 +47,8 @@ class WasmKernelTest {
     void aFunctionThatNeverReturnsIsStoppedAtTheTimeLimitAndLeavesTheThreadUninterrupted() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> kernel.run(Map.of("module", SPIN, "function", "spin", "from", 0, "to", 1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("limit");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("limit");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         // and the worker thread is still good for the next subtask

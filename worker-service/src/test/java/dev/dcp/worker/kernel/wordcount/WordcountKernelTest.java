@@ -57,14 +57,16 @@ class WordcountKernelTest {
     @Test
     void countsRepeatedWordsIgnoringCase() {
         assertThat(count("The cat saw the other cat. THE END"))
-                .isEqualTo(Map.of("total", 8L, "counts", Map.of("the", 3L, "cat", 2L, "saw", 1L, "other", 1L, "end", 1L)));
+                .isEqualTo(
+                        Map.of("total", 8L, "counts", Map.of("the", 3L, "cat", 2L, "saw", 1L, "other", 1L, "end", 1L)));
     }
 
     @Test
     void punctuationDigitsUnderscoresAndApostrophesSplitWords() {
         assertThat(counts("don't")).isEqualTo(Map.of("don", 1L, "t", 1L));
         assertThat(counts("snake_case42abc")).isEqualTo(Map.of("snake", 1L, "case", 1L, "abc", 1L));
-        assertThat(counts("well-known,e-mail;x.y")).isEqualTo(Map.of("well", 1L, "known", 1L, "e", 1L, "mail", 1L, "x", 1L, "y", 1L));
+        assertThat(counts("well-known,e-mail;x.y"))
+                .isEqualTo(Map.of("well", 1L, "known", 1L, "e", 1L, "mail", 1L, "x", 1L, "y", 1L));
         assertThat(counts("it\u2019s")).as("a typographic apostrophe too").isEqualTo(Map.of("it", 1L, "s", 1L));
     }
 
@@ -89,8 +91,7 @@ class WordcountKernelTest {
 
     @Test
     void cjkCharactersAreLettersAndRunTogetherUntilPunctuation() {
-        assertThat(counts("日本語のテキスト、中文。한국어 漢字")).isEqualTo(
-                Map.of("日本語のテキスト", 1L, "中文", 1L, "한국어", 1L, "漢字", 1L));
+        assertThat(counts("日本語のテキスト、中文。한국어 漢字")).isEqualTo(Map.of("日本語のテキスト", 1L, "中文", 1L, "한국어", 1L, "漢字", 1L));
     }
 
     @Test
@@ -139,9 +140,39 @@ class WordcountKernelTest {
 
     @Test
     void randomTextAgreesWithTheRegexLetterClass() {
-        String[] pieces = {"a", "Z", "é", "É", "ß", "Σ", "ς", "ω", "日", "の", "한", "İ", "ı", "ǅ", "ʰ",
-                new String(Character.toChars(0x1D400)), new String(Character.toChars(0x10400)),
-                " ", "  ", "\n", "0", "7", "_", "'", "-", ".", "\u0301", "\u3001", "\uD800", "\uDC00", "٣"};
+        String[] pieces = {
+            "a",
+            "Z",
+            "é",
+            "É",
+            "ß",
+            "Σ",
+            "ς",
+            "ω",
+            "日",
+            "の",
+            "한",
+            "İ",
+            "ı",
+            "ǅ",
+            "ʰ",
+            new String(Character.toChars(0x1D400)),
+            new String(Character.toChars(0x10400)),
+            " ",
+            "  ",
+            "\n",
+            "0",
+            "7",
+            "_",
+            "'",
+            "-",
+            ".",
+            "\u0301",
+            "\u3001",
+            "\uD800",
+            "\uDC00",
+            "٣"
+        };
         Random random = new Random(11);
         for (int trial = 0; trial < 500; trial++) {
             StringBuilder text = new StringBuilder();
@@ -171,7 +202,8 @@ class WordcountKernelTest {
 
     @Test
     void rejectsInputWithoutText() {
-        assertThatThrownBy(() -> kernel.run(Map.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> kernel.run(Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("text");
     }
 
