@@ -2,7 +2,7 @@ package dev.dcp.contract.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dcp.contract.support.ManualClock;
+import dev.dcp.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

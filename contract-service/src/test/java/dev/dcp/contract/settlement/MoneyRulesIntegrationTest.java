@@ -14,7 +14,7 @@ import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.contract.support.ContractCalls;
 import dev.dcp.contract.support.ContractCalls.Reply;
-import dev.dcp.contract.support.ManualClock;
+import dev.dcp.testkit.ManualClock;
 import dev.dcp.testkit.ServiceTestSupport;
 import dev.dcp.testkit.SharedInfrastructure;
 import java.nio.file.Path;

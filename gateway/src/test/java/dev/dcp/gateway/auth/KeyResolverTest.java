@@ -6,14 +6,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.gateway.GatewayProperties;
+import dev.dcp.testkit.ManualClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +22,7 @@ class KeyResolverTest {
 
     private static final String ADMIN_KEY = "admin-key-for-the-resolver-test";
 
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2025-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2025-01-01T00:00:00Z"));
     private final AtomicInteger lookups = new AtomicInteger();
     private HttpServer contract;
     private KeyResolver resolver;
@@ -75,34 +73,5 @@ class KeyResolverTest {
     void theAdminKeyIsRecognisedWithoutAsking() {
         assertThat(resolver.resolve(ADMIN_KEY)).hasValue(Caller.admin());
         assertThat(lookups).hasValue(0);
-    }
-
-    /** A clock that moves only when told to. */
-    private static final class SteppingClock extends Clock {
-
-        private volatile Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

@@ -21,6 +21,7 @@ import dev.dcp.ledger.consensus.pos.PosSealer;
 import dev.dcp.ledger.consensus.pow.PowSealer;
 import dev.dcp.ledger.consensus.pow.ProofOfWork;
 import dev.dcp.ledger.consensus.solo.SoloSealer;
+import dev.dcp.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class RoundStateMachineTest {
     static final int MAX_TRANSACTIONS = 3;
     static final String TIP_HASH = "77".repeat(32);
 
-    final SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
+    final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     final RoundLog log = new RoundLog();
     final Map<Long, String> history = new HashMap<>();
     final List<Member> members = Members.equal(4);

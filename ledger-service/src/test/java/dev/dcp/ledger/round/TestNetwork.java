@@ -16,6 +16,7 @@ import dev.dcp.ledger.consensus.bft.BftSealer;
 import dev.dcp.ledger.consensus.pos.PosSealer;
 import dev.dcp.ledger.consensus.pow.PowSealer;
 import dev.dcp.ledger.consensus.solo.SoloSealer;
+import dev.dcp.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,7 +173,7 @@ final class TestNetwork {
 
     static final Ed25519.KeyPair SENDER = Ed25519.generate();
 
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final List<TopicRecord> transactions = new ArrayList<>();
     private final List<Vote> votes = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
@@ -213,7 +214,7 @@ final class TestNetwork {
         return new Builder();
     }
 
-    SteppingClock clock() {
+    ManualClock clock() {
         return clock;
     }
 

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,6 +83,7 @@ class WorkerIntegrationTest {
         int n = 400;
         try (KafkaConsumer<String, String> results = consumer(Topics.RESULTS);
                 KafkaProducer<String, String> producer = KafkaClients.producer(bootstrap(), "worker-test")) {
+            List<Future<RecordMetadata>> sent = new java.util.ArrayList<>();
             for (int i = 0; i < n; i++) {
                 SubtaskMessage task = new SubtaskMessage(
                         jobId,
@@ -89,8 +92,11 @@ class WorkerIntegrationTest {
                         "primes",
                         Map.of("from", i * 100, "to", (i + 1) * 100),
                         60_000);
-                producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task)))
-                        .get();
+                sent.add(producer.send(new ProducerRecord<>(Topics.SUBTASKS, task.replicaId(), Json.write(task))));
+            }
+            // sent in one burst, as a busy scheduler sends them, and every send acknowledged
+            for (Future<RecordMetadata> send : sent) {
+                send.get();
             }
             Map<Integer, Integer> answersByIndex = new java.util.HashMap<>();
             List<ResultBatch> batches = new java.util.ArrayList<>();

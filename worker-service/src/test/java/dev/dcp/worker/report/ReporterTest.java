@@ -8,13 +8,11 @@ import static org.mockito.Mockito.verify;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerHeartbeat;
 import dev.dcp.common.json.Json;
+import dev.dcp.testkit.ManualClock;
 import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -24,7 +22,7 @@ class ReporterTest {
 
     private static final String WORKER_KEY = "1e20975d99ac6b08170977036dff5fd8a65a268ac12e24ef931479c1faf9e694";
 
-    private final SteppingClock clock = new SteppingClock(Instant.ofEpochMilli(1_700_000_000_000L));
+    private final ManualClock clock = new ManualClock(Instant.ofEpochMilli(1_700_000_000_000L));
 
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
@@ -72,34 +70,5 @@ class ReporterTest {
         verify(kafka).send(eq(Topics.WORKERS), eq("worker-1"), payload.capture());
         List<String> sent = payload.getAllValues();
         return Json.read(sent.get(sent.size() - 1), WorkerHeartbeat.class);
-    }
-
-    /** A clock that moves only when told to. */
-    private static final class SteppingClock extends Clock {
-
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

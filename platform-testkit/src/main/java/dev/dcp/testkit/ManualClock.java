@@ -1,4 +1,4 @@
-package dev.dcp.contract.support;
+package dev.dcp.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
