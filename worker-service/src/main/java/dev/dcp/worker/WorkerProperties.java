@@ -18,6 +18,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param forgeOutputs a fault to inject, for tests of verification and slashing: every answer is wrong (a field is
  *                     added to its output) while correctly signed, as a cheating worker's would be. Never set it
  *                     on a worker whose provider wants to keep its stake.
+ * @param inflateCpu  a fault to inject, for tests of metering: the CPU time reported is this many times the real one
+ *                    (1, the default, is honest). Reported time moves no credits, so this gains nothing.
+ * @param inflateWork a fault to inject, for tests of metering: the work reported is this many times the real one (1 is
+ *                    honest). The work is under the output hash, so such answers disagree with honest ones.
  * @param enrolment   optional self-enrolment: with a gateway and a provider's API key the worker enrols its own key at
  *                    start-up, as autoscaled workers whose keys nobody knows beforehand must
  */
@@ -32,6 +36,8 @@ public record WorkerProperties(
         @DefaultValue("5s") Duration batchBudget,
         @DefaultValue("10ms") Duration resultLinger,
         @DefaultValue("false") boolean forgeOutputs,
+        @DefaultValue("1") long inflateCpu,
+        @DefaultValue("1") long inflateWork,
         @DefaultValue Enrolment enrolment) {
 
     /**

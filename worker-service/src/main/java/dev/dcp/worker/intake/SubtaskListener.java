@@ -4,8 +4,10 @@ import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
+import dev.dcp.common.metering.AnswerFields;
 import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.Kernels;
 import dev.dcp.worker.report.Reporter;
@@ -154,16 +156,20 @@ class SubtaskListener {
         Map<String, Object> output = null;
         String error = null;
         try {
-            output = kernel.get().run(task.input());
+            Answer answer = kernel.get().run(task.input());
+            long work = answer.work();
+            if (properties.inflateWork() > 1) {
+                work = Math.multiplyExact(work, properties.inflateWork());
+            }
+            output = AnswerFields.withWork(answer.output(), work);
             if (properties.forgeOutputs()) {
-                output = new java.util.LinkedHashMap<>(output);
                 output.put("forged", true);
             }
         } catch (RuntimeException e) {
             error = e.getClass().getSimpleName() + ": " + e.getMessage();
         }
         duration.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000;
+        long cpuMillis = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1_000_000 * properties.inflateCpu();
         meters.counter("dcp.worker.subtasks.executed", "kind", task.kind()).increment();
         return ResultMessage.unsigned(task, identity.id(), identity.keys(), output, error, cpuMillis);
     }

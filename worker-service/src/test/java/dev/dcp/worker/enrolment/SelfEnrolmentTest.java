@@ -96,6 +96,8 @@ class SelfEnrolmentTest {
                 Duration.ofSeconds(1),
                 Duration.ofMillis(1),
                 false,
+                1,
+                1,
                 new WorkerProperties.Enrolment(gatewayUrl, "provider-key", 25_000));
     }
 }

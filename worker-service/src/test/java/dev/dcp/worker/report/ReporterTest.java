@@ -37,6 +37,8 @@ class ReporterTest {
             Duration.ofSeconds(1),
             Duration.ofMillis(1),
             false,
+            1,
+            1,
             new WorkerProperties.Enrolment("", "", 1));
     private final Reporter reporter = new Reporter(kafka, new WorkerIdentity(properties), properties, clock);
 

@@ -2,6 +2,8 @@ package dev.dcp.worker.kernel.hashcash;
 
 import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
+import dev.dcp.common.metering.WorkCount;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +34,7 @@ public final class HashcashKernel implements Kernel {
     }
 
     @Override
-    public Map<String, Object> run(Map<String, Object> input) {
+    public Answer run(Map<String, Object> input) {
         String prefix = SubtaskInput.text(input, "prefix");
         long difficulty = SubtaskInput.integer(input, "difficulty");
         long from = SubtaskInput.integer(input, "from");
@@ -49,7 +51,8 @@ public final class HashcashKernel implements Kernel {
         Map<String, Object> output = new LinkedHashMap<>();
         output.put("nonce", proof.map(Proof::nonce).orElse(null));
         output.put("hash", proof.map(Proof::hash).orElse(null));
-        return output;
+        return new Answer(
+                output, WorkCount.hashcash(from, to, proof.map(Proof::nonce).orElse(null)));
     }
 
     /** The smallest nonce in [from, to) whose hash has at least {@code difficulty} leading zero bits. */

@@ -1,6 +1,8 @@
 package dev.dcp.worker.kernel.matmul;
 
 import dev.dcp.common.event.Kind;
+import dev.dcp.common.metering.WorkCount;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.util.Arrays;
@@ -40,7 +42,7 @@ public final class MatmulKernel implements Kernel {
     }
 
     @Override
-    public Map<String, Object> run(Map<String, Object> input) {
+    public Answer run(Map<String, Object> input) {
         long n = SubtaskInput.integer(input, "n");
         long seed = SubtaskInput.integer(input, "seed");
         long rowFrom = SubtaskInput.integer(input, "rowFrom");
@@ -52,7 +54,7 @@ public final class MatmulKernel implements Kernel {
             throw new IllegalArgumentException("need 0 <= rowFrom < rowTo <= n, got [" + rowFrom + ", " + rowTo + ")");
         }
         RowBlockTotals totals = multiplyRows((int) n, seed, (int) rowFrom, (int) rowTo);
-        return Map.of("trace", totals.trace(), "sum", totals.sum());
+        return new Answer(Map.of("trace", totals.trace(), "sum", totals.sum()), WorkCount.matmul(n, rowFrom, rowTo));
     }
 
     public static RowBlockTotals multiplyRows(int n, long seed, int rowFrom, int rowTo) {

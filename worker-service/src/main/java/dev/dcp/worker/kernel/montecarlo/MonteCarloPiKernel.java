@@ -2,6 +2,8 @@ package dev.dcp.worker.kernel.montecarlo;
 
 import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
+import dev.dcp.common.metering.WorkCount;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.util.Map;
@@ -35,7 +37,7 @@ public final class MonteCarloPiKernel implements Kernel {
     }
 
     @Override
-    public Map<String, Object> run(Map<String, Object> input) {
+    public Answer run(Map<String, Object> input) {
         long seed = SubtaskInput.integer(input, "seed");
         long from = SubtaskInput.integer(input, "from");
         long to = SubtaskInput.integer(input, "to");
@@ -43,7 +45,8 @@ public final class MonteCarloPiKernel implements Kernel {
         if (to - from > CanonicalJson.MAX_SAFE_INTEGER) {
             throw new IllegalArgumentException("at most 2^53-1 samples per subtask, so the count stays exact in JSON");
         }
-        return Map.of("samples", to - from, "inside", countInside(seed, from, to));
+        return new Answer(
+                Map.of("samples", to - from, "inside", countInside(seed, from, to)), WorkCount.montecarloPi(from, to));
     }
 
     /** How many of the samples with index in [from, to) fall inside the quarter circle. */

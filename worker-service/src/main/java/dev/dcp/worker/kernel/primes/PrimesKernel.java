@@ -1,6 +1,8 @@
 package dev.dcp.worker.kernel.primes;
 
 import dev.dcp.common.event.Kind;
+import dev.dcp.common.metering.WorkCount;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import java.util.Map;
 
@@ -12,9 +14,9 @@ public final class PrimesKernel implements Kernel {
     }
 
     @Override
-    public Map<String, Object> run(Map<String, Object> input) {
+    public Answer run(Map<String, Object> input) {
         long from = ((Number) input.get("from")).longValue();
         long to = ((Number) input.get("to")).longValue();
-        return Map.of("count", SegmentedSieve.count(from, to));
+        return new Answer(Map.of("count", SegmentedSieve.count(from, to)), WorkCount.primes(from, to));
     }
 }

@@ -8,6 +8,7 @@ import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.event.Kind;
 import dev.dcp.common.json.CanonicalJson;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public final class WasmKernel implements Kernel {
     }
 
     @Override
-    public Map<String, Object> run(Map<String, Object> input) {
+    public Answer run(Map<String, Object> input) {
         WasmModule module = module(SubtaskInput.text(input, "module"));
         String function = SubtaskInput.text(input, "function");
         long from = SubtaskInput.integer(input, "from");
@@ -88,7 +89,7 @@ public final class WasmKernel implements Kernel {
                 throw new IllegalArgumentException(function + " returned " + value
                         + ", beyond +-(2^53-1), which a JSON result cannot carry exactly");
             }
-            return Map.of("value", value);
+            return new Answer(Map.of("value", value), 0); // metered in the next step
         } catch (ChicoryInterruptedException e) {
             throw new IllegalStateException(
                     "stopped after the " + timeLimit.toSeconds() + " s limit of a wasm subtask");

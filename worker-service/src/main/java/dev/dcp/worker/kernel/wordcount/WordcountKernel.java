@@ -1,6 +1,8 @@
 package dev.dcp.worker.kernel.wordcount;
 
 import dev.dcp.common.event.Kind;
+import dev.dcp.common.metering.WorkCount;
+import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.Kernel;
 import dev.dcp.worker.kernel.SubtaskInput;
 import java.util.HashMap;
@@ -26,7 +28,7 @@ public final class WordcountKernel implements Kernel {
     }
 
     @Override
-    public Map<String, Object> run(Map<String, Object> input) {
+    public Answer run(Map<String, Object> input) {
         String text = SubtaskInput.text(input, "text");
         // a mutable cell per word, so repeated words do not box a fresh Long each time
         Map<String, long[]> tally = new HashMap<>();
@@ -49,6 +51,6 @@ public final class WordcountKernel implements Kernel {
         }
         Map<String, Object> counts = new TreeMap<>();
         tally.forEach((word, count) -> counts.put(word, count[0]));
-        return Map.of("total", total, "counts", counts);
+        return new Answer(Map.of("total", total, "counts", counts), WorkCount.wordcount(text));
     }
 }

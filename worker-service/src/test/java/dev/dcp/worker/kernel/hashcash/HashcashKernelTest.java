@@ -45,7 +45,8 @@ class HashcashKernelTest {
     }
 
     private Map<String, Object> run(String prefix, int difficulty, long from, long to) {
-        return kernel.run(Map.of("prefix", prefix, "difficulty", difficulty, "from", from, "to", to));
+        return kernel.run(Map.of("prefix", prefix, "difficulty", difficulty, "from", from, "to", to))
+                .output();
     }
 
     private static Map<String, Object> expected(String prefix, Long nonce) {

@@ -58,7 +58,8 @@ class MatmulKernelTest {
     }
 
     private Map<String, Object> run(long n, long seed, long rowFrom, long rowTo) {
-        return kernel.run(Map.of("n", n, "seed", seed, "rowFrom", rowFrom, "rowTo", rowTo));
+        return kernel.run(Map.of("n", n, "seed", seed, "rowFrom", rowFrom, "rowTo", rowTo))
+                .output();
     }
 
     @Test

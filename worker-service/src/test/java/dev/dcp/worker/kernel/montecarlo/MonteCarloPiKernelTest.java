@@ -43,7 +43,7 @@ class MonteCarloPiKernelTest {
     }
 
     private Map<String, Object> run(long seed, long from, long to) {
-        return kernel.run(Map.of("seed", seed, "from", from, "to", to));
+        return kernel.run(Map.of("seed", seed, "from", from, "to", to)).output();
     }
 
     private long inside(long seed, long from, long to) {
@@ -96,7 +96,9 @@ class MonteCarloPiKernelTest {
     @Test
     void theSameSeedAndRangeAlwaysGiveTheSameCount() {
         assertThat(run(123, 0, 100_000)).isEqualTo(run(123, 0, 100_000));
-        assertThat(new MonteCarloPiKernel().run(Map.of("seed", 123, "from", 0, "to", 100_000)))
+        assertThat(new MonteCarloPiKernel()
+                        .run(Map.of("seed", 123, "from", 0, "to", 100_000))
+                        .output())
                 .isEqualTo(run(123, 0, 100_000));
     }
 
@@ -138,7 +140,8 @@ class MonteCarloPiKernelTest {
 
     @Test
     void acceptsBigIntegerAndIntegerInputsAsTheJsonDecoderProducesThem() {
-        Map<String, Object> output = kernel.run(Map.of("seed", BigInteger.valueOf(5), "from", 0, "to", 10L));
+        Map<String, Object> output = kernel.run(Map.of("seed", BigInteger.valueOf(5), "from", 0, "to", 10L))
+                .output();
 
         assertThat(output.get("inside")).isEqualTo(naiveInside(5, 0, 10));
     }
@@ -152,7 +155,8 @@ class MonteCarloPiKernelTest {
 
     @Test
     void acceptsAnySixtyFourBitSeed() {
-        Map<String, Object> output = kernel.run(Map.of("seed", Long.MIN_VALUE, "from", 0, "to", 100));
+        Map<String, Object> output =
+                kernel.run(Map.of("seed", Long.MIN_VALUE, "from", 0, "to", 100)).output();
 
         assertThat(output.get("inside")).isEqualTo(naiveInside(Long.MIN_VALUE, 0, 100));
     }

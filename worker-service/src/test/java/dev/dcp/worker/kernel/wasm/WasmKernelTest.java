@@ -27,20 +27,24 @@ class WasmKernelTest {
 
     @Test
     void callsTheExportedFunctionOnTheSubtasksRange() {
-        assertThat(kernel.run(Map.of("module", SUM, "function", "sum", "from", 0, "to", 1000)))
+        assertThat(kernel.run(Map.of("module", SUM, "function", "sum", "from", 0, "to", 1000))
+                        .output())
                 .isEqualTo(Map.of("value", 499_500L));
-        assertThat(kernel.run(Map.of("module", SUM, "function", "sum", "from", -5, "to", 5)))
+        assertThat(kernel.run(Map.of("module", SUM, "function", "sum", "from", -5, "to", 5))
+                        .output())
                 .isEqualTo(Map.of("value", -5L));
     }
 
     @Test
     void theChunksOfARangeAddUpToTheWhole() {
         long whole = (Long) kernel.run(Map.of("module", SUM, "function", "sum", "from", 10, "to", 5000))
+                .output()
                 .get("value");
         long parts = 0;
         for (long from = 10; from < 5000; from += 700) {
             parts += (Long)
                     kernel.run(Map.of("module", SUM, "function", "sum", "from", from, "to", Math.min(from + 700, 5000)))
+                            .output()
                             .get("value");
         }
         assertThat(parts).isEqualTo(whole).isEqualTo((10L + 4999L) * 4990L / 2);
@@ -55,19 +59,23 @@ class WasmKernelTest {
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(Thread.currentThread().isInterrupted()).isFalse();
         // and the worker thread is still good for the next subtask
-        assertThat(impatientKernel.run(Map.of("module", SUM, "function", "sum", "from", 1, "to", 4)))
+        assertThat(impatientKernel
+                        .run(Map.of("module", SUM, "function", "sum", "from", 1, "to", 4))
+                        .output())
                 .isEqualTo(Map.of("value", 6L));
     }
 
     @Test
     void aFunctionTheModuleDoesNotExportIsAnError() {
-        assertThatThrownBy(() -> kernel.run(Map.of("module", SUM, "function", "product", "from", 0, "to", 3)))
+        assertThatThrownBy(() -> kernel.run(Map.of("module", SUM, "function", "product", "from", 0, "to", 3))
+                        .output())
                 .isInstanceOf(RuntimeException.class);
     }
 
     @Test
     void anEmptyRangeIsRefused() {
-        assertThatThrownBy(() -> kernel.run(Map.of("module", SUM, "function", "sum", "from", 3, "to", 3)))
+        assertThatThrownBy(() -> kernel.run(Map.of("module", SUM, "function", "sum", "from", 3, "to", 3))
+                        .output())
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -19,7 +19,7 @@ class WordcountKernelTest {
     private final WordcountKernel kernel = new WordcountKernel();
 
     private Map<String, Object> count(String text) {
-        return kernel.run(Map.of("text", text));
+        return kernel.run(Map.of("text", text)).output();
     }
 
     @SuppressWarnings("unchecked")
