@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 /** The end-to-end tests' one way in: a call through the gateway with an API key, as a user's client makes it. */
@@ -16,6 +17,11 @@ public final class GatewayCalls {
 
         public String retryAfter() {
             return raw.headers().firstValue("Retry-After").orElse(null);
+        }
+
+        /** A body that is a JSON array (its {@link #body} is then empty). */
+        public List<?> list() {
+            return Json.read(raw.body(), List.class);
         }
     }
 
@@ -38,7 +44,10 @@ public final class GatewayCalls {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> parsed = response.body().isEmpty() ? Map.of() : Json.readMap(response.body());
+            Map<String, Object> parsed =
+                    response.body().isEmpty() || response.body().startsWith("[")
+                            ? Map.of()
+                            : Json.readMap(response.body());
             return new Reply(response.statusCode(), parsed, response);
         } catch (IOException e) {
             throw new IllegalStateException(e);

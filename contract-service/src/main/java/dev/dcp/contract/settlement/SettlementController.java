@@ -21,7 +21,7 @@ class SettlementController {
 
     record WorkLine(
             @NotNull @Pattern(regexp = "[0-9a-f]{64}") String workerKey,
-            @NotNull @PositiveOrZero Long cpuMillis,
+            @NotNull @PositiveOrZero Long units,
             @NotNull @Min(1) Integer replicas) {}
 
     record EndedJob(
@@ -30,6 +30,8 @@ class SettlementController {
 
             @NotNull @Pattern(regexp = "COMPLETED|FAILED|CANCELLED")
             String outcome,
+
+            @NotNull @Min(1) Long unitsPerReferenceCpuSecond,
 
             @NotNull @Size(max = 100_000) List<@Valid WorkLine> work) {}
 
@@ -52,8 +54,9 @@ class SettlementController {
                         j.jobId(),
                         j.tenantId(),
                         j.outcome(),
+                        j.unitsPerReferenceCpuSecond(),
                         j.work().stream()
-                                .map(w -> new Payouts.Work(w.workerKey(), w.cpuMillis(), w.replicas()))
+                                .map(w -> new Payouts.Work(w.workerKey(), w.units(), w.replicas()))
                                 .toList())))
                 .toList());
     }

@@ -35,8 +35,9 @@ public class SettlementService {
 
     private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
 
-    /** How a job ended and whose accepted work it holds. */
-    public record JobOutcome(String jobId, String tenantId, String outcome, List<Payouts.Work> work) {}
+    /** How a job ended, whose accepted work it holds, and how many of its kind's units a CPU-second's price buys. */
+    public record JobOutcome(
+            String jobId, String tenantId, String outcome, long unitsPerReferenceCpuSecond, List<Payouts.Work> work) {}
 
     /** {@code cost} is what the workers were paid; {@code repeated} when the job had been settled before. */
     public record Settled(String jobId, long cost, long released, boolean repeated) {}
@@ -80,7 +81,7 @@ public class SettlementService {
         Map<String, Payouts.Rate> rates = new HashMap<>();
         enrolled.forEach(
                 (key, w) -> rates.put(key, new Payouts.Rate(w.getId(), w.getProviderId(), w.getPricePerCpuSecond())));
-        Payouts.Plan plan = Payouts.plan(escrow.getAmount(), job.work(), rates);
+        Payouts.Plan plan = Payouts.plan(job.unitsPerReferenceCpuSecond(), escrow.getAmount(), job.work(), rates);
         if (!plan.unknownWorkers().isEmpty()) {
             log.warn(
                     "job {}: accepted work of keys nobody enrolled goes unpaid: {}",

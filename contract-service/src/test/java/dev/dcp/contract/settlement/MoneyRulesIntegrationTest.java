@@ -157,7 +157,7 @@ class MoneyRulesIntegrationTest {
     }
 
     @Test
-    void settlementPaysAcceptedCpuTimeOnceAndReleasesTheRestEvenWhenAskedTwiceAtOnce() throws Exception {
+    void settlementPaysAcceptedWorkOnceAndReleasesTheRestEvenWhenAskedTwiceAtOnce() throws Exception {
         Provider p = provider("paid-provider", 5_000, 1_000);
         Caller carol = consumer("carol", 1_000_000);
         String job = UUID.randomUUID().toString();
@@ -166,7 +166,7 @@ class MoneyRulesIntegrationTest {
         long providerBalance = balanceOf(p.caller());
 
         List<Map<String, Object>> work =
-                List.of(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", 2_500, "replicas", 2));
+                List.of(Map.of("workerKey", p.worker().publicKeyHex(), "units", 2_500, "replicas", 2));
         CompletableFuture<Map<String, Object>> one =
                 CompletableFuture.supplyAsync(() -> settle(job, carol, "COMPLETED", work));
         CompletableFuture<Map<String, Object>> two =
@@ -212,7 +212,7 @@ class MoneyRulesIntegrationTest {
                 capped,
                 dan,
                 "CANCELLED",
-                List.of(Map.of("workerKey", p.worker().publicKeyHex(), "cpuMillis", 5_000, "replicas", 1)));
+                List.of(Map.of("workerKey", p.worker().publicKeyHex(), "units", 5_000, "replicas", 1)));
         assertThat(settled).containsEntry("cost", 1_000).containsEntry("released", 0);
         assertAccount(dan, 49_000, 0);
 
@@ -359,7 +359,7 @@ class MoneyRulesIntegrationTest {
                         work.add(Map.of(
                                 "workerKey",
                                 p.worker().publicKeyHex(),
-                                "cpuMillis",
+                                "units",
                                 random.nextInt(40_000),
                                 "replicas",
                                 1 + random.nextInt(3)));
@@ -446,7 +446,17 @@ class MoneyRulesIntegrationTest {
                 Map.of(
                         "jobs",
                         List.of(Map.of(
-                                "jobId", job, "tenantId", tenant.tenantId(), "outcome", outcome, "work", work))));
+                                "jobId",
+                                job,
+                                "tenantId",
+                                tenant.tenantId(),
+                                "outcome",
+                                outcome,
+                                // units counted in reference milliseconds, so a price per second reads as before
+                                "unitsPerReferenceCpuSecond",
+                                1_000,
+                                "work",
+                                work))));
         assertThat(reply.status()).isEqualTo(200);
         return ((List<Map<String, Object>>) reply.body().get("settled")).get(0);
     }

@@ -44,6 +44,7 @@ class Routes {
                 .route(
                         path("/api/v1/jobs")
                                 .or(path("/api/v1/jobs/**"))
+                                .or(path("/api/v1/kinds"))
                                 .or(path("/api/v1/workers"))
                                 .or(path("/api/v1/workers/**")),
                         http())

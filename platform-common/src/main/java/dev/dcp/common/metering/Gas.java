@@ -7,10 +7,10 @@ package dev.dcp.common.metering;
  */
 public final class Gas {
 
-    /** A job's subtasks get this much each unless it says otherwise: about ten reference CPU-seconds. */
+    /** A job's subtasks get this much each unless it says otherwise: about 0.7 reference CPU-seconds compiled. */
     public static final long DEFAULT_LIMIT = 5_000_000_000L;
 
-    /** Well inside a worker's wall-clock limit of a subtask, so that the gas, not the clock, stops a module. */
+    /** About 2.7 reference CPU-seconds compiled: inside a worker's wall-clock limit of a subtask (60 s), so that the gas, not the clock, stops a module. */
     public static final long MAX_LIMIT = 20_000_000_000L;
 
     private Gas() {}

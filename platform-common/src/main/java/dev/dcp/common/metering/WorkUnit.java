@@ -24,15 +24,15 @@ public record WorkUnit(Kind kind, String unit, long unitsPerReferenceCpuSecond) 
     private static final Map<Kind, WorkUnit> UNITS = new EnumMap<>(Kind.class);
 
     static {
-        put(Kind.PRIMES, "one number of the range sieved", 150_000_000L);
-        put(Kind.MONTECARLO_PI, "one sample drawn", 200_000_000L);
-        put(Kind.HASHCASH, "one SHA-256 nonce tried", 10_000_000L);
-        put(Kind.MATMUL, "one 64-bit multiply-add of C = A·B", 2_000_000_000L);
-        put(Kind.WORDCOUNT, "one byte of UTF-8 text scanned", 100_000_000L);
+        put(Kind.PRIMES, "one number of the range sieved", 1_400_000_000L);
+        put(Kind.MONTECARLO_PI, "one sample drawn", 380_000_000L);
+        put(Kind.HASHCASH, "one SHA-256 nonce tried", 12_000_000L);
+        put(Kind.MATMUL, "one 64-bit multiply-add of C = A·B", 18_000_000_000L);
+        put(Kind.WORDCOUNT, "one byte of UTF-8 text scanned", 83_000_000L);
         put(
                 Kind.WASM,
                 "one unit of gas: one WebAssembly instruction executed (bulk memory: one per 64 bytes)",
-                500_000_000L);
+                7_300_000_000L);
     }
 
     private static void put(Kind kind, String unit, long perSecond) {

@@ -38,6 +38,14 @@ public class Job {
     private String resultHash;
 
     private long cost;
+
+    /** The units paid for, summed over the accepted answers; set with the cost. */
+    private long work;
+
+    /** The CPU time the workers of the accepted answers reported, summed: a statistic, it moves no credits. */
+    @Column(name = "cpu_millis")
+    private long cpuMillis;
+
     private String error;
 
     @Column(name = "submitted_at")
@@ -114,12 +122,14 @@ public class Job {
         this.completedAt = at;
     }
 
-    public void settled(long cost) {
+    public void settled(long cost, long work, long cpuMillis) {
         if (ending == null) {
             throw new IllegalStateException("job " + id + " has not ended");
         }
         this.status = ending;
         this.cost = cost;
+        this.work = work;
+        this.cpuMillis = cpuMillis;
         this.ending = null;
     }
 
@@ -187,6 +197,14 @@ public class Job {
 
     public long getCost() {
         return cost;
+    }
+
+    public long getWork() {
+        return work;
+    }
+
+    public long getCpuMillis() {
+        return cpuMillis;
     }
 
     public String getError() {

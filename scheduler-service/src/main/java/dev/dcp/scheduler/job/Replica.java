@@ -35,6 +35,9 @@ public class Replica {
     private String output;
     private String verdict;
 
+    /** The work the answer claimed (inside its hashed output); null unanswered, for an error, or from before metering. */
+    private Long work;
+
     @Column(name = "cpu_millis")
     private long cpuMillis;
 
@@ -68,6 +71,14 @@ public class Replica {
         this.outputHash = hash;
         this.cpuMillis = cpu;
         this.answeredAt = at;
+    }
+
+    public Long getWork() {
+        return work;
+    }
+
+    public long getCpuMillis() {
+        return cpuMillis;
     }
 
     public void verdict(String v) {

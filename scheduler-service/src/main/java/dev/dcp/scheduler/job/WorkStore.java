@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.job;
 
+import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -22,7 +24,9 @@ public class WorkStore {
 
     public record SubtaskKey(String jobId, int idx) {}
 
-    public record SubtaskRow(String jobId, int idx, String input, String status, int attempts, String outputHash) {
+    /** @param workBound the most an answer to it is paid for, in its kind's units; null for a subtask from before metering */
+    public record SubtaskRow(
+            String jobId, int idx, String input, String status, int attempts, String outputHash, Long workBound) {
 
         public SubtaskKey key() {
             return new SubtaskKey(jobId, idx);
@@ -57,12 +61,14 @@ public class WorkStore {
             String workerKey,
             String output,
             String outputHash,
+            Long work,
             long cpuMillis,
             Instant at) {}
 
     public record Verdict(String replicaId, String verdict) {}
 
-    public record Acceptance(SubtaskKey key, String output, String outputHash) {}
+    /** @param work the units each accepted answer is paid for */
+    public record Acceptance(SubtaskKey key, String output, String outputHash, long work) {}
 
     private final JdbcTemplate jdbc;
 
@@ -71,7 +77,7 @@ public class WorkStore {
     }
 
     /** One statement per job: a row each costs a round of parse, bind and execute in a batch, not in unnest. */
-    public void insertSubtasks(String jobId, List<String> inputs, int attempts) {
+    public void insertSubtasks(String jobId, List<String> inputs, long[] workBounds, int attempts) {
         int[] idx = new int[inputs.size()];
         String[] ids = new String[inputs.size()];
         for (int i = 0; i < idx.length; i++) {
@@ -79,8 +85,9 @@ public class WorkStore {
             ids[i] = Subtask.idOf(jobId, i);
         }
         jdbc.update("""
-                insert into subtasks (id, job_id, idx, input, status, attempts)
-                select k.id, ?, k.idx, k.input, ?, ? from unnest(?::varchar[], ?::int[], ?::text[]) as k(id, idx, input)""", jobId, Subtask.PENDING, attempts, ids, idx, inputs.toArray(String[]::new));
+                insert into subtasks (id, job_id, idx, input, status, attempts, work_bound)
+                select k.id, ?, k.idx, k.input, ?, ?, k.work_bound
+                from unnest(?::varchar[], ?::int[], ?::text[], ?::bigint[]) as k(id, idx, input, work_bound)""", jobId, Subtask.PENDING, attempts, ids, idx, inputs.toArray(String[]::new), workBounds);
     }
 
     public void insertReplicas(List<NewReplica> replicas) {
@@ -155,7 +162,7 @@ public class WorkStore {
     public Map<SubtaskKey, SubtaskRow> subtasks(Collection<SubtaskKey> keys) {
         Map<SubtaskKey, SubtaskRow> out = new HashMap<>();
         jdbc.query(
-                "select job_id, idx, input, status, attempts, output_hash from subtasks where id = any (?)",
+                "select job_id, idx, input, status, attempts, output_hash, work_bound from subtasks where id = any (?)",
                 rs -> {
                     SubtaskRow s = new SubtaskRow(
                             rs.getString(1),
@@ -163,7 +170,8 @@ public class WorkStore {
                             rs.getString(3),
                             rs.getString(4),
                             rs.getInt(5),
-                            rs.getString(6));
+                            rs.getString(6),
+                            rs.getObject(7, Long.class));
                     out.put(s.key(), s);
                 },
                 new Object[] {
@@ -178,16 +186,37 @@ public class WorkStore {
      * in the vote: a second replica of the same subtask that reached the same worker added nothing, and is not
      * paid (its first answer is).
      */
-    public record AcceptedWork(String workerKey, long cpuMillis, int replicas) {}
+    public record AcceptedWork(String workerKey, long units, long cpuMillis, int replicas) {}
 
+    /**
+     * Each accepted answer is paid its subtask's agreed, bounded work; its reported CPU time is summed beside. Two
+     * plain reads by job, joined here: joined in SQL, a planner that has not yet seen the tables grow picks a nested
+     * loop over every subtask of the job for every replica, seconds per settlement of a 10,000-subtask job.
+     */
     public List<AcceptedWork> acceptedWork(String jobId) {
-        return jdbc.query(
+        Map<Integer, Long> paid = new HashMap<>();
+        jdbc.query(
+                "select idx, work from subtasks where job_id = ? and work is not null",
+                (ResultSet rs) -> {
+                    paid.put(rs.getInt(1), rs.getLong(2));
+                },
+                jobId);
+        Map<String, long[]> byKey = new TreeMap<>();
+        jdbc.query(
                 """
-                select worker_key, sum(cpu_millis), count(*) from (
-                    select distinct on (idx, worker_key) worker_key, cpu_millis from replicas
-                    where job_id = ? and verdict = 'ACCEPTED' and worker_key is not null
-                    order by idx, worker_key, answered_at) first_answers
-                group by worker_key order by worker_key""", (rs, n) -> new AcceptedWork(rs.getString(1).strip(), rs.getLong(2), rs.getInt(3)), jobId);
+                select distinct on (idx, worker_key) idx, worker_key, cpu_millis from replicas
+                where job_id = ? and verdict = 'ACCEPTED' and worker_key is not null
+                order by idx, worker_key, answered_at""",
+                (ResultSet rs) -> {
+                    long[] sums = byKey.computeIfAbsent(rs.getString(2).strip(), k -> new long[3]);
+                    sums[0] = Math.addExact(sums[0], paid.getOrDefault(rs.getInt(1), 0L));
+                    sums[1] = Math.addExact(sums[1], rs.getLong(3));
+                    sums[2]++;
+                },
+                jobId);
+        List<AcceptedWork> out = new ArrayList<>(byKey.size());
+        byKey.forEach((key, sums) -> out.add(new AcceptedWork(key, sums[0], sums[1], (int) sums[2])));
+        return out;
     }
 
     public List<String> acceptedOutputs(String jobId) {
@@ -208,6 +237,7 @@ public class WorkStore {
         String[] keys = new String[n];
         String[] outputs = new String[n];
         String[] hashes = new String[n];
+        Long[] work = new Long[n];
         long[] cpu = new long[n];
         long[] at = new long[n];
         String[] verdict = new String[n];
@@ -218,19 +248,20 @@ public class WorkStore {
             keys[i] = a.workerKey();
             outputs[i] = a.output();
             hashes[i] = a.outputHash();
+            work[i] = a.work();
             cpu[i] = a.cpuMillis();
             at[i] = micros(a.at());
             verdict[i] = verdicts.get(a.replicaId());
         }
         jdbc.update("""
                 update replicas r set worker_id = v.worker_id, worker_key = v.worker_key, output = v.output,
-                    output_hash = v.output_hash, cpu_millis = v.cpu_millis,
+                    output_hash = v.output_hash, work = v.work, cpu_millis = v.cpu_millis,
                     answered_at = timestamptz 'epoch' + v.answered_at * interval '1 microsecond',
                     verdict = coalesce(v.verdict, r.verdict)
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::varchar[], ?::bigint[],
-                            ?::bigint[], ?::varchar[])
-                    as v(id, worker_id, worker_key, output, output_hash, cpu_millis, answered_at, verdict)
-                where r.id = v.id""", ids, workers, keys, outputs, hashes, cpu, at, verdict);
+                            ?::bigint[], ?::bigint[], ?::varchar[])
+                    as v(id, worker_id, worker_key, output, output_hash, work, cpu_millis, answered_at, verdict)
+                where r.id = v.id""", ids, workers, keys, outputs, hashes, work, cpu, at, verdict);
     }
 
     public void verdicts(List<Verdict> verdicts) {
@@ -251,15 +282,16 @@ public class WorkStore {
         }
         jdbc.update(
                 """
-                update subtasks s set status = ?, output = v.output, output_hash = v.output_hash
-                from unnest(?::varchar[], ?::text[], ?::varchar[]) as v(id, output, output_hash)
+                update subtasks s set status = ?, output = v.output, output_hash = v.output_hash, work = v.work
+                from unnest(?::varchar[], ?::text[], ?::varchar[], ?::bigint[]) as v(id, output, output_hash, work)
                 where s.id = v.id""",
                 Subtask.ACCEPTED,
                 accepted.stream()
                         .map(a -> Subtask.idOf(a.key().jobId(), a.key().idx()))
                         .toArray(String[]::new),
                 accepted.stream().map(Acceptance::output).toArray(String[]::new),
-                accepted.stream().map(Acceptance::outputHash).toArray(String[]::new));
+                accepted.stream().map(Acceptance::outputHash).toArray(String[]::new),
+                accepted.stream().mapToLong(Acceptance::work).toArray());
     }
 
     /** The stored output of an answered replica (the accepted one, when the accepting answer came earlier). */

@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.kind;
 
+import dev.dcp.common.metering.WorkCount;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.HashcashReducer;
 import dev.dcp.scheduler.reduce.Reducer;
@@ -61,6 +62,38 @@ public final class HashcashJob implements JobKind {
             out.add(Map.of("prefix", prefix, "difficulty", difficulty, "from", r.from(), "to", r.to()));
         }
         return out;
+    }
+
+    @Override
+    public long workBound(Map<String, Object> subtaskInput) {
+        return WorkCount.hashcashBound(Inputs.whole(subtaskInput, "from"), Inputs.whole(subtaskInput, "to"));
+    }
+
+    @Override
+    public boolean boundDependsOnAnswer() {
+        return true;
+    }
+
+    /** Nonces up to and including the proof found; the whole range without one (or with a nonce outside it). */
+    @Override
+    public long workBound(Map<String, Object> subtaskInput, Map<String, Object> answer) {
+        long from = Inputs.whole(subtaskInput, "from");
+        long to = Inputs.whole(subtaskInput, "to");
+        if (answer.get("nonce") instanceof Number n && n.longValue() >= from && n.longValue() < to) {
+            return WorkCount.hashcash(from, to, n.longValue());
+        }
+        return WorkCount.hashcashBound(from, to);
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return InputSchema.object(
+                "The smallest nonce n in [from, to) with SHA-256(prefix + n) starting with difficulty zero bits.",
+                List.of("prefix", "difficulty", "from", "to"),
+                InputSchema.string("prefix", "hashed before the decimal nonce", (long) MAX_PREFIX),
+                InputSchema.integer("difficulty", "leading zero bits wanted", 1L, (long) MAX_DIFFICULTY),
+                InputSchema.integer("from", "the first nonce, included", 0, null),
+                InputSchema.integer("to", "the end of the nonces, excluded; greater than from", 1, null));
     }
 
     @Override

@@ -47,6 +47,15 @@ final class Inputs {
         return exact.longValueExact();
     }
 
+    /** An integer field of an input this kind built or validated already. */
+    static long whole(Map<String, Object> input, String field) {
+        Object v = input.get(field);
+        if (!(v instanceof Number n)) {
+            throw new IllegalStateException("subtask input without an integer \"" + field + "\"");
+        }
+        return n.longValue();
+    }
+
     /** The exact value of a JSON number as the decoder hands it over, or null if it is none (or not finite). */
     private static BigDecimal exactValue(Object v) {
         if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {

@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.kind;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.Reducer;
 import dev.dcp.scheduler.split.Splitter;
@@ -24,4 +25,29 @@ public interface JobKind {
     List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, Splitter splitter);
 
     Reducer reducer();
+
+    /** The platform kind this is. */
+    default Kind kind() {
+        return Kind.named(name()).orElseThrow();
+    }
+
+    /**
+     * The most one answer to this subtask is paid for, in the kind's work units, computed from the subtask's input
+     * alone: for a built-in kind its whole cost (an honest worker reports exactly this, or for hashcash at most
+     * this), for wasm the gas limit. An agreed answer claiming more is paid this.
+     */
+    long workBound(Map<String, Object> subtaskInput);
+
+    /** Whether the agreed answer narrows the bound: a search that stopped early did less than its whole range. */
+    default boolean boundDependsOnAnswer() {
+        return false;
+    }
+
+    /** The bound once the agreed answer is known; only asked when {@link #boundDependsOnAnswer()}. */
+    default long workBound(Map<String, Object> subtaskInput, Map<String, Object> answer) {
+        return workBound(subtaskInput);
+    }
+
+    /** The job input's JSON Schema (draft 2020-12), as {@code GET /api/v1/kinds} publishes it. */
+    Map<String, Object> inputSchema();
 }

@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.kind;
 
+import dev.dcp.common.metering.WorkCount;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.MatmulReducer;
 import dev.dcp.scheduler.reduce.Reducer;
@@ -49,6 +50,23 @@ public final class MatmulJob implements JobKind {
             out.add(Map.of("n", n, "seed", seed, "rowFrom", r.from(), "rowTo", r.to()));
         }
         return out;
+    }
+
+    @Override
+    public long workBound(Map<String, Object> subtaskInput) {
+        return WorkCount.matmul(
+                Inputs.whole(subtaskInput, "n"),
+                Inputs.whole(subtaskInput, "rowFrom"),
+                Inputs.whole(subtaskInput, "rowTo"));
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return InputSchema.object(
+                "C = A·B over 64-bit integers, A[i][j] = (31i + 17j + seed) mod 97, B[i][j] = (13i + 7j + seed) mod 89.",
+                List.of("n", "seed"),
+                InputSchema.integer("n", "the matrices are n × n", 1L, (long) MAX_N),
+                InputSchema.integer("seed", "shifts both matrices' entries", null, null));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.kind;
 
+import dev.dcp.common.metering.WorkCount;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.MonteCarloPiReducer;
 import dev.dcp.scheduler.reduce.Reducer;
@@ -47,6 +48,20 @@ public final class MonteCarloPiJob implements JobKind {
             out.add(Map.of("seed", seed, "from", r.from(), "to", r.to()));
         }
         return out;
+    }
+
+    @Override
+    public long workBound(Map<String, Object> subtaskInput) {
+        return WorkCount.montecarloPi(Inputs.whole(subtaskInput, "from"), Inputs.whole(subtaskInput, "to"));
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return InputSchema.object(
+                "Estimate pi from samples of the unit square, drawn by a seeded generator.",
+                List.of("samples", "seed"),
+                InputSchema.integer("samples", "how many points to draw", 1, MAX_SAMPLES),
+                InputSchema.integer("seed", "the generator's seed: equal seeds draw equal points", null, null));
     }
 
     @Override

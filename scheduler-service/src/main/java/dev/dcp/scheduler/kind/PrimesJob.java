@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.kind;
 
+import dev.dcp.common.metering.WorkCount;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.PrimesReducer;
 import dev.dcp.scheduler.reduce.Reducer;
@@ -49,6 +50,20 @@ public final class PrimesJob implements JobKind {
             out.add(Map.of("from", r.from(), "to", r.to()));
         }
         return out;
+    }
+
+    @Override
+    public long workBound(Map<String, Object> subtaskInput) {
+        return WorkCount.primes(Inputs.whole(subtaskInput, "from"), Inputs.whole(subtaskInput, "to"));
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return InputSchema.object(
+                "Count the primes in [from, to).",
+                List.of("from", "to"),
+                InputSchema.integer("from", "the first number, included", 0, MAX - 1),
+                InputSchema.integer("to", "the end of the range, excluded; greater than from", 1, MAX));
     }
 
     @Override

@@ -1,12 +1,6 @@
 package dev.dcp.scheduler.kind;
 
-import com.dylibso.chicory.wasm.ChicoryException;
-import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.Export;
-import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionType;
-import com.dylibso.chicory.wasm.types.ValType;
+import dev.dcp.common.metering.Gas;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.Reducer;
 import dev.dcp.scheduler.reduce.WasmReducer;
@@ -24,16 +18,17 @@ import java.util.Set;
  * [from, to), the chunk values combined by {@code sum} (64-bit, wrapping like wasm's {@code i64.add}), {@code min}
  * or {@code max}. Subtask input {@code {module, function, from, to}}.
  *
- * <p>The module is checked here, before anything is stored: it must decode and parse, import nothing (workers
- * offer no host functions), export the function with exactly that signature, and declare at most
- * {@link #MAX_INITIAL_PAGES} pages of initial memory. Workers bound its time and memory when they run it.
+ * <p>Here the module is only checked to be base64 of at most {@link #MAX_MODULE_CHARS} characters (more is a 413).
+ * Everything else about it (that it parses, imports nothing, exports the function with that signature, fits the
+ * memory cap, stays within {@code gasLimit}) the workers check as they run it, and a module that fails there fails
+ * the same way on every worker: the replicas agree on the fault and the job fails with it. Subtask input
+ * {@code {module, function, from, to, gasLimit}}, the default gas limit applied.
  */
 public final class WasmJob implements JobKind {
 
     /** Every subtask carries the module: 700,000 base64 chars (≈ 512 KiB) keep a subtask message under 1 MB. */
     static final int MAX_MODULE_CHARS = 700_000;
 
-    static final int MAX_INITIAL_PAGES = 256; // 16 MiB
     static final Set<String> COMBINE = Set.of("sum", "min", "max");
     /**
      * Every subtask carries the module, so a job's subtasks carry it at most this many bytes in all: a large
@@ -65,60 +60,44 @@ public final class WasmJob implements JobKind {
         if (function != null && function.isEmpty()) {
             errors.add(new FieldError("input.function", "must not be empty"));
         }
+        if (input.get("gasLimit") != null) {
+            Long gas = Inputs.integer(input, "gasLimit", errors);
+            if (gas != null && (gas < 1 || gas > Gas.MAX_LIMIT)) {
+                errors.add(new FieldError("input.gasLimit", "must be between 1 and " + Gas.MAX_LIMIT));
+            }
+        }
         if (module != null) {
-            String problem = moduleProblem(module, function);
+            String problem = moduleProblem(module);
             if (problem != null) {
                 errors.add(new FieldError("input.module", problem));
             }
         }
-        Inputs.othersHashable(input, Set.of("module", "function", "from", "to", "combine"), errors);
+        Inputs.othersHashable(input, Set.of("module", "function", "from", "to", "combine", "gasLimit"), errors);
         return errors;
     }
 
-    /** What is wrong with the module (and its export of {@code function}), or null. */
-    static String moduleProblem(String base64, String function) {
+    /**
+     * What is wrong with the module text, or null. Only what the scheduler must know: that it is base64 of a size a
+     * subtask message carries. Whether it parses, what it imports and what it exports, the workers find out and
+     * answer as a fault that fails the job: a hostile module ends as a clear FAILED job either way, and a worker
+     * that checks for itself is not at the mercy of a scheduler's check.
+     */
+    static String moduleProblem(String base64) {
         if (base64.length() > MAX_MODULE_CHARS) {
-            return "must be at most " + MAX_MODULE_CHARS + " base64 characters (a subtask message carries it)";
+            throw new InputTooLarge(
+                    "input.module is " + base64.length() + " base64 characters; at most " + MAX_MODULE_CHARS
+                            + " are accepted",
+                    new FieldError(
+                            "input.module",
+                            "must be at most " + MAX_MODULE_CHARS
+                                    + " base64 characters (≈ 512 KiB; every subtask message carries it)"));
         }
-        byte[] bytes;
         try {
-            bytes = Base64.getDecoder().decode(base64);
+            Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
             return "must be standard base64: " + e.getMessage();
         }
-        WasmModule module;
-        try {
-            module = Parser.parse(bytes);
-        } catch (ChicoryException | IllegalArgumentException | IndexOutOfBoundsException e) {
-            return "is not a WebAssembly binary module: " + e.getMessage();
-        }
-        if (module.importSection().importCount() > 0) {
-            return "must not import anything (workers provide no host functions)";
-        }
-        if (module.memorySection().isPresent()) {
-            var memories = module.memorySection().get();
-            for (int i = 0; i < memories.memoryCount(); i++) {
-                if (memories.getMemory(i).limits().initialPages() > MAX_INITIAL_PAGES) {
-                    return "must declare at most " + MAX_INITIAL_PAGES + " pages (16 MiB) of initial memory";
-                }
-            }
-        }
-        if (function == null || function.isEmpty()) {
-            return null; // reported on the function field
-        }
-        for (int i = 0; i < module.exportSection().exportCount(); i++) {
-            Export e = module.exportSection().getExport(i);
-            if (e.name().equals(function) && e.exportType() == ExternalType.FUNCTION) {
-                FunctionType type = module.functionSection().getFunctionType(e.index(), module.typeSection());
-                if (!type.params().equals(List.of(ValType.I64, ValType.I64))
-                        || !type.returns().equals(List.of(ValType.I64))) {
-                    return "exports " + function + " with signature " + type.params() + " -> " + type.returns()
-                            + ", not (i64, i64) -> i64";
-                }
-                return null;
-            }
-        }
-        return "exports no function named " + function;
+        return null;
     }
 
     @Override
@@ -128,6 +107,8 @@ public final class WasmJob implements JobKind {
         // the splitters cut [0, n); shifting keeps negative starts possible
         Range range = new Range(0, to - from);
         int parts = parallelism != null ? parallelism : DefaultParallelism.of(range.size(), DEFAULT_CHUNK);
+        long gasLimit =
+                input.get("gasLimit") == null ? Gas.DEFAULT_LIMIT : ((Number) input.get("gasLimit")).longValue();
         int copies = (int) Math.max(1, MAX_MODULE_COPY_CHARS / ((String) input.get("module")).length());
         List<Map<String, Object>> out = new ArrayList<>();
         for (Range r : splitter.split(range, Math.min(parts, copies))) {
@@ -136,9 +117,32 @@ public final class WasmJob implements JobKind {
             sub.put("function", input.get("function"));
             sub.put("from", from + r.from());
             sub.put("to", from + r.to());
+            sub.put("gasLimit", gasLimit);
             out.add(sub);
         }
         return out;
+    }
+
+    @Override
+    public long workBound(Map<String, Object> subtaskInput) {
+        return Inputs.whole(subtaskInput, "gasLimit");
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return InputSchema.object(
+                "Call a WebAssembly function(i64 start, i64 end) -> i64 on chunks of [from, to) and combine the values.",
+                List.of("module", "function", "from", "to", "combine"),
+                InputSchema.string("module", "the binary module, standard base64", (long) MAX_MODULE_CHARS),
+                InputSchema.string("function", "the exported function to call", null),
+                InputSchema.integer("from", "the start of the range, included", null, null),
+                InputSchema.integer("to", "the end of the range, excluded; greater than from", null, null),
+                InputSchema.enumeration("combine", "how the chunks' values combine", List.of("sum", "min", "max")),
+                InputSchema.integer(
+                        "gasLimit",
+                        "the most gas one subtask may burn (default " + Gas.DEFAULT_LIMIT + ")",
+                        1L,
+                        Gas.MAX_LIMIT));
     }
 
     @Override

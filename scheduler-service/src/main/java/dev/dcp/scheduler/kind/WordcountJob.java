@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.kind;
 
+import dev.dcp.common.metering.WorkCount;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.Reducer;
 import dev.dcp.scheduler.reduce.WordcountReducer;
@@ -169,6 +170,19 @@ public final class WordcountJob implements JobKind {
             }
         }
         return bytes;
+    }
+
+    @Override
+    public long workBound(Map<String, Object> subtaskInput) {
+        return WorkCount.wordcount((String) subtaskInput.get("text"));
+    }
+
+    @Override
+    public Map<String, Object> inputSchema() {
+        return InputSchema.object(
+                "Count the words (maximal runs of Unicode letters, lower-cased) of a text.",
+                List.of("text"),
+                InputSchema.string("text", "at most 8 MiB as UTF-8", null));
     }
 
     @Override

@@ -41,6 +41,8 @@ class JobController {
             Map<String, Object> result,
             String resultHash,
             long cost,
+            long work,
+            long cpuMillis,
             Instant submittedAt,
             Instant completedAt,
             String error) {
@@ -54,6 +56,8 @@ class JobController {
                     j.getResult() == null ? null : Json.readMap(j.getResult()),
                     j.getResultHash(),
                     j.getCost(),
+                    j.getWork(),
+                    j.getCpuMillis(),
                     j.getSubmittedAt(),
                     j.getCompletedAt(),
                     j.getError());
@@ -62,7 +66,8 @@ class JobController {
 
     record JobPage(List<JobView> items, String nextCursor) {}
 
-    record ReplicaView(String workerId, String outputHash, String verdict) {}
+    /** {@code work} is what the answer claimed, under its hash; {@code cpuMillis} what its worker reported. */
+    record ReplicaView(String workerId, String outputHash, String verdict, Long work, Long cpuMillis) {}
 
     record SubtaskView(int index, String status, int attempts, List<ReplicaView> replicas) {}
 
@@ -145,7 +150,12 @@ class JobController {
         Map<Integer, List<ReplicaView>> byIndex = new java.util.HashMap<>();
         for (Replica r : replicas.findByJobIdOrderByIdx(job.getId())) {
             byIndex.computeIfAbsent(r.getIdx(), k -> new ArrayList<>())
-                    .add(new ReplicaView(r.getWorkerId(), r.getOutputHash(), r.getVerdict()));
+                    .add(new ReplicaView(
+                            r.getWorkerId(),
+                            r.getOutputHash(),
+                            r.getVerdict(),
+                            r.getWork(),
+                            r.isAnswered() ? r.getCpuMillis() : null));
         }
         List<SubtaskView> items = subtasks.findByJobIdOrderByIdx(job.getId()).stream()
                 .map(s -> new SubtaskView(

@@ -148,13 +148,15 @@ public class JobService {
                     now));
             jobs.flush(); // the subtasks below reference the job row
             List<String> inputs = new ArrayList<>(parts.size());
+            long[] workBounds = new long[parts.size()];
             Dispatcher.Batch batch = dispatcher.batch();
             for (int i = 0; i < parts.size(); i++) {
                 String input = Json.write(parts.get(i));
                 inputs.add(input);
+                workBounds[i] = kind.workBound(parts.get(i));
                 batch.add(kind.name(), jobId, i, input, copies);
             }
-            store.insertSubtasks(jobId, inputs, copies);
+            store.insertSubtasks(jobId, inputs, workBounds, copies);
             settlement.stored(jobId);
             batch.send(false);
             Map<String, Object> payload = new LinkedHashMap<>();

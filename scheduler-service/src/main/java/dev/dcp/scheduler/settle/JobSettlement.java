@@ -1,6 +1,8 @@
 package dev.dcp.scheduler.settle;
 
+import dev.dcp.common.event.Kind;
 import dev.dcp.common.ledger.TransactionTypes;
+import dev.dcp.common.metering.WorkUnit;
 import dev.dcp.common.outbox.LedgerOutbox;
 import dev.dcp.scheduler.job.Job;
 import dev.dcp.scheduler.job.JobEvents;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -164,7 +167,8 @@ public class JobSettlement {
      */
     public void releaseUnstored(String jobId, String tenantId) {
         try {
-            client.settle(List.of(new SettlementClient.EndedJob(jobId, tenantId, JobStatus.FAILED.name(), List.of())));
+            client.settle(
+                    List.of(new SettlementClient.EndedJob(jobId, tenantId, JobStatus.FAILED.name(), 1, List.of())));
             forgetAdmission(jobId);
         } catch (RuntimeException e) {
             log.warn("job {} was admitted but not stored, and its escrow is not released yet: {}", jobId, e.toString());
@@ -202,22 +206,34 @@ public class JobSettlement {
     void settle(Collection<String> jobIds) {
         try {
             List<SettlementClient.EndedJob> ended = new ArrayList<>();
+            Map<String, long[]> totals = new HashMap<>();
             for (String id : jobIds) {
                 Job job = jobs.findById(id).orElse(null);
                 if (job == null || job.getEnding() == null) {
                     continue;
                 }
-                List<SettlementClient.WorkLine> work = store.acceptedWork(id).stream()
-                        .map(w -> new SettlementClient.WorkLine(w.workerKey(), w.cpuMillis(), w.replicas()))
+                List<WorkStore.AcceptedWork> accepted = store.acceptedWork(id);
+                List<SettlementClient.WorkLine> work = accepted.stream()
+                        .map(w -> new SettlementClient.WorkLine(w.workerKey(), w.units(), w.replicas()))
                         .toList();
+                long[] sums = totals.computeIfAbsent(id, k -> new long[2]);
+                accepted.forEach(w -> {
+                    sums[0] = Math.addExact(sums[0], w.units());
+                    sums[1] = Math.addExact(sums[1], w.cpuMillis());
+                });
+                long unitsPerSecond = Kind.named(job.getKind())
+                        .map(k -> WorkUnit.of(k).unitsPerReferenceCpuSecond())
+                        .orElseThrow(
+                                () -> new IllegalStateException("job " + id + " of unknown kind " + job.getKind()));
                 ended.add(new SettlementClient.EndedJob(
-                        id, job.getTenantId(), job.getEnding().name(), work));
+                        id, job.getTenantId(), job.getEnding().name(), unitsPerSecond, work));
             }
             if (ended.isEmpty()) {
                 return;
             }
             List<SettlementClient.Settled> settled = client.settle(ended);
-            tx.executeWithoutResult(status -> settled.forEach(this::finish));
+            tx.executeWithoutResult(status ->
+                    settled.forEach(s -> finish(s, totals.getOrDefault(s.jobId(), new long[2]))));
             meters.counter("dcp.scheduler.settlements").increment(settled.size());
         } catch (RuntimeException e) {
             meters.counter("dcp.scheduler.settlements.failed").increment();
@@ -225,13 +241,14 @@ public class JobSettlement {
         }
     }
 
-    private void finish(SettlementClient.Settled s) {
+    /** @param totals the units paid for and the CPU milliseconds reported by the accepted answers */
+    private void finish(SettlementClient.Settled s, long[] totals) {
         Job job = jobs.lockById(s.jobId()).orElse(null);
         if (job == null || job.getEnding() == null) {
             return; // settled by a concurrent sweep
         }
         JobStatus ending = job.getEnding();
-        job.settled(s.cost());
+        job.settled(s.cost(), totals[0], totals[1]);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("job", job.getId());
         payload.put("cost", s.cost());

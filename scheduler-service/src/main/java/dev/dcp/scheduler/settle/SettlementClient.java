@@ -12,9 +12,12 @@ import org.springframework.web.client.RestClient;
 @Component
 public class SettlementClient {
 
-    public record WorkLine(String workerKey, long cpuMillis, int replicas) {}
+    /** One worker key's accepted answers in a job: the units they are paid for, and how many answers. */
+    public record WorkLine(String workerKey, long units, int replicas) {}
 
-    public record EndedJob(String jobId, String tenantId, String outcome, List<WorkLine> work) {}
+    /** {@code unitsPerReferenceCpuSecond} converts the kind's units to the reference CPU-seconds prices are per. */
+    public record EndedJob(
+            String jobId, String tenantId, String outcome, long unitsPerReferenceCpuSecond, List<WorkLine> work) {}
 
     public record Settled(String jobId, long cost, long released, boolean repeated) {}
 

@@ -2,6 +2,7 @@ package dev.dcp.scheduler.verify;
 
 import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.json.Json;
+import dev.dcp.common.metering.AnswerFields;
 import dev.dcp.scheduler.SchedulerProperties;
 import dev.dcp.scheduler.job.Job;
 import dev.dcp.scheduler.job.JobEvents;
@@ -15,8 +16,11 @@ import dev.dcp.scheduler.job.WorkStore.ReplicaRow;
 import dev.dcp.scheduler.job.WorkStore.SubtaskKey;
 import dev.dcp.scheduler.job.WorkStore.SubtaskRow;
 import dev.dcp.scheduler.job.WorkStore.Verdict;
+import dev.dcp.scheduler.kind.JobKind;
+import dev.dcp.scheduler.kind.JobKinds;
 import dev.dcp.scheduler.lifecycle.JobCompletion;
 import dev.dcp.scheduler.verify.vote.AnswerDecision;
+import dev.dcp.scheduler.verify.vote.PaidWork;
 import dev.dcp.scheduler.worker.Enrolments;
 import dev.dcp.scheduler.worker.WorkerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -60,6 +64,7 @@ class ResultProcessor {
     private final JobEvents events;
     private final WorkerRegistry workers;
     private final Enrolments enrolments;
+    private final JobKinds kinds;
     private final SchedulerProperties properties;
     private final TransactionTemplate tx;
     private final MeterRegistry meters;
@@ -73,6 +78,7 @@ class ResultProcessor {
             JobEvents events,
             WorkerRegistry workers,
             Enrolments enrolments,
+            JobKinds kinds,
             SchedulerProperties properties,
             TransactionTemplate tx,
             MeterRegistry meters,
@@ -83,6 +89,7 @@ class ResultProcessor {
         this.events = events;
         this.workers = workers;
         this.enrolments = enrolments;
+        this.kinds = kinds;
         this.properties = properties;
         this.tx = tx;
         this.meters = meters;
@@ -154,6 +161,7 @@ class ResultProcessor {
                         m.workerKey(),
                         m.output() == null ? null : Json.write(m.output()),
                         m.outputHash(),
+                        AnswerFields.workOf(m.output()),
                         m.cpuMillis(),
                         now));
                 subtaskDuration.record(Duration.between(replica.dispatchedAt(), now));
@@ -271,17 +279,18 @@ class ResultProcessor {
             if (a == null) {
                 return;
             }
-            String output;
+            Map<String, Object> agreed;
             if (a.inBatch()) {
-                output = fresh.stream()
+                agreed = fresh.stream()
                         .filter(m -> m.replicaId().equals(a.outputOf()))
                         .findFirst()
-                        .map(m -> Json.write(m.output()))
+                        .map(ResultMessage::output)
                         .orElseThrow();
             } else {
-                output = store.output(a.outputOf());
+                agreed = Json.readMap(store.output(a.outputOf()));
             }
-            accepted.add(new Acceptance(subtask.key(), output, a.outputHash()));
+            accepted.add(
+                    new Acceptance(subtask.key(), Json.write(agreed), a.outputHash(), paidWork(job, subtask, agreed)));
             for (AnswerDecision.Judged j : a.judged()) {
                 tallies.computeIfAbsent(j.replica().workerId(), w -> new int[2])[j.agrees() ? 0 : 1]++;
                 if (!j.agrees()) {
@@ -291,7 +300,23 @@ class ResultProcessor {
                 }
             }
             job.subtaskAccepted();
+            String fault = AnswerFields.faultOf(agreed);
+            if (fault != null) {
+                // the workers agree the subtask cannot be computed: the job cannot be either
+                completion.fail(
+                        job, "subtask " + subtask.idx() + " failed the same way on every worker that ran it: " + fault);
+            }
         }
+    }
+
+    /** The units the accepted answer is paid for: what the replicas agreed on, within the scheduler's own bound. */
+    private long paidWork(Job job, SubtaskRow subtask, Map<String, Object> agreed) {
+        Long bound = subtask.workBound();
+        JobKind kind = kinds.find(job.getKind()).orElse(null);
+        if (bound != null && kind != null && kind.boundDependsOnAnswer()) {
+            bound = Math.min(bound, kind.workBound(Json.readMap(subtask.input()), agreed));
+        }
+        return PaidWork.of(AnswerFields.workOf(agreed), bound);
     }
 
     private AnswerDecision.Subtask state(Job job, SubtaskRow subtask, List<ReplicaRow> rows) {

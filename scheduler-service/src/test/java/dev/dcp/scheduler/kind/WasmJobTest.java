@@ -6,6 +6,7 @@ import static dev.dcp.scheduler.kind.KindAssertions.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dcp.common.metering.Gas;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.split.Splitter;
 import dev.dcp.scheduler.split.StaticSplitter;
@@ -36,12 +37,38 @@ class WasmJobTest {
     }
 
     @Test
-    void eachProblemOfTheModuleIsNamedOnTheModuleField() {
+    void onlyTheModulesEncodingIsCheckedHereTheWorkersJudgeWhatItDoes() {
         assertThat(problem(spec("not base64!", "sum", "sum"))).contains("base64");
-        assertThat(problem(spec(base64("00112233"), "sum", "sum"))).contains("not a WebAssembly");
-        assertThat(problem(spec(SUM, "product", "sum"))).contains("no function named product");
-        assertThat(problem(spec(ID_I32, "id", "sum"))).contains("not (i64, i64) -> i64");
-        assertThat(problem(spec(IMPORTS, "f", "sum"))).contains("import");
+        // not wasm, no such export, the wrong signature, an import: each becomes a fault every worker agrees on
+        assertThat(kind.validate(spec(base64("00112233"), "sum", "sum"))).isEmpty();
+        assertThat(kind.validate(spec(SUM, "product", "sum"))).isEmpty();
+        assertThat(kind.validate(spec(ID_I32, "id", "sum"))).isEmpty();
+        assertThat(kind.validate(spec(IMPORTS, "f", "sum"))).isEmpty();
+    }
+
+    @Test
+    void aModuleTooLargeForASubtaskMessageIsRefusedAsTooLarge() {
+        Map<String, Object> input = new HashMap<>(spec(SUM, "sum", "sum"));
+        input.put("module", "A".repeat(WasmJob.MAX_MODULE_CHARS + 4));
+        assertThatThrownBy(() -> kind.validate(input))
+                .isInstanceOf(InputTooLarge.class)
+                .hasMessageContaining(String.valueOf(WasmJob.MAX_MODULE_CHARS));
+    }
+
+    @Test
+    void theGasLimitIsOptionalAndBoundedAndEverySubtaskCarriesIt() {
+        Map<String, Object> input = new HashMap<>(spec(SUM, "sum", "sum"));
+        assertThat(kind.split(input, 3, new StaticSplitter()))
+                .allSatisfy(p -> assertThat(kind.workBound(p)).isEqualTo(Gas.DEFAULT_LIMIT))
+                .allSatisfy(p -> assertThat(p).containsEntry("gasLimit", Gas.DEFAULT_LIMIT));
+        input.put("gasLimit", 1_000_000);
+        assertThat(kind.validate(input)).isEmpty();
+        assertThat(kind.split(input, 3, new StaticSplitter()))
+                .allSatisfy(p -> assertThat(kind.workBound(p)).isEqualTo(1_000_000L));
+        for (Object bad : List.of(0, -1, Gas.MAX_LIMIT + 1, "lots", 2.5)) {
+            input.put("gasLimit", bad);
+            assertThat(fields(kind.validate(input))).as("gasLimit %s", bad).containsExactly("input.gasLimit");
+        }
     }
 
     @Test

@@ -72,7 +72,8 @@ class WorkerIntegrationTest {
             assertThat(result.workerId()).isEqualTo("worker-under-test");
             assertThat(result.replicaId()).isEqualTo(task.replicaId());
             assertThat(result.index()).isEqualTo(3);
-            assertThat(result.output()).isEqualTo(Map.of("count", 70435)); // pi(2*10^6) - pi(10^6)
+            // pi(2*10^6) - pi(10^6), and the 10^6 numbers sieved as the work, both under the output hash
+            assertThat(result.output()).isEqualTo(Map.of("count", 70435, "work", 1_000_000));
             assertThat(result.error()).isNull();
         }
     }

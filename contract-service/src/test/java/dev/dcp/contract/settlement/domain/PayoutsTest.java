@@ -16,6 +16,9 @@ import org.junit.jupiter.api.Test;
 
 class PayoutsTest {
 
+    /** Most tests count work in milliseconds of reference CPU: a thousand units to the second. */
+    private static final long MILLIS = 1_000;
+
     private static Work work(String key, long cpuMillis) {
         return new Work(key, cpuMillis, 1);
     }
@@ -30,7 +33,7 @@ class PayoutsTest {
 
     @Test
     void aWorkerIsOwedItsPriceTimesItsCpuSecondsRoundedDown() {
-        Plan plan = Payouts.plan(1_000_000, List.of(work("kA", 1_999)), Map.of("kA", rate("A", 1_000)));
+        Plan plan = Payouts.plan(MILLIS, 1_000_000, List.of(work("kA", 1_999)), Map.of("kA", rate("A", 1_000)));
 
         // 1999 ms × 1000 / 1000 = 1999; 1999 ms × 1 / 1000 would floor to 1
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 1_999));
@@ -43,7 +46,10 @@ class PayoutsTest {
     void theProductIsFlooredNotRounded() {
         // 999 ms at 1 per cpu-second is 0.999 -> 0; 1999 ms at 7 is 13.993 -> 13
         Plan plan = Payouts.plan(
-                100, List.of(work("kA", 1_999), work("kB", 999)), Map.of("kA", rate("A", 7), "kB", rate("B", 1)));
+                MILLIS,
+                100,
+                List.of(work("kA", 1_999), work("kB", 999)),
+                Map.of("kA", rate("A", 7), "kB", rate("B", 1)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 13));
         assertThat(plan.paid()).isEqualTo(13);
@@ -53,8 +59,8 @@ class PayoutsTest {
     @Test
     void aWorkersCpuTimeIsSummedBeforeItIsFloored() {
         // each 1 ms at 500 per cpu-second alone is 0.5 -> 0, but 3 ms together is 1.5 -> 1
-        Plan plan =
-                Payouts.plan(100, List.of(work("kA", 1), work("kA", 1), work("kA", 1)), Map.of("kA", rate("A", 500)));
+        Plan plan = Payouts.plan(
+                MILLIS, 100, List.of(work("kA", 1), work("kA", 1), work("kA", 1)), Map.of("kA", rate("A", 500)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 1));
         assertThat(plan.paid()).isEqualTo(1);
@@ -67,7 +73,7 @@ class PayoutsTest {
         for (int i = 0; i < 1_000; i++) {
             work.add(work("kA", 3)); // 3 ms × 333 / 1000 = 0.999 per replica
         }
-        Plan plan = Payouts.plan(Long.MAX_VALUE, work, Map.of("kA", rate("A", 333)));
+        Plan plan = Payouts.plan(MILLIS, Long.MAX_VALUE, work, Map.of("kA", rate("A", 333)));
 
         // exact: 3000 ms × 333 / 1000 = 999; flooring each replica would have paid 0
         assertThat(plan.paid()).isEqualTo(999);
@@ -76,6 +82,7 @@ class PayoutsTest {
     @Test
     void paymentsAreSortedByWorkerIdWhateverTheOrderOfTheWork() {
         Plan plan = Payouts.plan(
+                MILLIS,
                 1_000_000,
                 List.of(work("k3", 3_000), work("k1", 1_000), work("k2", 2_000)),
                 Map.of("k1", rate("charlie", 1_000), "k2", rate("alpha", 1_000), "k3", rate("bravo", 1_000)));
@@ -90,6 +97,7 @@ class PayoutsTest {
     @Test
     void aWorkerOwedNothingIsNotListedAmongThePayments() {
         Plan plan = Payouts.plan(
+                MILLIS,
                 100,
                 List.of(work("kA", 0), work("kB", 1), work("kC", 2_000)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 999), "kC", rate("C", 0)));
@@ -102,7 +110,7 @@ class PayoutsTest {
 
     @Test
     void noWorkReleasesTheWholeEscrow() {
-        Plan plan = Payouts.plan(500, List.of(), Map.of());
+        Plan plan = Payouts.plan(MILLIS, 500, List.of(), Map.of());
 
         assertThat(plan.payments()).isEmpty();
         assertThat(plan.paid()).isZero();
@@ -113,6 +121,7 @@ class PayoutsTest {
     @Test
     void workOfAnUnknownWorkerIsReportedAndNotPaid() {
         Plan plan = Payouts.plan(
+                MILLIS,
                 10_000,
                 List.of(work("ghost", 5_000), work("kA", 1_000), work("ghost", 5_000), work("phantom", 1)),
                 Map.of("kA", rate("A", 1_000)));
@@ -127,8 +136,8 @@ class PayoutsTest {
     void unknownWorkDoesNotShrinkTheShareOfKnownWorkersUnderAShortEscrow() {
         // A alone is owed 200 > escrow 100, so A gets the whole escrow; the ghost's work does not count towards
         // the total owed
-        Plan plan =
-                Payouts.plan(100, List.of(work("kA", 2_000), work("ghost", 1_000_000)), Map.of("kA", rate("A", 100)));
+        Plan plan = Payouts.plan(
+                MILLIS, 100, List.of(work("kA", 2_000), work("ghost", 1_000_000)), Map.of("kA", rate("A", 100)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 100));
         assertThat(plan.released()).isZero();
@@ -138,6 +147,7 @@ class PayoutsTest {
     @Test
     void owingExactlyTheEscrowPaysItAllAndReleasesNothing() {
         Plan plan = Payouts.plan(
+                MILLIS,
                 3_000,
                 List.of(work("kA", 1_000), work("kB", 2_000)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000)));
@@ -151,7 +161,10 @@ class PayoutsTest {
     void owingMoreThanTheEscrowPaysEveryWorkerTheSameShare() {
         // owed A 150, B 50: total 200 against an escrow of 100, so each gets half
         Plan plan = Payouts.plan(
-                100, List.of(work("kA", 1_500), work("kB", 500)), Map.of("kA", rate("A", 100), "kB", rate("B", 100)));
+                MILLIS,
+                100,
+                List.of(work("kA", 1_500), work("kB", 500)),
+                Map.of("kA", rate("A", 100), "kB", rate("B", 100)));
 
         assertThat(plan.payments()).containsExactly(payment("A", "kA", 75), payment("B", "kB", 25));
         assertThat(plan.paid()).isEqualTo(100);
@@ -162,6 +175,7 @@ class PayoutsTest {
     void proRataSharesAreFlooredAndTheRemainderIsReleased() {
         // owed 10, 10, 10 = 30 against 20: each share 10 × 20 / 30 = 6.67 -> 6
         Plan plan = Payouts.plan(
+                MILLIS,
                 20,
                 List.of(work("kA", 10), work("kB", 10), work("kC", 10)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000), "kC", rate("C", 1_000)));
@@ -175,6 +189,7 @@ class PayoutsTest {
     void proRataSharesThatFloorToZeroAreOmitted() {
         // owed 1 each, 3 in all, against 2: each share 2/3 -> 0
         Plan plan = Payouts.plan(
+                MILLIS,
                 2,
                 List.of(work("kA", 1), work("kB", 1), work("kC", 1)),
                 Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000), "kC", rate("C", 1_000)));
@@ -186,7 +201,7 @@ class PayoutsTest {
 
     @Test
     void aZeroEscrowPaysNobody() {
-        Plan plan = Payouts.plan(0, List.of(work("kA", 1_000)), Map.of("kA", rate("A", 1_000)));
+        Plan plan = Payouts.plan(MILLIS, 0, List.of(work("kA", 1_000)), Map.of("kA", rate("A", 1_000)));
 
         assertThat(plan.payments()).isEmpty();
         assertThat(plan.paid()).isZero();
@@ -197,6 +212,7 @@ class PayoutsTest {
     void aJobNeverCostsMoreThanItsEscrowEvenWhenTheProductOverflowsALong() {
         // Long.MAX_VALUE ms × Long.MAX_VALUE per second does not fit a long: it must still be capped
         Plan plan = Payouts.plan(
+                MILLIS,
                 1_000,
                 List.of(work("kA", Long.MAX_VALUE), work("kB", 1_000)),
                 Map.of("kA", rate("A", Long.MAX_VALUE), "kB", rate("B", 1_000)));
@@ -209,6 +225,7 @@ class PayoutsTest {
     @Test
     void aWorkerOwedBeyondALongStillGetsItsProRataShare() {
         Plan plan = Payouts.plan(
+                MILLIS,
                 1_000,
                 List.of(work("kA", Long.MAX_VALUE), work("kB", 1_000)),
                 Map.of("kA", rate("A", Long.MAX_VALUE), "kB", rate("B", 1_000)));
@@ -220,12 +237,13 @@ class PayoutsTest {
 
     @Test
     void aNegativeEscrowIsRejected() {
-        assertThatThrownBy(() -> Payouts.plan(-1, List.of(), Map.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Payouts.plan(MILLIS, -1, List.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void negativeCpuTimeIsRejected() {
-        assertThatThrownBy(() -> Payouts.plan(100, List.of(work("kA", -1)), Map.of("kA", rate("A", 1))))
+        assertThatThrownBy(() -> Payouts.plan(MILLIS, 100, List.of(work("kA", -1)), Map.of("kA", rate("A", 1))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -233,6 +251,7 @@ class PayoutsTest {
     void aCpuTimeThatOverflowsWhenSummedIsRefusedRatherThanWrappedAround() {
         // wrapped, kA's Long.MAX_VALUE + Long.MAX_VALUE would be -2 ms, lowering the total owed below the escrow
         assertThatThrownBy(() -> Payouts.plan(
+                        MILLIS,
                         100,
                         List.of(work("kA", Long.MAX_VALUE), work("kA", Long.MAX_VALUE), work("kB", 101)),
                         Map.of("kA", rate("A", 1_000), "kB", rate("B", 1_000))))
@@ -279,7 +298,7 @@ class PayoutsTest {
             }
             String at = "case " + c + ": escrow=" + escrow + " work=" + work + " rates=" + rates;
 
-            Plan plan = Payouts.plan(escrow, work, rates);
+            Plan plan = Payouts.plan(MILLIS, escrow, work, rates);
 
             assertThat(plan.paid()).as(at).isLessThanOrEqualTo(escrow).isNotNegative();
             assertThat(plan.released()).as(at).isNotNegative();
@@ -298,5 +317,33 @@ class PayoutsTest {
                 assertThat(plan.paid()).as(at).isGreaterThan(escrow - workers);
             }
         }
+    }
+
+    @Test
+    void unitsAreConvertedToReferenceCpuSecondsByTheKindsConstant() {
+        // a kind whose reference CPU-second is 150,000,000 units: 450,000,001 of them at 1,000 per second is 3,000.0…
+        Plan plan =
+                Payouts.plan(150_000_000, 1_000_000, List.of(work("kA", 450_000_001)), Map.of("kA", rate("A", 1_000)));
+
+        assertThat(plan.payments()).containsExactly(payment("A", "kA", 3_000));
+        assertThat(plan.released()).isEqualTo(1_000_000 - 3_000);
+    }
+
+    @Test
+    void equalWorkIsPaidEquallyWhateverElseTheWorkersReported() {
+        // the plan sees only agreed units: two workers with the same answers are owed the same
+        Plan plan = Payouts.plan(
+                200_000_000,
+                1_000_000,
+                List.of(work("kA", 400_000_000), work("kB", 400_000_000)),
+                Map.of("kA", rate("A", 10_000), "kB", rate("B", 10_000)));
+
+        assertThat(plan.payments()).containsExactly(payment("A", "kA", 20_000), payment("B", "kB", 20_000));
+    }
+
+    @Test
+    void aReferenceSecondWithoutUnitsIsRefused() {
+        assertThatThrownBy(() -> Payouts.plan(0, 100, List.of(), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
