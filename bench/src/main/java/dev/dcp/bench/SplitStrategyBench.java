@@ -205,7 +205,8 @@ public final class SplitStrategyBench {
                             }
                             Range r = chunks.get(i);
                             long c0 = THREADS.getCurrentThreadCpuTime();
-                            Map<String, Object> out = KERNEL.run(Map.of("from", r.from(), "to", r.to()));
+                            Map<String, Object> out = KERNEL.run(Map.of("from", r.from(), "to", r.to()))
+                                    .output();
                             long cpu = THREADS.getCurrentThreadCpuTime() - c0;
                             chunkCpu[i] = cpu;
                             slotOf[i] = slot;
