@@ -2,8 +2,8 @@ package dev.dcp.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcp.devnet.DevnetApi.Tenant;
 import dev.dcp.testkit.Eventually;
-import dev.dcp.testkit.GatewayCalls;
 import dev.dcp.testkit.GatewayCalls.Reply;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,14 +49,13 @@ class DevnetMeteringTest {
 
     Devnet devnet;
     String base;
-    final GatewayCalls gateway = new GatewayCalls();
-
-    record Tenant(String id, String key) {}
+    DevnetApi api;
 
     @BeforeAll
     void startDevnet() {
         devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
         base = devnet.gatewayUrl();
+        api = new DevnetApi(base, ADMIN_KEY);
         awaitEligibleWorkers(3);
     }
 
@@ -69,26 +68,28 @@ class DevnetMeteringTest {
 
     @Test
     void everyKindIsListedWithItsInputSchemaAndItsWorkUnit() {
-        Tenant t = tenant("reader", "consumer", 0);
-        Reply reply = call("GET", "/api/v1/kinds", t.key(), null);
+        Tenant t = api.tenant("reader", "consumer", 0);
+        Reply reply = api.call("GET", "/api/v1/kinds", t.key(), null);
         assertThat(reply.status()).isEqualTo(200);
         List<Map<String, Object>> kinds =
-                reply.list().stream().map(DevnetMeteringTest::asMap).toList();
+                reply.list().stream().map(DevnetApi::asMap).toList();
         assertThat(kinds)
                 .extracting(k -> k.get("kind"))
                 .containsExactlyInAnyOrder("primes", "montecarlo-pi", "hashcash", "matmul", "wordcount", "wasm");
         for (Map<String, Object> k : kinds) {
-            assertThat(asMap(k.get("input"))).as("%s", k.get("kind")).containsEntry("type", "object");
-            assertThat(asMap(asMap(k.get("input")).get("properties"))).isNotEmpty();
+            assertThat(DevnetApi.asMap(k.get("input"))).as("%s", k.get("kind")).containsEntry("type", "object");
+            assertThat(DevnetApi.asMap(DevnetApi.asMap(k.get("input")).get("properties")))
+                    .isNotEmpty();
             assertThat((String) k.get("workUnit")).isNotBlank();
-            assertThat(number(k.get("unitsPerReferenceCpuSecond"))).isPositive();
+            assertThat(DevnetApi.number(k.get("unitsPerReferenceCpuSecond"))).isPositive();
         }
         assertThat(kinds)
                 .filteredOn(k -> "primes".equals(k.get("kind")))
                 .singleElement()
-                .satisfies(k ->
-                        assertThat(number(k.get("unitsPerReferenceCpuSecond"))).isEqualTo(PRIMES_UNITS_PER_SECOND));
-        assertThat(call("GET", "/api/v1/kinds", "dcp_wrong_key", null).status()).isEqualTo(401);
+                .satisfies(k -> assertThat(DevnetApi.number(k.get("unitsPerReferenceCpuSecond")))
+                        .isEqualTo(PRIMES_UNITS_PER_SECOND));
+        assertThat(api.call("GET", "/api/v1/kinds", "dcp_wrong_key", null).status())
+                .isEqualTo(401);
     }
 
     /**
@@ -107,7 +108,7 @@ class DevnetMeteringTest {
         String padder = devnet.workerIdOf("worker-padder");
         try {
             awaitEligibleWorkers(5);
-            Tenant consumer = tenant("metered", "consumer", 500_000_000);
+            Tenant consumer = api.tenant("metered", "consumer", 500_000_000);
 
             // alone: both cheats' answers are taken, and each is paid the scheduler's bound, never its claim
             Set<String> answeredAlone = new HashSet<>();
@@ -116,7 +117,7 @@ class DevnetMeteringTest {
                 Map<String, Object> job = runPrimes(consumer, 1);
                 assertThat(job.get("status")).isEqualTo("COMPLETED");
                 assertThat(job.get("result")).isEqualTo(Map.of("count", PRIMES_BELOW_48M));
-                assertThat(number(job.get("work")))
+                assertThat(DevnetApi.number(job.get("work")))
                         .as("a lone answer's work is the scheduler's own count, whatever was claimed")
                         .isEqualTo(48_000_000L);
                 Map<String, Long> accepted = acceptedSubtasks(consumer, job);
@@ -124,7 +125,7 @@ class DevnetMeteringTest {
                 List<Map<String, Object>> replicas = replicas(consumer, job);
                 for (Map<String, Object> r : replicas) {
                     if (padder.equals(r.get("workerId"))) {
-                        assertThat(number(r.get("work")))
+                        assertThat(DevnetApi.number(r.get("work")))
                                 .as("the padder's claim")
                                 .isEqualTo(100 * SUBTASK_UNITS);
                     }
@@ -169,9 +170,12 @@ class DevnetMeteringTest {
 
             Map<String, Object> audit =
                     Eventually.await("the ledger caught up with contract-service", Duration.ofSeconds(60), () -> {
-                        Map<String, Object> a = call("GET", "/api/v1/audit/credits", ADMIN_KEY, null)
+                        Map<String, Object> a = api.call("GET", "/api/v1/audit/credits", ADMIN_KEY, null)
                                 .body();
-                        return Boolean.TRUE.equals(asMap(a.get("ledger")).get("matches")) ? a : null;
+                        return Boolean.TRUE.equals(
+                                        DevnetApi.asMap(a.get("ledger")).get("matches"))
+                                ? a
+                                : null;
                     });
             assertThat(audit.get("conserved")).isEqualTo(true);
             assertThat((List<?>) audit.get("negativeAccounts")).isEmpty();
@@ -195,7 +199,7 @@ class DevnetMeteringTest {
         spec.put("strategy", "static");
         spec.put("redundancy", redundancy);
         spec.put("maxCredits", 10_000_000);
-        return awaitEnd(t, submit(t, spec));
+        return api.awaitEnd(t, api.submit(t, spec));
     }
 
     /**
@@ -210,7 +214,7 @@ class DevnetMeteringTest {
                 (worker, n) -> expected.put(worker, n * SUBTASK_UNITS * PRICE / PRIMES_UNITS_PER_SECOND));
         Map<String, Long> paid = Eventually.await("the job's payments on the chain", Duration.ofSeconds(30), () -> {
             Map<String, Long> p = paymentsOf(id);
-            return p.values().stream().mapToLong(Long::longValue).sum() == number(job.get("cost")) ? p : null;
+            return p.values().stream().mapToLong(Long::longValue).sum() == DevnetApi.number(job.get("cost")) ? p : null;
         });
         assertThat(paid).as("job %s: each worker paid its agreed work", id).isEqualTo(expected);
     }
@@ -221,7 +225,7 @@ class DevnetMeteringTest {
         for (Map<String, Object> s : subtasks(t, job)) {
             ((List<?>) s.get("replicas"))
                     .stream()
-                            .map(DevnetMeteringTest::asMap)
+                            .map(DevnetApi::asMap)
                             .filter(r -> "ACCEPTED".equals(r.get("verdict")))
                             .map(r -> (String) r.get("workerId"))
                             .distinct()
@@ -233,10 +237,10 @@ class DevnetMeteringTest {
     /** Payments of one job on the chain, by worker. */
     private Map<String, Long> paymentsOf(String jobId) {
         Map<String, Long> out = new HashMap<>();
-        for (Map<String, Object> tx : chainTransactions()) {
-            Map<String, Object> p = asMap(tx.get("payload"));
+        for (Map<String, Object> tx : api.chainTransactions()) {
+            Map<String, Object> p = DevnetApi.asMap(tx.get("payload"));
             if ("PAYMENT".equals(tx.get("type")) && jobId.equals(p.get("job"))) {
-                out.merge((String) p.get("worker"), number(p.get("amount")), Long::sum);
+                out.merge((String) p.get("worker"), DevnetApi.number(p.get("amount")), Long::sum);
             }
         }
         return out;
@@ -267,7 +271,7 @@ class DevnetMeteringTest {
     @MethodSource("hostileModules")
     void aHostileModuleEndsAsAClearFailedJobOnWhichEveryReplicaAgrees(
             String what, String module, String function, Long gasLimit, String reason) {
-        Tenant t = tenant("hostile-" + function + "-" + Math.abs(what.hashCode()), "consumer", 50_000_000);
+        Tenant t = api.tenant("hostile-" + function + "-" + Math.abs(what.hashCode()), "consumer", 50_000_000);
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("module", module);
         input.put("function", function);
@@ -277,9 +281,9 @@ class DevnetMeteringTest {
         if (gasLimit != null) {
             input.put("gasLimit", gasLimit);
         }
-        Map<String, Object> job = awaitEnd(
+        Map<String, Object> job = api.awaitEnd(
                 t,
-                submit(
+                api.submit(
                         t,
                         Map.of(
                                 "kind",
@@ -307,28 +311,30 @@ class DevnetMeteringTest {
 
     @Test
     void aModuleTooLargeForASubtaskIsRefusedAtSubmissionAndCreatesNothing() {
-        Tenant t = tenant("oversized", "consumer", 50_000_000);
+        Tenant t = api.tenant("oversized", "consumer", 50_000_000);
         Map<String, Object> input =
                 Map.of("module", "A".repeat(800_000), "function", "f", "from", 0, "to", 10, "combine", "sum");
-        Reply refused =
-                call("POST", "/api/v1/jobs", t.key(), Map.of("kind", "wasm", "input", input, "maxCredits", 1_000_000));
+        Reply refused = api.call(
+                "POST", "/api/v1/jobs", t.key(), Map.of("kind", "wasm", "input", input, "maxCredits", 1_000_000));
         assertThat(refused.status()).isEqualTo(413);
         assertThat(refused.raw().headers().firstValue("Content-Type").orElse(""))
                 .startsWith("application/problem+json");
         assertThat(refused.body()).containsKeys("type", "title", "status", "detail");
-        assertThat((List<?>) call("GET", "/api/v1/jobs", t.key(), null).body().get("items"))
+        assertThat((List<?>)
+                        api.call("GET", "/api/v1/jobs", t.key(), null).body().get("items"))
                 .isEmpty();
-        assertThat(number(
-                        call("GET", "/api/v1/accounts/me", t.key(), null).body().get("balance")))
+        assertThat(DevnetApi.number(api.call("GET", "/api/v1/accounts/me", t.key(), null)
+                        .body()
+                        .get("balance")))
                 .isEqualTo(50_000_000);
     }
 
     @Test
     void anHonestModuleIsPaidForTheGasItBurnedAndEveryReplicaCountsTheSame() {
-        Tenant t = tenant("honest-wasm", "consumer", 50_000_000);
-        Map<String, Object> job = awaitEnd(
+        Tenant t = api.tenant("honest-wasm", "consumer", 50_000_000);
+        Map<String, Object> job = api.awaitEnd(
                 t,
-                submit(
+                api.submit(
                         t,
                         Map.of(
                                 "kind",
@@ -361,31 +367,31 @@ class DevnetMeteringTest {
             Map<Object, Map<String, Object>> byWorker = new LinkedHashMap<>();
             ((List<?>) s.get("replicas"))
                     .stream()
-                            .map(DevnetMeteringTest::asMap)
+                            .map(DevnetApi::asMap)
                             .filter(r -> "ACCEPTED".equals(r.get("verdict")))
                             .forEach(r -> byWorker.putIfAbsent(r.get("workerId"), r));
             assertThat(byWorker).as("subtask %s", s.get("index")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(byWorker.values().stream()
-                            .map(r -> number(r.get("work")))
+                            .map(r -> DevnetApi.number(r.get("work")))
                             .distinct())
                     .as("every replica of subtask %s counted the same gas", s.get("index"))
                     .hasSize(1);
             for (Map<String, Object> r : byWorker.values()) {
-                work += number(r.get("work"));
+                work += DevnetApi.number(r.get("work"));
                 accepted.add(r);
             }
         }
         // about a dozen instructions per number summed
         assertThat(work).isGreaterThan(10L * 1_000_000 * 2);
-        assertThat(number(job.get("work"))).isEqualTo(work);
+        assertThat(DevnetApi.number(job.get("work"))).isEqualTo(work);
         assertThat(accepted).allSatisfy(r -> assertThat(r.get("cpuMillis")).isInstanceOf(Number.class));
     }
 
     /** Every devnet worker is online and a plain job still completes with the right answer. */
     private void assertTheWorkersStillTakeWork(Tenant t) {
-        Map<String, Object> job = awaitEnd(
+        Map<String, Object> job = api.awaitEnd(
                 t,
-                submit(
+                api.submit(
                         t,
                         Map.of(
                                 "kind",
@@ -400,7 +406,7 @@ class DevnetMeteringTest {
                                 1_000_000)));
         assertThat(job.get("status")).isEqualTo("COMPLETED");
         assertThat(job.get("result")).isEqualTo(Map.of("count", 9_592));
-        assertThat(workers().stream().filter(w -> "ONLINE".equals(w.get("status"))))
+        assertThat(api.workers().stream().filter(w -> "ONLINE".equals(w.get("status"))))
                 .hasSizeGreaterThanOrEqualTo(3);
     }
 
@@ -418,11 +424,11 @@ class DevnetMeteringTest {
     // --- helpers ---
 
     private Tenant cheatingProvider(String name, String workerName) {
-        Tenant p = tenant(name, "provider", 50_000_000);
-        assertThat(call("POST", "/api/v1/providers/me/stake", p.key(), Map.of("amount", 20_000_000, "lockDays", 7))
+        Tenant p = api.tenant(name, "provider", 50_000_000);
+        assertThat(api.call("POST", "/api/v1/providers/me/stake", p.key(), Map.of("amount", 20_000_000, "lockDays", 7))
                         .status())
                 .isEqualTo(201);
-        assertThat(call(
+        assertThat(api.call(
                                 "POST",
                                 "/api/v1/providers/me/workers",
                                 p.key(),
@@ -442,7 +448,7 @@ class DevnetMeteringTest {
         Eventually.await(
                 n + " enrolled workers online",
                 Duration.ofSeconds(60),
-                () -> workers().stream()
+                () -> api.workers().stream()
                                         .filter(w -> "ONLINE".equals(w.get("status"))
                                                 && Boolean.TRUE.equals(w.get("eligible")))
                                         .count()
@@ -452,25 +458,27 @@ class DevnetMeteringTest {
     }
 
     private long stake(Tenant t) {
-        return number(call("GET", "/api/v1/accounts/me", t.key(), null).body().get("stake"));
+        return DevnetApi.number(
+                api.call("GET", "/api/v1/accounts/me", t.key(), null).body().get("stake"));
     }
 
     private boolean rejected(String workerId) {
-        return workers().stream().anyMatch(w -> workerId.equals(w.get("id")) && number(w.get("rejected")) > 0);
+        return api.workers().stream()
+                .anyMatch(w -> workerId.equals(w.get("id")) && DevnetApi.number(w.get("rejected")) > 0);
     }
 
     private List<Map<String, Object>> subtasks(Tenant t, Map<String, Object> job) {
         List<Map<String, Object>> items = new ArrayList<>();
         String cursor = null;
         do {
-            Map<String, Object> page = call(
+            Map<String, Object> page = api.call(
                             "GET",
                             "/api/v1/jobs/" + job.get("id") + "/subtasks?limit=500"
                                     + (cursor == null ? "" : "&cursor=" + cursor),
                             t.key(),
                             null)
                     .body();
-            ((List<?>) page.get("items")).forEach(i -> items.add(asMap(i)));
+            ((List<?>) page.get("items")).forEach(i -> items.add(DevnetApi.asMap(i)));
             cursor = (String) page.get("nextCursor");
         } while (cursor != null);
         return items;
@@ -479,76 +487,7 @@ class DevnetMeteringTest {
     private List<Map<String, Object>> replicas(Tenant t, Map<String, Object> job) {
         return subtasks(t, job).stream()
                 .flatMap(s -> ((List<?>) s.get("replicas")).stream())
-                .map(DevnetMeteringTest::asMap)
+                .map(DevnetApi::asMap)
                 .toList();
-    }
-
-    private List<Map<String, Object>> chainTransactions() {
-        List<Map<String, Object>> txs = new ArrayList<>();
-        String cursor = null;
-        do {
-            Map<String, Object> page = call(
-                            "GET",
-                            "/api/v1/ledger/blocks?limit=500" + (cursor == null ? "&from=0" : "&cursor=" + cursor),
-                            ADMIN_KEY,
-                            null)
-                    .body();
-            for (Object h : (List<?>) page.get("items")) {
-                long height = number(asMap(h).get("height"));
-                Map<String, Object> block = call("GET", "/api/v1/ledger/blocks/" + height, ADMIN_KEY, null)
-                        .body();
-                for (Object tx : (List<?>) block.get("transactions")) {
-                    txs.add(asMap(tx));
-                }
-            }
-            cursor = (String) page.get("nextCursor");
-        } while (cursor != null);
-        return txs;
-    }
-
-    private Tenant tenant(String name, String role, long deposit) {
-        Reply created = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", name, "role", role));
-        assertThat(created.status()).isEqualTo(201);
-        String id = (String) created.body().get("id");
-        if (deposit > 0) {
-            assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", ADMIN_KEY, Map.of("amount", deposit))
-                            .status())
-                    .isEqualTo(201);
-        }
-        return new Tenant(id, (String) created.body().get("apiKey"));
-    }
-
-    private String submit(Tenant t, Map<String, Object> spec) {
-        Reply r = call("POST", "/api/v1/jobs", t.key(), spec);
-        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(202);
-        return (String) r.body().get("id");
-    }
-
-    private Map<String, Object> awaitEnd(Tenant t, String job) {
-        return Eventually.await("job " + job + " ended", Duration.ofSeconds(120), () -> {
-            Map<String, Object> j =
-                    call("GET", "/api/v1/jobs/" + job, t.key(), null).body();
-            return List.of("COMPLETED", "FAILED", "CANCELLED").contains(j.get("status")) ? j : null;
-        });
-    }
-
-    private List<Map<String, Object>> workers() {
-        List<Map<String, Object>> items = new ArrayList<>();
-        ((List<?>) call("GET", "/api/v1/workers", ADMIN_KEY, null).body().get("items"))
-                .forEach(i -> items.add(asMap(i)));
-        return items;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static long number(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private Reply call(String method, String path, String key, Object body) {
-        return gateway.call(this.base, method, path, key, body);
     }
 }

@@ -3,10 +3,9 @@ package dev.dcp.devnet;
 import static dev.dcp.testkit.ReferenceAnswers.SUM_WASM;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dcp.devnet.DevnetApi.Tenant;
 import dev.dcp.testkit.Eventually;
-import dev.dcp.testkit.GatewayCalls;
 import dev.dcp.testkit.GatewayCalls.Reply;
-import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,19 +34,17 @@ class DevnetMoneyTest {
 
     Devnet devnet;
     String base;
-    final GatewayCalls gateway = new GatewayCalls();
-    final HttpClient client = gateway.client();
-
-    record Tenant(String id, String key) {}
+    DevnetApi api;
 
     @BeforeAll
     void startDevnet() {
         devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
         base = devnet.gatewayUrl();
+        api = new DevnetApi(base, ADMIN_KEY);
         Eventually.await(
                 "three enrolled workers online",
                 Duration.ofSeconds(30),
-                () -> workers().stream()
+                () -> api.workers().stream()
                                         .filter(w -> "ONLINE".equals(w.get("status"))
                                                 && Boolean.TRUE.equals(w.get("eligible")))
                                         .count()
@@ -66,7 +63,7 @@ class DevnetMoneyTest {
     @Test
     void aPaidJobWithRedundancyTwoChargesExactlyItsCostOnceAndEveryReplayAgrees() {
         Tenant alice = consumer("alice", 100_000_000);
-        String job = submit(
+        String job = api.submit(
                 alice,
                 Map.of(
                         "kind",
@@ -79,23 +76,23 @@ class DevnetMoneyTest {
                         2,
                         "maxCredits",
                         5_000_000));
-        Map<String, Object> done = awaitEnd(alice, job);
+        Map<String, Object> done = api.awaitEnd(alice, job);
         assertThat(done.get("status")).isEqualTo("COMPLETED");
-        long cost = number(done.get("cost"));
+        long cost = DevnetApi.number(done.get("cost"));
         assertThat(cost).isPositive().isLessThanOrEqualTo(5_000_000);
 
         Map<String, Object> me =
-                call("GET", "/api/v1/accounts/me", alice.key(), null).body();
-        assertThat(number(me.get("balance"))).isEqualTo(100_000_000 - cost);
-        assertThat(number(me.get("escrowed"))).isZero();
+                api.call("GET", "/api/v1/accounts/me", alice.key(), null).body();
+        assertThat(DevnetApi.number(me.get("balance"))).isEqualTo(100_000_000 - cost);
+        assertThat(DevnetApi.number(me.get("escrowed"))).isZero();
 
         awaitLedgerBalance(alice, 100_000_000 - cost);
-        List<Map<String, Object>> chain = chainTransactions();
+        List<Map<String, Object>> chain = api.chainTransactions();
         long paid = chain.stream()
                 .filter(tx -> "PAYMENT".equals(tx.get("type")))
                 .map(this::payload)
                 .filter(p -> job.equals(p.get("job")))
-                .mapToLong(p -> number(p.get("amount")))
+                .mapToLong(p -> DevnetApi.number(p.get("amount")))
                 .sum();
         assertThat(paid).as("the job's PAYMENT transactions").isEqualTo(cost);
         assertThat(chain.stream()
@@ -103,12 +100,12 @@ class DevnetMoneyTest {
                         .map(this::payload)
                         .filter(p -> job.equals(p.get("job"))))
                 .singleElement()
-                .satisfies(p -> assertThat(number(p.get("cost"))).isEqualTo(cost));
+                .satisfies(p -> assertThat(DevnetApi.number(p.get("cost"))).isEqualTo(cost));
         assertThat(replay(chain).get(alice.id())).containsExactly(100_000_000 - cost, 0L, 0L);
 
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> lines =
-                (List<Map<String, Object>>) call("GET", "/api/v1/accounts/me/statement", alice.key(), null)
+                (List<Map<String, Object>>) api.call("GET", "/api/v1/accounts/me/statement", alice.key(), null)
                         .body()
                         .get("items");
         assertThat(lines)
@@ -119,7 +116,7 @@ class DevnetMoneyTest {
     @Test
     void aShortBalanceIsA402AndAFullQuotaA429AndNeitherCreatesAnything() {
         Tenant bob = consumer("bob", 1_000);
-        Reply refused = call(
+        Reply refused = api.call(
                 "POST",
                 "/api/v1/jobs",
                 bob.key(),
@@ -127,15 +124,15 @@ class DevnetMoneyTest {
         assertThat(refused.status()).isEqualTo(402);
         assertThat(refused.body()).containsKeys("type", "title", "status", "detail");
         assertThat(jobs(bob)).isEmpty();
-        assertThat(number(call("GET", "/api/v1/accounts/me", bob.key(), null)
+        assertThat(DevnetApi.number(api.call("GET", "/api/v1/accounts/me", bob.key(), null)
                         .body()
                         .get("balance")))
                 .isEqualTo(1_000);
 
-        assertThat(call("PUT", "/api/v1/tenants/" + bob.id() + "/quota", ADMIN_KEY, Map.of("concurrentJobs", 1))
+        assertThat(api.call("PUT", "/api/v1/tenants/" + bob.id() + "/quota", ADMIN_KEY, Map.of("concurrentJobs", 1))
                         .status())
                 .isEqualTo(200);
-        String running = submit(
+        String running = api.submit(
                 bob,
                 Map.of(
                         "kind",
@@ -146,7 +143,7 @@ class DevnetMoneyTest {
                         64,
                         "maxCredits",
                         500));
-        Reply throttled = call(
+        Reply throttled = api.call(
                 "POST",
                 "/api/v1/jobs",
                 bob.key(),
@@ -156,9 +153,10 @@ class DevnetMoneyTest {
                 .as("a running job may end at any moment")
                 .isEqualTo("1");
         assertThat(jobs(bob)).hasSize(1);
-        assertThat(call("DELETE", "/api/v1/jobs/" + running, bob.key(), null).status())
+        assertThat(api.call("DELETE", "/api/v1/jobs/" + running, bob.key(), null)
+                        .status())
                 .isEqualTo(202);
-        assertThat(call(
+        assertThat(api.call(
                                 "POST",
                                 "/api/v1/jobs",
                                 bob.key(),
@@ -170,7 +168,7 @@ class DevnetMoneyTest {
     @Test
     void aCancelledJobPaysForAcceptedWorkOnlyAndReturnsTheRest() {
         Tenant carol = consumer("carol", 50_000_000);
-        String job = submit(
+        String job = api.submit(
                 carol,
                 Map.of(
                         "kind",
@@ -184,24 +182,24 @@ class DevnetMoneyTest {
         Eventually.await(
                 "some subtasks accepted",
                 Duration.ofSeconds(60),
-                () -> number(asMap(call("GET", "/api/v1/jobs/" + job, carol.key(), null)
+                () -> DevnetApi.number(DevnetApi.asMap(api.call("GET", "/api/v1/jobs/" + job, carol.key(), null)
                                                 .body()
                                                 .get("progress"))
                                         .get("accepted"))
                                 >= 3
                         ? true
                         : null);
-        Reply cancelled = call("DELETE", "/api/v1/jobs/" + job, carol.key(), null);
+        Reply cancelled = api.call("DELETE", "/api/v1/jobs/" + job, carol.key(), null);
         assertThat(cancelled.status()).isEqualTo(202);
-        Map<String, Object> ended = awaitEnd(carol, job);
+        Map<String, Object> ended = api.awaitEnd(carol, job);
         assertThat(ended.get("status")).isEqualTo("CANCELLED");
-        long cost = number(ended.get("cost"));
+        long cost = DevnetApi.number(ended.get("cost"));
         assertThat(cost).isPositive().isLessThan(20_000_000);
         Map<String, Object> me =
-                call("GET", "/api/v1/accounts/me", carol.key(), null).body();
-        assertThat(number(me.get("balance"))).isEqualTo(50_000_000 - cost);
-        assertThat(number(me.get("escrowed"))).isZero();
-        assertThat(call("DELETE", "/api/v1/jobs/" + job, carol.key(), null).status())
+                api.call("GET", "/api/v1/accounts/me", carol.key(), null).body();
+        assertThat(DevnetApi.number(me.get("balance"))).isEqualTo(50_000_000 - cost);
+        assertThat(DevnetApi.number(me.get("escrowed"))).isZero();
+        assertThat(api.call("DELETE", "/api/v1/jobs/" + job, carol.key(), null).status())
                 .isEqualTo(409);
         awaitLedgerBalance(carol, 50_000_000 - cost);
     }
@@ -211,7 +209,7 @@ class DevnetMoneyTest {
         Tenant dan = consumer("dan", 10_000_000);
         // each subtask's sum fits in 2^53, their total does not: the reducer fails the job after every subtask
         long from = 1L << 40;
-        String job = submit(
+        String job = api.submit(
                 dan,
                 Map.of(
                         "kind",
@@ -232,36 +230,36 @@ class DevnetMoneyTest {
                         4,
                         "maxCredits",
                         3_000_000));
-        Map<String, Object> ended = awaitEnd(dan, job);
+        Map<String, Object> ended = api.awaitEnd(dan, job);
         assertThat(ended.get("status")).isEqualTo("FAILED");
         assertThat(ended.get("result")).isNull();
-        long cost = number(ended.get("cost"));
+        long cost = DevnetApi.number(ended.get("cost"));
         assertThat(cost).isBetween(0L, 3_000_000L);
         Map<String, Object> me =
-                call("GET", "/api/v1/accounts/me", dan.key(), null).body();
-        assertThat(number(me.get("balance"))).isEqualTo(10_000_000 - cost);
-        assertThat(number(me.get("escrowed"))).isZero();
+                api.call("GET", "/api/v1/accounts/me", dan.key(), null).body();
+        assertThat(DevnetApi.number(me.get("balance"))).isEqualTo(10_000_000 - cost);
+        assertThat(DevnetApi.number(me.get("escrowed"))).isZero();
         awaitLedgerBalance(dan, 10_000_000 - cost);
-        assertThat(chainTransactions().stream()
+        assertThat(api.chainTransactions().stream()
                         .filter(tx -> "JOB_FAILED".equals(tx.get("type")))
                         .map(this::payload)
                         .filter(p -> job.equals(p.get("job"))))
                 .singleElement()
-                .satisfies(p -> assertThat(number(p.get("cost"))).isEqualTo(cost));
+                .satisfies(p -> assertThat(DevnetApi.number(p.get("cost"))).isEqualTo(cost));
     }
 
     @Test
     void aLyingWorkerIsOutvotedAndItsProviderLosesStakeWhileHonestProvidersKeepTheirs() {
         // a provider of its own, with the minimum stake and more, enrols the cheating worker's key
-        Tenant cheater = tenant("cheater", "provider", 50_000_000);
-        assertThat(call(
+        Tenant cheater = api.tenant("cheater", "provider", 50_000_000);
+        assertThat(api.call(
                                 "POST",
                                 "/api/v1/providers/me/stake",
                                 cheater.key(),
                                 Map.of("amount", 20_000_000, "lockDays", 7))
                         .status())
                 .isEqualTo(201);
-        assertThat(call(
+        assertThat(api.call(
                                 "POST",
                                 "/api/v1/providers/me/workers",
                                 cheater.key(),
@@ -275,8 +273,8 @@ class DevnetMoneyTest {
                         .status())
                 .isEqualTo(201);
         String honest = devnet.providerApiKey();
-        long honestStake =
-                number(call("GET", "/api/v1/accounts/me", honest, null).body().get("stake"));
+        long honestStake = DevnetApi.number(
+                api.call("GET", "/api/v1/accounts/me", honest, null).body().get("stake"));
 
         devnet.startUnenrolledWorker("worker-liar", Map.of("dcp.worker.forge-outputs", "true"));
         String liarId = devnet.workerIdOf("worker-liar");
@@ -284,7 +282,7 @@ class DevnetMoneyTest {
             Eventually.await(
                     "the liar online",
                     Duration.ofSeconds(30),
-                    () -> workers().stream()
+                    () -> api.workers().stream()
                                     .anyMatch(w -> liarId.equals(w.get("id")) && "ONLINE".equals(w.get("status")))
                             ? true
                             : null);
@@ -292,7 +290,7 @@ class DevnetMoneyTest {
             // the liar answers whatever reaches it once the consumer group has given it partitions: jobs until it has
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             while (!rejected(liarId) && System.nanoTime() < deadline) {
-                String job = submit(
+                String job = api.submit(
                         erin,
                         Map.of(
                                 "kind",
@@ -305,7 +303,7 @@ class DevnetMoneyTest {
                                 2,
                                 "maxCredits",
                                 10_000_000));
-                Map<String, Object> ended = awaitEnd(erin, job);
+                Map<String, Object> ended = api.awaitEnd(erin, job);
                 assertThat(ended.get("status")).isEqualTo("COMPLETED");
                 assertThat(ended.get("result"))
                         .as("a lie never reaches a result")
@@ -315,7 +313,7 @@ class DevnetMoneyTest {
             Eventually.await(
                     "the cheating provider slashed",
                     Duration.ofSeconds(20),
-                    () -> number(call("GET", "/api/v1/accounts/me", cheater.key(), null)
+                    () -> DevnetApi.number(api.call("GET", "/api/v1/accounts/me", cheater.key(), null)
                                             .body()
                                             .get("stake"))
                                     < 20_000_000
@@ -324,19 +322,19 @@ class DevnetMoneyTest {
             Eventually.await(
                     "the slash on the chain",
                     Duration.ofSeconds(30),
-                    () -> chainTransactions().stream()
+                    () -> api.chainTransactions().stream()
                                     .filter(tx -> "STAKE_SLASH".equals(tx.get("type")))
                                     .map(this::payload)
                                     .anyMatch(p ->
                                             cheater.id().equals(p.get("account")) && liarId.equals(p.get("worker")))
                             ? true
                             : null);
-            Map<String, Object> liar = workers().stream()
+            Map<String, Object> liar = api.workers().stream()
                     .filter(w -> liarId.equals(w.get("id")))
                     .findFirst()
                     .orElseThrow();
             assertThat(((Number) liar.get("reputation")).doubleValue()).isLessThan(0.5);
-            assertThat(number(call("GET", "/api/v1/accounts/me", honest, null)
+            assertThat(DevnetApi.number(api.call("GET", "/api/v1/accounts/me", honest, null)
                             .body()
                             .get("stake")))
                     .as("the honest provider's stake")
@@ -355,7 +353,7 @@ class DevnetMoneyTest {
         for (int i = 0; i < 12; i++) {
             Tenant t = tenants.get(random.nextInt(tenants.size()));
             long to = 1_000_000L + random.nextInt(20_000_000);
-            Reply r = call(
+            Reply r = api.call(
                     "POST",
                     "/api/v1/jobs",
                     t.key(),
@@ -374,38 +372,43 @@ class DevnetMoneyTest {
             String id = (String) r.body().get("id");
             submitted.add(new String[] {t.key(), id});
             if (random.nextInt(3) == 0) {
-                call("DELETE", "/api/v1/jobs/" + id, t.key(), null);
+                api.call("DELETE", "/api/v1/jobs/" + id, t.key(), null);
             }
         }
         for (String[] s : submitted) {
-            awaitEnd(new Tenant(null, s[0]), s[1]);
+            api.awaitEnd(new Tenant(null, s[0]), s[1]);
         }
         Map<String, Object> audit =
                 Eventually.await("the ledger caught up with contract-service", Duration.ofSeconds(60), () -> {
-                    Map<String, Object> a = call("GET", "/api/v1/audit/credits", ADMIN_KEY, null)
+                    Map<String, Object> a = api.call("GET", "/api/v1/audit/credits", ADMIN_KEY, null)
                             .body();
-                    return Boolean.TRUE.equals(asMap(a.get("ledger")).get("matches")) ? a : null;
+                    return Boolean.TRUE.equals(DevnetApi.asMap(a.get("ledger")).get("matches")) ? a : null;
                 });
         assertThat(audit.get("conserved")).isEqualTo(true);
         assertThat((List<?>) audit.get("negativeAccounts")).isEmpty();
-        assertThat(number(audit.get("held"))).isEqualTo(number(audit.get("deposits")) - number(audit.get("slashed")));
+        assertThat(DevnetApi.number(audit.get("held")))
+                .isEqualTo(DevnetApi.number(audit.get("deposits")) - DevnetApi.number(audit.get("slashed")));
 
         // an independent replay of the chain, by the table in API.md, agrees with every tenant's account
         Map<String, long[]> replayed = new HashMap<>();
-        replay(chainTransactions()).forEach((k, v) -> replayed.put(k, new long[] {v.get(0), v.get(1), v.get(2)}));
+        replay(api.chainTransactions()).forEach((k, v) -> replayed.put(k, new long[] {v.get(0), v.get(1), v.get(2)}));
         for (Tenant t : tenants) {
             Map<String, Object> me =
-                    call("GET", "/api/v1/accounts/me", t.key(), null).body();
+                    api.call("GET", "/api/v1/accounts/me", t.key(), null).body();
             assertThat(replayed.get(t.id()))
                     .as(t.id())
-                    .containsExactly(number(me.get("balance")), number(me.get("escrowed")), number(me.get("stake")));
-            Map<String, Object> ledger = call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null)
+                    .containsExactly(
+                            DevnetApi.number(me.get("balance")),
+                            DevnetApi.number(me.get("escrowed")),
+                            DevnetApi.number(me.get("stake")));
+            Map<String, Object> ledger = api.call(
+                            "GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null)
                     .body();
-            assertThat(number(ledger.get("balance"))).isEqualTo(number(me.get("balance")));
+            assertThat(DevnetApi.number(ledger.get("balance"))).isEqualTo(DevnetApi.number(me.get("balance")));
         }
         long total =
                 replayed.values().stream().mapToLong(v -> v[0] + v[1] + v[2]).sum();
-        assertThat(total).isEqualTo(number(audit.get("held")));
+        assertThat(total).isEqualTo(DevnetApi.number(audit.get("held")));
     }
 
     // --- the chain, replayed here without dcp code ---
@@ -415,7 +418,7 @@ class DevnetMoneyTest {
         Map<String, long[]> acc = new HashMap<>();
         for (Map<String, Object> tx : chain) {
             Map<String, Object> p = payload(tx);
-            long amount = p.get("amount") == null ? 0 : number(p.get("amount"));
+            long amount = p.get("amount") == null ? 0 : DevnetApi.number(p.get("amount"));
             switch ((String) tx.get("type")) {
                 case "DEPOSIT" -> add(acc, p.get("account"), amount, 0, 0);
                 case "ESCROW_LOCK" -> add(acc, p.get("account"), -amount, amount, 0);
@@ -445,98 +448,35 @@ class DevnetMoneyTest {
                 .isTrue();
     }
 
-    private List<Map<String, Object>> chainTransactions() {
-        List<Map<String, Object>> txs = new ArrayList<>();
-        String cursor = null;
-        do {
-            Map<String, Object> page = call(
-                            "GET",
-                            "/api/v1/ledger/blocks?limit=500" + (cursor == null ? "&from=0" : "&cursor=" + cursor),
-                            ADMIN_KEY,
-                            null)
-                    .body();
-            for (Object h : (List<?>) page.get("items")) {
-                long height = number(asMap(h).get("height"));
-                Map<String, Object> block = call("GET", "/api/v1/ledger/blocks/" + height, ADMIN_KEY, null)
-                        .body();
-                for (Object tx : (List<?>) block.get("transactions")) {
-                    txs.add(asMap(tx));
-                }
-            }
-            cursor = (String) page.get("nextCursor");
-        } while (cursor != null);
-        return txs;
-    }
-
     // --- helpers ---
 
     private void awaitLedgerBalance(Tenant t, long balance) {
         Eventually.await("the ledger's replay of " + t.id(), Duration.ofSeconds(60), () -> {
-            Map<String, Object> b = call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null)
+            Map<String, Object> b = api.call("GET", "/api/v1/ledger/accounts/" + t.id() + "/balance", t.key(), null)
                     .body();
-            return (number(b.get("balance")) == balance && number(b.get("escrowed")) == 0) ? true : null;
+            return (DevnetApi.number(b.get("balance")) == balance && DevnetApi.number(b.get("escrowed")) == 0)
+                    ? true
+                    : null;
         });
     }
 
     private boolean rejected(String workerId) {
-        return workers().stream().anyMatch(w -> workerId.equals(w.get("id")) && number(w.get("rejected")) > 0);
+        return api.workers().stream()
+                .anyMatch(w -> workerId.equals(w.get("id")) && DevnetApi.number(w.get("rejected")) > 0);
     }
 
     private Tenant consumer(String name, long deposit) {
-        return tenant(name, "consumer", deposit);
-    }
-
-    private Tenant tenant(String name, String role, long deposit) {
-        Reply created = call("POST", "/api/v1/tenants", ADMIN_KEY, Map.of("name", name, "role", role));
-        assertThat(created.status()).isEqualTo(201);
-        String id = (String) created.body().get("id");
-        assertThat(call("POST", "/api/v1/tenants/" + id + "/deposits", ADMIN_KEY, Map.of("amount", deposit))
-                        .status())
-                .isEqualTo(201);
-        return new Tenant(id, (String) created.body().get("apiKey"));
-    }
-
-    private String submit(Tenant t, Map<String, Object> spec) {
-        Reply r = call("POST", "/api/v1/jobs", t.key(), spec);
-        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(202);
-        return (String) r.body().get("id");
-    }
-
-    private Map<String, Object> awaitEnd(Tenant t, String job) {
-        return Eventually.await("job " + job + " ended", Duration.ofSeconds(120), () -> {
-            Map<String, Object> j =
-                    call("GET", "/api/v1/jobs/" + job, t.key(), null).body();
-            return List.of("COMPLETED", "FAILED", "CANCELLED").contains(j.get("status")) ? j : null;
-        });
+        return api.tenant(name, "consumer", deposit);
     }
 
     private List<Map<String, Object>> jobs(Tenant t) {
         List<Map<String, Object>> items = new ArrayList<>();
-        ((List<?>) call("GET", "/api/v1/jobs", t.key(), null).body().get("items")).forEach(i -> items.add(asMap(i)));
-        return items;
-    }
-
-    private List<Map<String, Object>> workers() {
-        List<Map<String, Object>> items = new ArrayList<>();
-        ((List<?>) call("GET", "/api/v1/workers", ADMIN_KEY, null).body().get("items"))
-                .forEach(i -> items.add(asMap(i)));
+        ((List<?>) api.call("GET", "/api/v1/jobs", t.key(), null).body().get("items"))
+                .forEach(i -> items.add(DevnetApi.asMap(i)));
         return items;
     }
 
     private Map<String, Object> payload(Map<String, Object> tx) {
-        return asMap(tx.get("payload"));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> asMap(Object o) {
-        return (Map<String, Object>) o;
-    }
-
-    private static long number(Object o) {
-        return ((Number) o).longValue();
-    }
-
-    private Reply call(String method, String path, String key, Object body) {
-        return gateway.call(this.base, method, path, key, body);
+        return DevnetApi.asMap(tx.get("payload"));
     }
 }
