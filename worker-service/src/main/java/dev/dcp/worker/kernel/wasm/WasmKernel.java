@@ -206,7 +206,11 @@ public final class WasmKernel implements Kernel {
             }
         } catch (ChicoryInterruptedException e) {
             throw new IllegalStateException("interrupted: " + e.getMessage(), e);
-        } catch (TrapException | WasmRuntimeException e) {
+        } catch (ChicoryException e) {
+            if (!isTrap(e)) {
+                // e.g. the JVM's stack ran out before the depth limit: depends on this worker, not on the module
+                throw new IllegalStateException("the wasm engine failed on this worker: " + e.getMessage(), e);
+            }
             long left = gas.getValue();
             if (left < 0) {
                 answer = outOfGas(limit);
@@ -216,11 +220,31 @@ public final class WasmKernel implements Kernel {
             } else {
                 answer = Answer.fault("trapped: " + reason(e), limit - left);
             }
-        } catch (ChicoryException e) {
-            // e.g. the JVM's stack ran out before the depth limit: depends on this worker, not on the module
-            throw new IllegalStateException("the wasm engine failed on this worker: " + e.getMessage(), e);
         }
         return answer.withCpuNanos(THREADS.getCurrentThreadCpuTime() - cpuStart);
+    }
+
+    /** The traps WebAssembly defines, as Chicory words them; some it raises as plain {@link ChicoryException}s. */
+    private static final List<String> TRAPS = List.of(
+            "unreachable",
+            "uninitialized element",
+            "undefined element",
+            "indirect call type mismatch",
+            "out of bounds",
+            "integer overflow",
+            "integer divide by zero",
+            "invalid conversion to integer",
+            // not "call stack exhausted": that is the JVM's stack, which depends on the worker; the module's own depth
+            // limit traps through unreachable, checked against the depth global
+            "null reference");
+
+    /** Whether the exception is the module's own trap (the same on every worker), not this worker's trouble. */
+    private static boolean isTrap(ChicoryException e) {
+        if (e instanceof TrapException || e instanceof WasmRuntimeException) {
+            return true;
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+        return TRAPS.stream().anyMatch(message::contains);
     }
 
     private static Answer outOfGas(long limit) {
@@ -232,6 +256,10 @@ public final class WasmKernel implements Kernel {
         String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
         if (message.contains("unreachable")) {
             return "unreachable executed";
+        }
+        if (message.startsWith("out of bounds memory access")) {
+            // the rest names addresses and sizes in words that differ between engines and releases
+            return "out of bounds memory access";
         }
         return message.isEmpty() ? e.getClass().getSimpleName() : message;
     }
