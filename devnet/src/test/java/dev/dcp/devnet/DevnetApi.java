@@ -62,6 +62,20 @@ final class DevnetApi {
         return items;
     }
 
+    /** Waits until at least {@code n} workers are online and eligible for work (enrolled, their provider staked). */
+    void awaitEligibleWorkers(int n, Duration timeout) {
+        Eventually.await(
+                n + " enrolled workers online",
+                timeout,
+                () -> workers().stream()
+                                        .filter(w -> "ONLINE".equals(w.get("status"))
+                                                && Boolean.TRUE.equals(w.get("eligible")))
+                                        .count()
+                                >= n
+                        ? true
+                        : null);
+    }
+
     /** Every transaction of every block, in chain order. */
     List<Map<String, Object>> chainTransactions() {
         List<Map<String, Object>> txs = new ArrayList<>();

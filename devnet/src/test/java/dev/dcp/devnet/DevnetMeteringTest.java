@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dcp.devnet.DevnetApi.Tenant;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.GatewayCalls.Reply;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.dcp.testkit.WasmModules;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,7 +55,7 @@ class DevnetMeteringTest {
         devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
         base = devnet.gatewayUrl();
         api = new DevnetApi(base, ADMIN_KEY);
-        awaitEligibleWorkers(3);
+        api.awaitEligibleWorkers(3, Duration.ofSeconds(60));
     }
 
     @AfterAll
@@ -107,7 +106,7 @@ class DevnetMeteringTest {
         String slowClock = devnet.workerIdOf("worker-slow-clock");
         String padder = devnet.workerIdOf("worker-padder");
         try {
-            awaitEligibleWorkers(5);
+            api.awaitEligibleWorkers(5, Duration.ofSeconds(60));
             Tenant consumer = api.tenant("metered", "consumer", 500_000_000);
 
             // alone: both cheats' answers are taken, and each is paid the scheduler's bound, never its claim
@@ -250,10 +249,10 @@ class DevnetMeteringTest {
 
     static Stream<Arguments> hostileModules() {
         return Stream.of(
-                Arguments.of("an infinite loop", module("spin"), "spin", 5_000_000L, "out of gas"),
-                Arguments.of("a memory bomb", module("memory-bomb"), "f", null, "pages of memory"),
-                Arguments.of("unbounded recursion", module("recursion"), "f", null, "call stack exhausted"),
-                Arguments.of("a trap", module("traps"), "trap", null, "trapped: unreachable executed"),
+                Arguments.of("an infinite loop", WasmModules.base64("spin"), "spin", 5_000_000L, "out of gas"),
+                Arguments.of("a memory bomb", WasmModules.base64("memory-bomb"), "f", null, "pages of memory"),
+                Arguments.of("unbounded recursion", WasmModules.base64("recursion"), "f", null, "call stack exhausted"),
+                Arguments.of("a trap", WasmModules.base64("traps"), "trap", null, "trapped: unreachable executed"),
                 Arguments.of(
                         "an invalid binary",
                         Base64.getEncoder()
@@ -261,10 +260,14 @@ class DevnetMeteringTest {
                         "f",
                         null,
                         "not a WebAssembly binary"),
-                Arguments.of("an import", module("imports"), "f", null, "allowed set of imports is empty"),
+                Arguments.of("an import", WasmModules.base64("imports"), "f", null, "allowed set of imports is empty"),
                 Arguments.of(
-                        "the wrong export signature", module("wrong-signature"), "f", null, "not (i64, i64) -> i64"),
-                Arguments.of("a WASI call", module("wasi"), "f", null, "WASI is not offered"));
+                        "the wrong export signature",
+                        WasmModules.base64("wrong-signature"),
+                        "f",
+                        null,
+                        "not (i64, i64) -> i64"),
+                Arguments.of("a WASI call", WasmModules.base64("wasi"), "f", null, "WASI is not offered"));
     }
 
     @ParameterizedTest(name = "{0} ends as a FAILED job that says why")
@@ -281,21 +284,7 @@ class DevnetMeteringTest {
         if (gasLimit != null) {
             input.put("gasLimit", gasLimit);
         }
-        Map<String, Object> job = api.awaitEnd(
-                t,
-                api.submit(
-                        t,
-                        Map.of(
-                                "kind",
-                                "wasm",
-                                "input",
-                                input,
-                                "parallelism",
-                                1,
-                                "redundancy",
-                                2,
-                                "maxCredits",
-                                1_000_000)));
+        Map<String, Object> job = runWasm(t, input, 1);
         assertThat(job.get("status")).isEqualTo("FAILED");
         assertThat((String) job.get("error")).as("the job's error").contains(reason);
         List<Map<String, Object>> answered = replicas(t, job).stream()
@@ -332,31 +321,20 @@ class DevnetMeteringTest {
     @Test
     void anHonestModuleIsPaidForTheGasItBurnedAndEveryReplicaCountsTheSame() {
         Tenant t = api.tenant("honest-wasm", "consumer", 50_000_000);
-        Map<String, Object> job = api.awaitEnd(
+        Map<String, Object> job = runWasm(
                 t,
-                api.submit(
-                        t,
-                        Map.of(
-                                "kind",
-                                "wasm",
-                                "input",
-                                Map.of(
-                                        "module",
-                                        module("sum"),
-                                        "function",
-                                        "sum",
-                                        "from",
-                                        0,
-                                        "to",
-                                        1_000_000,
-                                        "combine",
-                                        "sum"),
-                                "parallelism",
-                                4,
-                                "redundancy",
-                                2,
-                                "maxCredits",
-                                1_000_000)));
+                Map.of(
+                        "module",
+                        WasmModules.base64("sum"),
+                        "function",
+                        "sum",
+                        "from",
+                        0,
+                        "to",
+                        1_000_000,
+                        "combine",
+                        "sum"),
+                4);
         assertThat(job.get("status")).isEqualTo("COMPLETED");
         assertThat(job.get("result")).isEqualTo(Map.of("value", 499_999_500_000L));
         // a subtask is paid once per distinct worker whose answer was accepted (a second copy that reached the
@@ -387,6 +365,25 @@ class DevnetMeteringTest {
         assertThat(accepted).allSatisfy(r -> assertThat(r.get("cpuMillis")).isInstanceOf(Number.class));
     }
 
+    /** A wasm job over that input, each subtask answered by two workers, run to its end. */
+    private Map<String, Object> runWasm(Tenant t, Map<String, Object> input, int parallelism) {
+        return api.awaitEnd(
+                t,
+                api.submit(
+                        t,
+                        Map.of(
+                                "kind",
+                                "wasm",
+                                "input",
+                                input,
+                                "parallelism",
+                                parallelism,
+                                "redundancy",
+                                2,
+                                "maxCredits",
+                                1_000_000)));
+    }
+
     /** Every devnet worker is online and a plain job still completes with the right answer. */
     private void assertTheWorkersStillTakeWork(Tenant t) {
         Map<String, Object> job = api.awaitEnd(
@@ -410,17 +407,6 @@ class DevnetMeteringTest {
                 .hasSizeGreaterThanOrEqualTo(3);
     }
 
-    private static String module(String name) {
-        try (InputStream in = DevnetMeteringTest.class.getResourceAsStream("/wasm/" + name + ".wasm")) {
-            if (in == null) {
-                throw new IllegalStateException("no test module " + name);
-            }
-            return Base64.getEncoder().encodeToString(in.readAllBytes());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     // --- helpers ---
 
     private Tenant cheatingProvider(String name, String workerName) {
@@ -442,19 +428,6 @@ class DevnetMeteringTest {
                         .status())
                 .isEqualTo(201);
         return p;
-    }
-
-    private void awaitEligibleWorkers(int n) {
-        Eventually.await(
-                n + " enrolled workers online",
-                Duration.ofSeconds(60),
-                () -> api.workers().stream()
-                                        .filter(w -> "ONLINE".equals(w.get("status"))
-                                                && Boolean.TRUE.equals(w.get("eligible")))
-                                        .count()
-                                >= n
-                        ? true
-                        : null);
     }
 
     private long stake(Tenant t) {

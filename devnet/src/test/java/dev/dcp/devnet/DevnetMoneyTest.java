@@ -41,16 +41,7 @@ class DevnetMoneyTest {
         devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
         base = devnet.gatewayUrl();
         api = new DevnetApi(base, ADMIN_KEY);
-        Eventually.await(
-                "three enrolled workers online",
-                Duration.ofSeconds(30),
-                () -> api.workers().stream()
-                                        .filter(w -> "ONLINE".equals(w.get("status"))
-                                                && Boolean.TRUE.equals(w.get("eligible")))
-                                        .count()
-                                >= 3
-                        ? true
-                        : null);
+        api.awaitEligibleWorkers(3, Duration.ofSeconds(30));
     }
 
     @AfterAll

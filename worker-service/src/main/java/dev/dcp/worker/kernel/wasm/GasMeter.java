@@ -488,12 +488,8 @@ final class GasMeter {
                 memoryIndex(r);
                 return Op.PAGES; // memory.grow
             }
-            case 0x41 -> {
-                r.s64();
-                return Op.PLAIN;
-            }
-            case 0x42 -> {
-                r.s64();
+            case 0x41, 0x42 -> {
+                r.s64(); // i32.const, i64.const: a signed LEB128 either way
                 return Op.PLAIN;
             }
             case 0x43 -> {

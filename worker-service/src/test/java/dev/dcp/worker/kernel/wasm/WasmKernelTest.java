@@ -5,11 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dcp.common.metering.AnswerFields;
 import dev.dcp.common.metering.Gas;
+import dev.dcp.testkit.WasmModules;
 import dev.dcp.worker.kernel.Answer;
 import dev.dcp.worker.kernel.wasm.WasmKernel.Engine;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
@@ -25,7 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class WasmKernelTest {
 
-    static final String SUM = module("sum");
+    static final String SUM = WasmModules.base64("sum");
 
     // a wall-clock limit no honest test function comes near even on a loaded machine; the gas stops the rest
     private final WasmKernel compiler = new WasmKernel(Engine.COMPILER, Duration.ofSeconds(60));
@@ -33,17 +32,6 @@ class WasmKernelTest {
 
     private WasmKernel kernel(Engine engine) {
         return engine == Engine.COMPILER ? compiler : interpreter;
-    }
-
-    static String module(String name) {
-        try (InputStream in = WasmKernelTest.class.getResourceAsStream("/wasm/" + name + ".wasm")) {
-            if (in == null) {
-                throw new IllegalArgumentException("no test module " + name);
-            }
-            return Base64.getEncoder().encodeToString(in.readAllBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static Map<String, Object> call(String module, String function, long from, long to) {
@@ -122,19 +110,19 @@ class WasmKernelTest {
     @Test
     void gasCountsAreEqualInTheInterpreterAndTheCompilerAndOnAnyTwoWorkers() {
         WasmKernel anotherWorker = new WasmKernel(Engine.COMPILER, Duration.ofSeconds(60));
-        String mixed = module("mixed");
-        String depth = module("depth");
-        String start = module("start");
+        String mixed = WasmModules.base64("mixed");
+        String depth = WasmModules.base64("depth");
+        String start = WasmModules.base64("start");
         for (Map<String, Object> input : new Map[] {
             call(SUM, "sum", -300, 12_345),
             call(mixed, "mixed", 0, 3_000),
             call(mixed, "mixed", 1_000_000, 1_000_500),
             call(depth, "depth", 0, 2_000),
             call(start, "f", 5, 10),
-            call(module("spin"), "spin", 0, 1, 2_000_000),
-            call(module("recursion"), "f", 0, 1),
-            call(module("traps"), "trap", 4, 5),
-            call(module("memory-grow"), "f", 0, 1)
+            call(WasmModules.base64("spin"), "spin", 0, 1, 2_000_000),
+            call(WasmModules.base64("recursion"), "f", 0, 1),
+            call(WasmModules.base64("traps"), "trap", 4, 5),
+            call(WasmModules.base64("memory-grow"), "f", 0, 1)
         }) {
             Answer compiled = compiler.run(input);
             assertThat(interpreter.run(input))
@@ -162,7 +150,8 @@ class WasmKernelTest {
             }
             expected += steps;
         }
-        assertThat(compiler.run(call(module("mixed"), "mixed", 0, 3_000)).output())
+        assertThat(compiler.run(call(WasmModules.base64("mixed"), "mixed", 0, 3_000))
+                        .output())
                 .isEqualTo(Map.of("value", expected));
     }
 
@@ -179,7 +168,7 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void anInfiniteLoopRunsOutOfGasAndTheWorkIsTheWholeLimit(Engine engine) {
-        Answer answer = kernel(engine).run(call(module("spin"), "spin", 0, 1, 5_000_000));
+        Answer answer = kernel(engine).run(call(WasmModules.base64("spin"), "spin", 0, 1, 5_000_000));
         assertThat(fault(answer)).isEqualTo("out of gas: the subtask's limit of 5000000 gas is spent");
         assertThat(answer.work()).isEqualTo(5_000_000);
         assertThat(kernel(engine).run(call(SUM, "sum", 1, 4)).output()).isEqualTo(Map.of("value", 6L));
@@ -187,7 +176,7 @@ class WasmKernelTest {
 
     @Test
     void withoutAGasLimitTheDefaultApplies() {
-        Answer answer = compiler.run(call(module("spin"), "spin", 0, 1));
+        Answer answer = compiler.run(call(WasmModules.base64("spin"), "spin", 0, 1));
         assertThat(fault(answer)).startsWith("out of gas");
         assertThat(answer.work()).isEqualTo(Gas.DEFAULT_LIMIT);
     }
@@ -195,12 +184,12 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aMemoryBombIsRefusedOrCappedAndTheKernelStaysHealthy(Engine engine) {
-        Answer upFront = kernel(engine).run(call(module("memory-bomb"), "f", 0, 1));
+        Answer upFront = kernel(engine).run(call(WasmModules.base64("memory-bomb"), "f", 0, 1));
         assertThat(fault(upFront)).contains("asks for 60000 pages of memory").contains("at most 1024");
         assertThat(upFront.work()).isZero();
 
         // growing stops at 1,024 pages (64 MiB): memory.grow answers -1 and the module gives up with a trap
-        Answer grown = kernel(engine).run(call(module("memory-grow"), "f", 0, 1));
+        Answer grown = kernel(engine).run(call(WasmModules.base64("memory-grow"), "f", 0, 1));
         assertThat(fault(grown)).isEqualTo("trapped: unreachable executed");
         assertThat(grown.work()).isGreaterThan((GasMeter.MAX_PAGES - 1) << GasMeter.PAGE_SHIFT);
 
@@ -210,7 +199,7 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aTableGrownByABillionElementsIsChargedForThemAndGetsNone(Engine engine) {
-        Answer answer = kernel(engine).run(call(module("table-bomb"), "f", 0, 1));
+        Answer answer = kernel(engine).run(call(WasmModules.base64("table-bomb"), "f", 0, 1));
         assertThat(answer.output()).isEqualTo(Map.of("value", -1L));
         assertThat(answer.work()).isGreaterThan(1_000_000_000L);
     }
@@ -218,7 +207,7 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void unboundedRecursionStopsAtTheCallDepthLimitTheSameWayInBothEngines(Engine engine) {
-        Answer answer = kernel(engine).run(call(module("recursion"), "f", 0, 1));
+        Answer answer = kernel(engine).run(call(WasmModules.base64("recursion"), "f", 0, 1));
         assertThat(fault(answer)).isEqualTo("call stack exhausted: more than 10000 nested calls");
         assertThat(kernel(engine).run(call(SUM, "sum", 1, 4)).output()).isEqualTo(Map.of("value", 6L));
     }
@@ -226,7 +215,7 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void recursionJustWithinTheLimitFitsOnTheStack(Engine engine) {
-        String depth = module("depth");
+        String depth = WasmModules.base64("depth");
         // the export calls nest(n), which nests n more: n + 1 calls deep
         assertThat(kernel(engine).run(call(depth, "depth", 0, 9_999)).output()).isEqualTo(Map.of("value", 9_999L));
         assertThat(fault(kernel(engine).run(call(depth, "depth", 0, 10_000)))).startsWith("call stack exhausted");
@@ -235,7 +224,7 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void eachKindOfTrapIsAFaultNamedTheSameInBothEngines(Engine engine) {
-        String traps = module("traps");
+        String traps = WasmModules.base64("traps");
         Map<Long, String> expected = Map.of(
                 0L, "trapped: unreachable executed",
                 1L, "trapped: uninitialized element 1",
@@ -246,7 +235,7 @@ class WasmKernelTest {
         expected.forEach((kind, reason) -> assertThat(fault(kernel(engine).run(call(traps, "trap", kind, kind + 1))))
                 .as("trap %d", kind)
                 .isEqualTo(reason));
-        Answer divided = kernel(engine).run(call(module("divide"), "divide", 10, 11));
+        Answer divided = kernel(engine).run(call(WasmModules.base64("divide"), "divide", 10, 11));
         assertThat(fault(divided)).isEqualTo("trapped: integer divide by zero");
         assertThat(divided.work()).isPositive();
     }
@@ -254,7 +243,7 @@ class WasmKernelTest {
     @ParameterizedTest
     @EnumSource(Engine.class)
     void aStartFunctionRunsOnceBeforeTheCallAndItsGasCounts(Engine engine) {
-        Answer answer = kernel(engine).run(call(module("start"), "f", 5, 10));
+        Answer answer = kernel(engine).run(call(WasmModules.base64("start"), "f", 5, 10));
         assertThat(answer.output()).isEqualTo(Map.of("value", 1005L));
         // init: i64.const, global.set and its end (3); f: global.get, two local.get, i64.sub, i64.add and its end (6)
         assertThat(answer.work()).isEqualTo(3 + 6);
@@ -262,10 +251,10 @@ class WasmKernelTest {
 
     @Test
     void modulesThatImportAnythingAreRefusedWasiByName() {
-        assertThat(fault(compiler.run(call(module("imports"), "f", 0, 1))))
+        assertThat(fault(compiler.run(call(WasmModules.base64("imports"), "f", 0, 1))))
                 .isEqualTo("the module imports env.now: the allowed set of imports is empty (a module must be"
                         + " self-contained and import nothing)");
-        assertThat(fault(compiler.run(call(module("wasi"), "f", 0, 1))))
+        assertThat(fault(compiler.run(call(WasmModules.base64("wasi"), "f", 0, 1))))
                 .startsWith("the module imports wasi_snapshot_preview1.fd_write: WASI is not offered");
     }
 
@@ -273,7 +262,7 @@ class WasmKernelTest {
     void aMissingExportOrTheWrongSignatureIsAFault() {
         assertThat(fault(compiler.run(call(SUM, "product", 0, 3))))
                 .isEqualTo("the module exports no function named product");
-        assertThat(fault(compiler.run(call(module("wrong-signature"), "f", 0, 3))))
+        assertThat(fault(compiler.run(call(WasmModules.base64("wrong-signature"), "f", 0, 3))))
                 .isEqualTo("the module exports f with signature [I32] -> [I32], not (i64, i64) -> i64");
     }
 
@@ -289,7 +278,7 @@ class WasmKernelTest {
 
     @Test
     void aValueJsonCannotCarryIsAFault() {
-        Answer answer = compiler.run(call(module("big"), "big", 0, 1));
+        Answer answer = compiler.run(call(WasmModules.base64("big"), "big", 0, 1));
         assertThat(fault(answer)).startsWith("big returned 1152921504606846976");
         assertThat(answer.work()).isEqualTo(2);
     }
@@ -298,7 +287,7 @@ class WasmKernelTest {
     void aFunctionThatOutrunsTheWallClockIsThisWorkersFailureAndTheKernelStaysGood() {
         WasmKernel impatient = new WasmKernel(Engine.INTERPRETER, Duration.ofMillis(300));
         long start = System.nanoTime();
-        assertThatThrownBy(() -> impatient.run(call(module("spin"), "spin", 0, 1, Gas.MAX_LIMIT)))
+        assertThatThrownBy(() -> impatient.run(call(WasmModules.base64("spin"), "spin", 0, 1, Gas.MAX_LIMIT)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("limit");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
