@@ -134,16 +134,12 @@ class DevnetBusSecurityTest {
             refused(admin.deleteTopics(List.of(Topics.SUBTASKS)).all());
             refused(admin.incrementalAlterConfigs(Map.of(
                             new ConfigResource(ConfigResource.Type.TOPIC, Topics.SUBTASKS),
-                            List.of(new AlterConfigOp(
-                                    new ConfigEntry("retention.ms", "1"), AlterConfigOp.OpType.SET))))
+                            List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "1"), AlterConfigOp.OpType.SET))))
                     .all());
             refused(admin.createAcls(List.of(new AclBinding(
                             new ResourcePattern(ResourceType.TOPIC, Topics.LEDGER_TX, PatternType.LITERAL),
                             new AccessControlEntry(
-                                    "User:acme-friend",
-                                    "*",
-                                    AclOperation.READ,
-                                    AclPermissionType.ALLOW))))
+                                    "User:acme-friend", "*", AclOperation.READ, AclPermissionType.ALLOW))))
                     .all());
             refused(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
                             "scheduler", new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), "taken")))
@@ -245,7 +241,9 @@ class DevnetBusSecurityTest {
         }
         assertThat(rejected(liarId)).as("the liar was outvoted").isTrue();
         BusConnection liarLogin = devnet.kafka()
-                .connectionAs(issued.get("username").toString(), issued.get("password").toString());
+                .connectionAs(
+                        issued.get("username").toString(),
+                        issued.get("password").toString());
         Eventually.await("the slashed provider's login removed", Duration.ofSeconds(30), () -> {
             try (Admin admin = Admin.create(quick(liarLogin.connectProperties()))) {
                 admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
@@ -261,11 +259,7 @@ class DevnetBusSecurityTest {
 
     private Tenant provider(String name, long stake) {
         Tenant t = api.tenant(name, "provider", stake + 10_000_000);
-        assertThat(api.call(
-                                "POST",
-                                "/api/v1/providers/me/stake",
-                                t.key(),
-                                Map.of("amount", stake, "lockDays", 7))
+        assertThat(api.call("POST", "/api/v1/providers/me/stake", t.key(), Map.of("amount", stake, "lockDays", 7))
                         .status())
                 .isEqualTo(201);
         return t;
