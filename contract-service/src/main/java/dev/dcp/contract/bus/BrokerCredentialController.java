@@ -2,6 +2,8 @@ package dev.dcp.contract.bus;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.web.ProblemException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A provider's credentials for its workers' bus connections (docs/security.md). */
 @RestController
+@Tag(name = "Providers", description = "A provider's stake and its workers' keys")
 class BrokerCredentialController {
 
     private final BrokerCredentials credentials;
@@ -20,6 +23,7 @@ class BrokerCredentialController {
     }
 
     /** Issues (or rotates) the provider's credential; the password is in this answer only. */
+    @Operation(summary = "Issue or rotate the bus login of the provider's workers (shown once)")
     @PostMapping("/api/v1/providers/me/broker-credentials")
     ResponseEntity<BrokerCredentials.Issued> issue(@RequestAttribute(Caller.ATTRIBUTE) Caller caller) {
         return ResponseEntity.status(201).header("Cache-Control", "no-store").body(credentials.issue(provider(caller)));
