@@ -1,6 +1,7 @@
 package dev.dcp.contract;
 
 import dev.dcp.common.kafka.DeadLetterConfiguration;
+import dev.dcp.common.kafka.KafkaRequestIds;
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
@@ -36,6 +37,7 @@ import org.springframework.context.annotation.Import;
     PlatformWebConfiguration.class,
     OutboxConfiguration.class,
     DeadLetterConfiguration.class,
+    KafkaRequestIds.class,
     TopicDeclarations.class
 })
 public class ContractApplication {

@@ -1,6 +1,7 @@
 package dev.dcp.scheduler;
 
 import dev.dcp.common.kafka.DeadLetterConfiguration;
+import dev.dcp.common.kafka.KafkaRequestIds;
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
@@ -39,6 +40,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     PlatformWebConfiguration.class,
     OutboxConfiguration.class,
     DeadLetterConfiguration.class,
+    KafkaRequestIds.class,
     TopicDeclarations.class
 })
 public class SchedulerApplication {

@@ -8,7 +8,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** What every service imports: the credential check on /api and /internal, and problem responses. */
+/**
+ * What every service imports: the request id in the log context, the credential check on /api and /internal, and
+ * problem responses.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemAdvice.class)
 public class PlatformWebConfiguration {
@@ -17,6 +20,11 @@ public class PlatformWebConfiguration {
     @Bean
     ServiceCredential serviceCredential(@Value("${dcp.internal.secret}") String secret, ObjectProvider<Clock> clock) {
         return new ServiceCredential(secret, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
     }
 
     @Bean
