@@ -32,6 +32,7 @@ final class StrictManifests {
             "kafka.strimzi.io/v1beta2/Kafka",
             "kafka.strimzi.io/v1beta2/KafkaNodePool",
             "kafka.strimzi.io/v1beta2/KafkaTopic",
+            "kafka.strimzi.io/v1beta2/KafkaUser",
             "postgresql.cnpg.io/v1/Cluster",
             "keda.sh/v1alpha1/ScaledObject");
 
