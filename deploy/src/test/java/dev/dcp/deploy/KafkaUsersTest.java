@@ -154,6 +154,35 @@ class KafkaUsersTest {
         assertThat(issuer.getValueFrom().getSecretKeyRef().getName()).isEqualTo("credential-issuer");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overlays")
+    void kedaReadsTheLagAsTheWorkersUserOverTls(String overlay) {
+        Overlays.Rendered r = Overlays.render(overlay);
+        GenericKubernetesResource scaled = r.oneCustom("ScaledObject", "worker");
+        assertThat((Object) scaled.get("spec", "triggers", 0, "authenticationRef", "name"))
+                .isEqualTo("worker-kafka");
+        GenericKubernetesResource auth = r.oneCustom("TriggerAuthentication", "worker-kafka");
+        Map<String, String> params = new java.util.HashMap<>();
+        io.fabric8.kubernetes.api.model.ConfigMap config =
+                r.one(io.fabric8.kubernetes.api.model.ConfigMap.class, "worker-kafka-scaler");
+        for (Map<String, Object> ref : (List<Map<String, Object>>) auth.get("spec", "configMapTargetRef")) {
+            assertThat(ref.get("name")).isEqualTo("worker-kafka-scaler");
+            params.put(
+                    ref.get("parameter").toString(),
+                    config.getData().get(ref.get("key").toString()));
+        }
+        for (Map<String, Object> ref : (List<Map<String, Object>>) auth.get("spec", "secretTargetRef")) {
+            params.put(ref.get("parameter").toString(), "secret " + ref.get("name") + "/" + ref.get("key"));
+        }
+        assertThat(params)
+                .isEqualTo(Map.of(
+                        "sasl", "scram_sha512",
+                        "tls", "enable",
+                        "username", "dcp-workers",
+                        "password", "secret dcp-workers/password",
+                        "ca", "secret dcp-kafka-cluster-ca-cert/ca.crt"));
+    }
+
     /** One Kafka-level grant: resource type, name, pattern, operation. */
     record Grant(ResourceType type, String name, PatternType pattern, AclOperation operation) {}
 
