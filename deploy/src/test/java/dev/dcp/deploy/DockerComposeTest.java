@@ -28,6 +28,9 @@ class DockerComposeTest {
     static final List<String> DCP_SERVICES =
             List.of("ledger", "contract", "scheduler", "gateway", "worker-1", "worker-2", "worker-3");
 
+    /** The one-shot container that makes the bus logins and their ACLs before any dcp service starts. */
+    static final String BUS_INIT = "bus-init";
+
     static JsonNode services;
     static JsonNode resolved;
 
@@ -58,12 +61,13 @@ class DockerComposeTest {
     }
 
     @Test
-    void theStackIsPostgresKafkaTheFiveServicesAndThreeWorkers() {
+    void theStackIsPostgresKafkaItsLoginsTheFiveServicesAndThreeWorkers() {
         Set<String> names = new HashSet<>(services.propertyNames());
         assertThat(names)
                 .containsExactlyInAnyOrder(
                         "postgres",
                         "kafka",
+                        "bus-init",
                         "ledger",
                         "contract",
                         "scheduler",
@@ -77,6 +81,9 @@ class DockerComposeTest {
     @Test
     void everyServiceHasAHealthcheck() {
         for (String name : services.propertyNames()) {
+            if (name.equals(BUS_INIT)) {
+                continue; // a one-shot container: the others wait for it to have exited with 0
+            }
             assertThat(services.path(name).path("healthcheck").path("test").isMissingNode())
                     .as("%s healthcheck", name)
                     .isFalse();
@@ -95,15 +102,16 @@ class DockerComposeTest {
             for (String dep : deps.propertyNames()) {
                 assertThat(deps.path(dep).path("condition").asString())
                         .as("%s depends_on %s", name, dep)
-                        .isEqualTo("service_healthy");
+                        .isEqualTo(dep.equals(BUS_INIT) ? "service_completed_successfully" : "service_healthy");
             }
         }
-        assertDependsOn("ledger", "postgres", "kafka");
-        assertDependsOn("contract", "postgres", "kafka");
-        assertDependsOn("scheduler", "postgres", "kafka");
+        assertDependsOn(BUS_INIT, "kafka");
+        assertDependsOn("ledger", "postgres", BUS_INIT);
+        assertDependsOn("contract", "postgres", BUS_INIT);
+        assertDependsOn("scheduler", "postgres", BUS_INIT);
         assertDependsOn("gateway", "ledger", "contract", "scheduler");
         for (String worker : List.of("worker-1", "worker-2", "worker-3")) {
-            assertDependsOn(worker, "kafka", "scheduler");
+            assertDependsOn(worker, BUS_INIT, "scheduler");
         }
     }
 
@@ -174,6 +182,51 @@ class DockerComposeTest {
                         .path("com.docker.network.bridge.host_binding_ipv4")
                         .asString())
                 .isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void everyKafkaClientLogsInOverTlsWithALoginOfItsRoleThatBusInitMakes() {
+        Map<String, String> logins = new HashMap<>(); // username -> "ROLE password"
+        services.path(BUS_INIT).path("environment").properties().forEach(e -> {
+            if (e.getKey().startsWith("DCP_BUS_LOGIN_")) {
+                String[] parts = e.getValue().asString().trim().split("\\s+", 3);
+                logins.put(parts[0], parts[1] + " " + parts[2]);
+            }
+        });
+        assertThat(logins.keySet())
+                .containsExactlyInAnyOrder(
+                        "ledger-validator-0", "scheduler", "contract", "credential-issuer", "workers-compose");
+        assertThat(logins.keySet())
+                .as("contract-service deletes provider- logins it did not issue")
+                .noneMatch(u -> u.startsWith("provider-"));
+        Map<String, String> roles = Map.of(
+                "ledger", "VALIDATOR",
+                "scheduler", "SCHEDULER",
+                "contract", "CONTRACT",
+                "worker-1", "PROVIDER",
+                "worker-2", "PROVIDER",
+                "worker-3", "PROVIDER");
+        roles.forEach((service, role) -> {
+            JsonNode env = services.path(service).path("environment");
+            String username = env.path("DCP_KAFKA_USERNAME").asString();
+            assertThat(logins.get(username))
+                    .as("%s logs in as %s", service, username)
+                    .isEqualTo(role + " " + env.path("DCP_KAFKA_PASSWORD").asString());
+            assertThat(env.path("DCP_KAFKA_TRUSTSTORE").asString()).isEqualTo("/etc/dcp/tls/ca.crt");
+            assertThat(services.path(service).path("volumes").toString()).contains("deploy/compose/tls/ca.crt");
+        });
+        JsonNode contract = services.path("contract").path("environment");
+        assertThat(logins.get(contract.path("DCP_CONTRACT_BUS_ISSUER_USERNAME").asString()))
+                .isEqualTo("CREDENTIAL_ISSUER "
+                        + contract.path("DCP_CONTRACT_BUS_ISSUER_PASSWORD").asString());
+        JsonNode kafka = services.path("kafka").path("environment");
+        assertThat(kafka.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asString())
+                .contains("CLIENT:SASL_SSL");
+        assertThat(kafka.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asString())
+                .isEqualTo("false");
+        assertThat(kafka.path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asString()).isEqualTo("false");
+        assertThat(Overlays.MODULE.resolve("compose/tls/kafka.pem")).exists();
+        assertThat(Overlays.MODULE.resolve("compose/tls/ca.crt")).exists();
     }
 
     @Test

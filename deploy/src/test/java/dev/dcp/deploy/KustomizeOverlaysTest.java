@@ -70,6 +70,9 @@ class KustomizeOverlaysTest {
                             "dcp-ledger-keys",
                             "dcp-ledger-validator-set"));
 
+    /** The Secret Strimzi's cluster operator keeps the cluster CA's certificate in ({@code ca.crt}). */
+    static final String STRIMZI_CLUSTER_CA = "dcp-kafka-cluster-ca-cert";
+
     static Stream<String> overlays() {
         return Overlays.names();
     }
@@ -200,8 +203,17 @@ class KustomizeOverlaysTest {
         Rendered r = Overlays.render(overlay);
         Set<String> external = CREATED_OUTSIDE_THE_OVERLAY.get(overlay);
         Set<String> referencedExternal = new LinkedHashSet<>();
+        // Strimzi creates these: the cluster CA's certificate, and a Secret per KafkaUser (its password)
+        Set<String> byStrimzi = new LinkedHashSet<>(List.of(STRIMZI_CLUSTER_CA));
+        r.custom("KafkaUser").forEach(u -> byStrimzi.add(u.getMetadata().getName()));
         for (Workload w : r.workloads()) {
             for (Reference ref : references(w)) {
+                if (byStrimzi.contains(ref.name())) {
+                    assertThat(ref.key())
+                            .as("%s: Strimzi's Secret %s", w, ref.name())
+                            .isIn(null, "password", "ca.crt");
+                    continue;
+                }
                 if (external.contains(ref.name())) {
                     referencedExternal.add(ref.name());
                     continue;

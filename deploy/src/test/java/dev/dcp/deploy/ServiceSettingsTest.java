@@ -39,6 +39,10 @@ class ServiceSettingsTest {
                     "SPRING_FLYWAY_DEFAULTSCHEMA", // spring.flyway.*
                     "DCP_KAFKA_TOPICREPLICAS",
                     "DCP_KAFKA_TOPIC_REPLICAS", // dcp.kafka.topic-replicas (TopicDeclarations)
+                    "DCP_KAFKA_(USERNAME|PASSWORD|PASSWORD_FILE|MECHANISM|TRUSTSTORE)", // dcp.kafka.* (BusCredentials)
+                    "DCP_CONTRACT_BUS_(ISSUER_USERNAME|ISSUER_PASSWORD|ISSUER_MECHANISM|BOOTSTRAP_SERVERS)",
+                    // dcp.contract.bus.* (contract-service's BusProperties)
+                    "DCP_BUS_LOGIN_[A-Z0-9_]+", // the logins bus-init makes (BusLogins, docker-compose.yml)
                     "JAVA_TOOL_OPTIONS", // the JVM itself
                     "DCP_LEDGER_INDEX" // only expanded into the ledger's other values
                     )

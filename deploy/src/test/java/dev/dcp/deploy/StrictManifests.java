@@ -32,8 +32,10 @@ final class StrictManifests {
             "kafka.strimzi.io/v1beta2/Kafka",
             "kafka.strimzi.io/v1beta2/KafkaNodePool",
             "kafka.strimzi.io/v1beta2/KafkaTopic",
+            "kafka.strimzi.io/v1beta2/KafkaUser",
             "postgresql.cnpg.io/v1/Cluster",
-            "keda.sh/v1alpha1/ScaledObject");
+            "keda.sh/v1alpha1/ScaledObject",
+            "keda.sh/v1alpha1/TriggerAuthentication");
 
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final YAMLMapper YAML = YAMLMapper.builder().build();

@@ -3,6 +3,9 @@ package dev.dcp.e2e;
 import com.github.dockerjava.api.DockerClient;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.crypto.Hashes;
+import dev.dcp.common.kafka.BusLogins;
+import dev.dcp.common.kafka.BusLogins.Login;
+import dev.dcp.common.kafka.BusRole;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,14 +20,16 @@ import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.output.Slf4jLogConsumer;
 import org.testcontainers.containers.wait.strategy.Wait;
-import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.lifecycle.Startables;
 import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * The whole platform as production runs it: PostgreSQL, Kafka and every service in a container of its own on one
- * Docker network, reaching each other by name; only the gateway's port is published (on loopback). Workers enrol
- * themselves with a provider made through the API, as autoscaled workers do.
+ * Docker network, reaching each other by name; only the gateway's and the broker's test listener are published (on
+ * loopback). The bus is closed as in docker-compose.yml ({@link SecuredKafka}): each service logs in with a login of
+ * its own, made before it starts with its {@link BusRole}'s ACLs; the workers with their provider's login, issued
+ * through the API. Workers enrol themselves with a provider made through the API, as autoscaled workers do.
  */
 final class DockerPlatform implements AutoCloseable {
 
@@ -40,7 +45,8 @@ final class DockerPlatform implements AutoCloseable {
 
     private final Network network;
     private final PostgreSQLContainer postgres;
-    private final KafkaContainer kafka;
+    private final SecuredKafka kafka;
+    private final Map<String, Login> logins = new HashMap<>();
     private final Map<String, GenericContainer<?>> services = new HashMap<>();
     private final List<GenericContainer<?>> workers = new ArrayList<>();
     private final String secret = UUID.randomUUID().toString();
@@ -56,12 +62,7 @@ final class DockerPlatform implements AutoCloseable {
                 .withDatabaseName("dcp")
                 .withNetwork(network)
                 .withNetworkAliases("postgres");
-        kafka = new KafkaContainer(ContainerImages.kafka())
-                .withNetwork(network)
-                .withNetworkAliases("kafka")
-                .withListener("kafka:19092")
-                // the services declare every topic with its partitions; the broker must not guess them first
-                .withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
+        kafka = new SecuredKafka(network);
     }
 
     /** Starts everything and a provider whose {@code workers} workers are online; closes what started on failure. */
@@ -79,6 +80,7 @@ final class DockerPlatform implements AutoCloseable {
     private void startAll(int workerCount) {
         long started = System.nanoTime();
         Startables.deepStart(postgres, kafka).join();
+        provisionLogins();
         Ed25519.KeyPair contractKey = Ed25519.generate();
         Ed25519.KeyPair schedulerKey = Ed25519.generate();
 
@@ -86,7 +88,11 @@ final class DockerPlatform implements AutoCloseable {
         GenericContainer<?> contract = service("contract-service", "contract", 8082)
                 .withEnv("DCP_CONTRACT_DB_URL", jdbcUrl("contract"))
                 .withEnv("DCP_SIGNING_KEY", Hashes.hex(contractKey.privateKey()))
-                .withEnv("DCP_LEDGER_URL", "http://ledger:8081");
+                .withEnv("DCP_LEDGER_URL", "http://ledger:8081")
+                .withEnv("DCP_CONTRACT_BUS_ISSUER_USERNAME", "credential-issuer")
+                .withEnv(
+                        "DCP_CONTRACT_BUS_ISSUER_PASSWORD",
+                        logins.get("credential-issuer").password());
         GenericContainer<?> scheduler = service("scheduler-service", "scheduler", 8083)
                 .withEnv("DCP_SCHEDULER_DB_URL", jdbcUrl("scheduler"))
                 .withEnv("DCP_SIGNING_KEY", Hashes.hex(schedulerKey.privateKey()))
@@ -106,8 +112,12 @@ final class DockerPlatform implements AutoCloseable {
         client = new PlatformClient(gatewayUrl(), ADMIN_KEY);
 
         String providerKey = client.provider("e2e-provider");
+        // the workers log in as any provider's do: with the login their provider got from the API
+        Map<String, Object> workerLogin = client.brokerCredentials(providerKey);
         for (int i = 1; i <= workerCount; i++) {
             workers.add(service("worker-service", "worker-" + i, 8090)
+                    .withEnv("DCP_KAFKA_USERNAME", workerLogin.get("username").toString())
+                    .withEnv("DCP_KAFKA_PASSWORD", workerLogin.get("password").toString())
                     .withEnv("JAVA_TOOL_OPTIONS", WORKER_JVM)
                     .withEnv("DCP_WORKER_SLOTS", "2")
                     .withEnv("DCP_WORKER_GATEWAY_URL", "http://gateway:8080")
@@ -116,6 +126,21 @@ final class DockerPlatform implements AutoCloseable {
         Startables.deepStart(workers.toArray(GenericContainer[]::new)).join();
         client.awaitWorkersOnline(providerKey, workerCount, Duration.ofSeconds(60));
         log.info("platform up in containers in {} s", (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /** One SCRAM login per service (per validator), with its role's ACLs, made as the super user before they start. */
+    private void provisionLogins() {
+        for (int i = 0; i < VALIDATORS; i++) {
+            login("ledger-validator-" + i, BusRole.VALIDATOR);
+        }
+        login("scheduler", BusRole.SCHEDULER);
+        login("contract", BusRole.CONTRACT);
+        login("credential-issuer", BusRole.CREDENTIAL_ISSUER);
+        BusLogins.provision(kafka.superUser(), List.copyOf(logins.values()), Duration.ofMinutes(1));
+    }
+
+    private void login(String username, BusRole role) {
+        logins.put(username, new Login(username, UUID.randomUUID().toString(), role));
     }
 
     /**
@@ -129,6 +154,10 @@ final class DockerPlatform implements AutoCloseable {
         for (int i = 0; i < VALIDATORS; i++) {
             GenericContainer<?> ledger = service("ledger-service", "ledger-" + i, 8081)
                     .withNetworkAliases("ledger")
+                    .withEnv("DCP_KAFKA_USERNAME", "ledger-validator-" + i)
+                    .withEnv(
+                            "DCP_KAFKA_PASSWORD",
+                            logins.get("ledger-validator-" + i).password())
                     .withEnv("DCP_LEDGER_SCHEMA", "ledger_" + i)
                     .withEnv("DCP_LEDGER_DB_URL", jdbcUrl("ledger_" + i))
                     .withEnv("DCP_LEDGER_CONSENSUS", "bft")
@@ -153,7 +182,10 @@ final class DockerPlatform implements AutoCloseable {
                 .withNetwork(network)
                 .withNetworkAliases(name)
                 .withEnv("PORT", Integer.toString(port))
-                .withEnv("DCP_KAFKA", "kafka:19092")
+                .withEnv("DCP_KAFKA", SecuredKafka.INTERNAL_BOOTSTRAP)
+                .withEnv("DCP_KAFKA_TRUSTSTORE", SecuredKafka.CA_IN_CONTAINER)
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(SecuredKafka.tls("ca.crt")), SecuredKafka.CA_IN_CONTAINER)
                 .withEnv("DCP_DB_USER", postgres.getUsername())
                 .withEnv("DCP_DB_PASSWORD", postgres.getPassword())
                 .withEnv("DCP_INTERNAL_SECRET", secret)
@@ -163,6 +195,10 @@ final class DockerPlatform implements AutoCloseable {
                 // only the gateway publishes a port; the others are ready when Spring says so
                 .waitingFor(Wait.forLogMessage(".*Started \\w+Application in .*", 1)
                         .withStartupTimeout(Duration.ofMinutes(3)));
+        Login login = logins.get(name);
+        if (login != null) { // scheduler, contract; the validators and workers are given theirs by the caller
+            container.withEnv("DCP_KAFKA_USERNAME", login.username()).withEnv("DCP_KAFKA_PASSWORD", login.password());
+        }
         services.put(name, container);
         return container;
     }
@@ -178,6 +214,16 @@ final class DockerPlatform implements AutoCloseable {
 
     PlatformClient client() {
         return client;
+    }
+
+    /** The broker as this host reaches it, under a login of the caller's (SASL_SSL, trusting the dev CA). */
+    dev.dcp.common.kafka.BusConnection bus(String username, String password) {
+        return kafka.hostConnection(username, password, "SCRAM-SHA-512");
+    }
+
+    /** The broker's address for this host. */
+    String busBootstrap() {
+        return kafka.hostBootstrap();
     }
 
     /** SIGKILL, as a machine losing power: the worker says goodbye to nobody. */

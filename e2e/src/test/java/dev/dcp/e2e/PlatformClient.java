@@ -52,6 +52,13 @@ final class PlatformClient {
         return key;
     }
 
+    /** The provider's (new) bus login for its workers: {@code POST /api/v1/providers/me/broker-credentials}. */
+    Map<String, Object> brokerCredentials(String providerKey) {
+        Reply issued = call("POST", "/api/v1/providers/me/broker-credentials", providerKey, null);
+        assertThat(issued.status()).as(String.valueOf(issued.body())).isEqualTo(201);
+        return issued.body();
+    }
+
     void enrol(String providerKey, String workerPublicKey) {
         Reply enrolled = call(
                 "POST",

@@ -1,5 +1,9 @@
 package dev.dcp.common.kafka;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -12,7 +16,8 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Turns a service's bus credentials ({@code dcp.kafka.username}, {@code dcp.kafka.password}, optionally
  * {@code dcp.kafka.mechanism} and {@code dcp.kafka.truststore}, or their {@code DCP_KAFKA_…} environment
- * variables) into the Kafka client properties every client of the service shares, Spring's and the plain ones
+ * variables; instead of the password, {@code dcp.kafka.password-file} may name a file holding it, as a mounted
+ * Kubernetes Secret does) into the Kafka client properties every client of the service shares, Spring's and the plain ones
  * ({@link BusConnection}): SASL over plaintext, or over TLS when a CA certificate (PEM) is given. Without a
  * username nothing changes and the clients connect without authentication, as to a test broker.
  */
@@ -27,6 +32,10 @@ public class BusCredentials implements EnvironmentPostProcessor, Ordered {
             return;
         }
         String password = environment.getProperty("dcp.kafka.password", "");
+        String passwordFile = environment.getProperty("dcp.kafka.password-file", "");
+        if (password.isEmpty() && !passwordFile.isBlank()) {
+            password = readPassword(Path.of(passwordFile));
+        }
         String mechanism = environment.getProperty("dcp.kafka.mechanism", "SCRAM-SHA-512");
         String truststore = environment.getProperty("dcp.kafka.truststore", "");
         Map<String, Object> properties = new HashMap<>();
@@ -54,6 +63,14 @@ public class BusCredentials implements EnvironmentPostProcessor, Ordered {
             properties.put("ssl.truststore.location", truststore);
         }
         return properties;
+    }
+
+    private static String readPassword(Path file) {
+        try {
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bus password from " + file, e);
+        }
     }
 
     private static String quoted(String value) {
