@@ -39,7 +39,6 @@ class BusCredentialsTest {
                 .isEqualTo("PEM");
     }
 
-
     @Test
     void aUsernameTurnsIntoScramOverPlaintextForEveryKafkaClient() {
         MockEnvironment env = new MockEnvironment()
