@@ -26,6 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobCompletion {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobCompletion.class);
+
     private final WorkStore store;
     private final JobKinds kinds;
     private final Dispatcher dispatcher;
@@ -65,6 +67,7 @@ public class JobCompletion {
             return;
         }
         job.complete(Json.write(result), hash, clock.instant());
+        log.info("job {} completed: result {}", job.getId(), hash);
         settlement.settleAfterCommit(job.getId());
     }
 
@@ -91,6 +94,7 @@ public class JobCompletion {
 
     /** Ends the job as failed: its open subtasks fail and its unanswered replicas are withdrawn. */
     public void fail(Job job, String reason) {
+        log.info("job {} failed: {}", job.getId(), reason);
         job.fail(reason, clock.instant());
         store.unqueue(Topics.SUBTASKS, store.closeJob(job.getId(), Subtask.FAILED));
         settlement.settleAfterCommit(job.getId());

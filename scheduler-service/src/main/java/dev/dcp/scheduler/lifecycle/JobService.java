@@ -41,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class JobService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JobService.class);
+
     static final Set<String> STRATEGIES = Splitters.STRATEGIES;
     /** Workers heard from within this window count towards the weighted strategy's capacities. */
     static final Duration LIVE_WINDOW = Duration.ofSeconds(15);
@@ -166,6 +168,8 @@ public class JobService {
             payload.put("specHash", specHash);
             ledger.publish(TransactionTypes.JOB_SUBMITTED, payload);
             events.announce(job);
+            // under the request's X-Request-Id, as are the worker's and the scheduler's lines that follow from it
+            log.info("job {} admitted: {} in {} subtask(s)", jobId, kind.name(), job.getSubtasks());
             return job;
         });
     }

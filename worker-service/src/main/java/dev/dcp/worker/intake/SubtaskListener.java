@@ -20,9 +20,11 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -85,6 +87,7 @@ class SubtaskListener {
     void onSubtasks(List<ConsumerRecord<String, String>> records, Acknowledgment ack) {
         long deadline = System.nanoTime() + properties.batchBudget().toNanos();
         List<CompletableFuture<?>> sent = new ArrayList<>();
+        Set<String> jobsInBatch = new HashSet<>();
         int handedBack = -1;
         for (int i = 0; i < records.size(); i++) {
             if (i > 0 && System.nanoTime() > deadline) {
@@ -107,6 +110,10 @@ class SubtaskListener {
                 meters.counter("dcp.worker.subtasks.dropped", "reason", "cancelled")
                         .increment();
                 continue;
+            }
+            if (jobsInBatch.add(task.jobId())) {
+                // once per job and batch, under the request's id: enough to follow a job here, not one line a subtask
+                log.info("computing subtasks of job {} ({})", task.jobId(), task.kind());
             }
             reporter.started(task.replicaId());
             ResultMessage answer;
