@@ -6,7 +6,8 @@ set -euo pipefail
 devnet_jar=$1 bench_jar=$2 label=$3
 data=$(mktemp -d /tmp/jobload-XXXXXX)
 log=/tmp/jobload-$label-devnet.log
-DCP_ADMIN_KEY=dcp_admin_bench_key java -XX:+ExitOnOutOfMemoryError -jar "$devnet_jar" --fresh --data-dir "$data" \
+# the gateway's per-key rate limit (100 requests/s) would measure itself, not the platform: off for the load tenant
+DCP_ADMIN_KEY=dcp_admin_bench_key java -XX:+ExitOnOutOfMemoryError -Ddcp.gateway.rate-limit.enabled=false -jar "$devnet_jar" --fresh --data-dir "$data" \
   --port 18081 > "$log" 2>&1 &
 devnet=$!
 trap 'kill $devnet 2>/dev/null; wait $devnet 2>/dev/null; rm -rf "$data"' EXIT

@@ -1,9 +1,15 @@
 package dev.dcp.contract;
 
 import dev.dcp.common.kafka.DeadLetterConfiguration;
+import dev.dcp.common.kafka.KafkaRequestIds;
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -11,12 +17,27 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+// the public document at /v3/api-docs (springdoc); the gateway collects it with the others' into its own
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "dcp contract-service",
+                        version = "v1",
+                        description =
+                                "Tenants, accounts and deposits, the providers' stakes and worker enrolment, the credit audit."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+        name = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "Authorization: Bearer <api-key>, sent to the gateway (the admin key or a tenant's key)")
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({
     PlatformWebConfiguration.class,
     OutboxConfiguration.class,
     DeadLetterConfiguration.class,
+    KafkaRequestIds.class,
     TopicDeclarations.class
 })
 public class ContractApplication {

@@ -2,6 +2,7 @@ package dev.dcp.devnet;
 
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
+import dev.dcp.common.kafka.BusRole;
 import dev.dcp.contract.ContractApplication;
 import dev.dcp.gateway.GatewayApplication;
 import dev.dcp.ledger.LedgerApplication;
@@ -83,6 +84,13 @@ public final class Devnet implements AutoCloseable {
     private FileChannel lock;
     private String adminKey;
     private DevnetProvider provider;
+    /** The bus login of the devnet provider's workers, issued through the public API. */
+    private Map<String, Object> workerLogin = Map.of();
+
+    private final List<String> secrets = new ArrayList<>();
+
+    /** The principal contract-service issues providers' bus credentials under. */
+    static final String CREDENTIAL_ISSUER = "credential-issuer";
 
     private Devnet(DevnetConfig config) {
         this.config = config;
@@ -148,13 +156,15 @@ public final class Devnet implements AutoCloseable {
                 .toString());
 
         postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"), 0);
-        kafka = EmbeddedKafkaBroker.start(dir.resolve("kafka"), kafkaPort, controllerPort);
+        // every listener authenticates; the super user's password is new at every start and kept nowhere
+        kafka = EmbeddedKafkaBroker.startSecured(dir.resolve("kafka"), kafkaPort, controllerPort, randomHex(24));
         // the broker's ports are part of its stored metadata: keep them for the next start
         String[] hostPort = kafka.bootstrapServers().split(":");
         state.setProperty("kafka.port", hostPort[1]);
         state.setProperty("kafka.controller.port", Integer.toString(kafka.controllerPort()));
         saveState(dir, state);
         kafka.createTopics(Topics.partitions());
+        Map<String, Object> issuer = login(CREDENTIAL_ISSUER, BusRole.CREDENTIAL_ISSUER);
 
         Map<String, Object> common = new HashMap<>();
         common.put("spring.kafka.bootstrap-servers", kafka.bootstrapServers());
@@ -168,6 +178,9 @@ public final class Devnet implements AutoCloseable {
         int ledgerPort = startLedger(dir, state, common);
 
         Map<String, Object> contract = new HashMap<>(common);
+        contract.putAll(login("contract", BusRole.CONTRACT));
+        contract.put("dcp.contract.bus.issuer-username", issuer.get("dcp.kafka.username"));
+        contract.put("dcp.contract.bus.issuer-password", issuer.get("dcp.kafka.password"));
         contract.put("spring.datasource.url", postgres.jdbcUrl("contract"));
         contract.put("dcp.signing.key-file", dir.resolve("keys/contract.key").toString());
         contract.put("spring.autoconfigure.exclude", NO_GATEWAY);
@@ -175,6 +188,7 @@ public final class Devnet implements AutoCloseable {
         int contractPort = port(run(ContractApplication.class, ContractApplication.CONFIG_NAME, "contract", contract));
 
         Map<String, Object> scheduler = new HashMap<>(common);
+        scheduler.putAll(login("scheduler", BusRole.SCHEDULER));
         scheduler.put("spring.datasource.url", postgres.jdbcUrl("scheduler"));
         scheduler.put("dcp.signing.key-file", dir.resolve("keys/scheduler.key").toString());
         scheduler.put("dcp.scheduler.contract-url", "http://127.0.0.1:" + contractPort);
@@ -184,9 +198,6 @@ public final class Devnet implements AutoCloseable {
         scheduler.put("server.port", Integer.toString(schedulerPort)); // a restart keeps the port the gateway knows
 
         this.common = common;
-        for (int i = 1; i <= config.workers(); i++) {
-            run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + i, workerProperties("worker-" + i));
-        }
 
         Map<String, Object> gateway = new HashMap<>(common);
         gateway.put("server.port", Integer.toString(config.gatewayPort()));
@@ -200,9 +211,37 @@ public final class Devnet implements AutoCloseable {
 
         provider = DevnetProvider.bootstrap(gatewayUrl(), adminKey, dir, state);
         saveState(dir, state);
+        // the workers log in to the bus as any provider's do: with the credential the provider got from the API
+        workerLogin = provider.brokerCredentials();
+        secrets.add(workerLogin.get("dcp.kafka.password").toString());
         for (int i = 1; i <= config.workers(); i++) {
             provider.enrol(workerKey("worker-" + i));
+            run(WorkerApplication.class, WorkerApplication.CONFIG_NAME, "worker-" + i, workerProperties("worker-" + i));
         }
+    }
+
+    /**
+     * A new SCRAM login for a service, granted its role's ACLs: the properties that make the service use it. The
+     * password is new at every start (the broker keeps only its salted hash).
+     */
+    private Map<String, Object> login(String username, BusRole role) {
+        String password = randomHex(24);
+        kafka.upsertScramUser(username, password);
+        kafka.grant(role.bindingsFor(username));
+        secrets.add(password);
+        return Map.of("dcp.kafka.username", username, "dcp.kafka.password", password);
+    }
+
+    /**
+     * Every secret this devnet handed out or generated (admin key, internal secret, bus passwords, the provider's
+     * API key): for tests that check none of them reaches a log.
+     */
+    public synchronized List<String> secrets() {
+        List<String> all = new ArrayList<>(secrets);
+        all.add(adminKey);
+        all.add(common.get("dcp.internal.secret").toString());
+        all.add(provider.apiKey());
+        return all;
     }
 
     /** The key a devnet worker signs with, kept in its data directory (the worker reads the same file). */
@@ -252,6 +291,7 @@ public final class Devnet implements AutoCloseable {
         for (int i = 0; i < validators; i++) {
             String schema = i == 0 ? "ledger" : "ledger_" + i;
             Map<String, Object> ledger = new HashMap<>(common);
+            ledger.putAll(login("ledger-validator-" + i, BusRole.VALIDATOR));
             ledger.put("spring.datasource.url", postgres.jdbcUrl(schema));
             ledger.put("spring.flyway.schemas", schema);
             ledger.put("spring.flyway.default-schema", schema);
@@ -319,6 +359,7 @@ public final class Devnet implements AutoCloseable {
                 "dcp.worker.data-dir",
                 config.dataDir().toAbsolutePath().resolve("workers/" + name).toString());
         worker.put("spring.kafka.client-id", name);
+        worker.putAll(workerLogin);
         worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
         worker.put("spring.config.name", WorkerApplication.CONFIG_NAME);
         return worker;

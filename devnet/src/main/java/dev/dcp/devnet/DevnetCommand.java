@@ -77,6 +77,8 @@ public final class DevnetCommand implements Callable<Integer> {
         System.out.printf("started in %.1f s with %d workers%n", (System.nanoTime() - start) / 1e9, workers);
         System.out.println("admin key: " + devnet.adminKey());
         System.out.println("state: " + dataDir.toAbsolutePath() + "  logs: " + logFile);
+        System.out.println("kafka: " + devnet.kafka().bootstrapServers()
+                + " (SASL/SCRAM; a provider's workers log in with POST /api/v1/providers/me/broker-credentials)");
         stopped.await();
         return 0;
     }

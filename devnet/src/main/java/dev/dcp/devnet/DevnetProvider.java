@@ -76,6 +76,18 @@ final class DevnetProvider {
                 409);
     }
 
+    /**
+     * A new bus credential for the provider's workers (one issued before stops working), as the workers' Spring
+     * properties.
+     */
+    Map<String, Object> brokerCredentials() {
+        Map<String, Object> issued = post("/api/v1/providers/me/broker-credentials", Map.of(), 201);
+        return Map.of(
+                "dcp.kafka.username", issued.get("username"),
+                "dcp.kafka.password", issued.get("password"),
+                "dcp.kafka.mechanism", issued.get("mechanism"));
+    }
+
     private Map<String, Object> post(String path, Map<String, Object> body, int... expected) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", "Bearer " + key)

@@ -297,14 +297,10 @@ class DevnetExecutionTest {
 
     /** A reader of {@code dcp.results} that sees only what is sent from now on. */
     private KafkaConsumer<String, String> resultsFromNow() {
-        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        devnet.kafka().bootstrapServers(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false),
-                new StringDeserializer(),
-                new StringDeserializer());
+        Map<String, Object> config = devnet.kafka().superUserConnection().connectProperties();
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.RESULTS).stream()
                 .map(p -> new TopicPartition(p.topic(), p.partition()))
                 .toList();

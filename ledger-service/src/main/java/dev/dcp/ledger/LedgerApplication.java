@@ -2,11 +2,30 @@ package dev.dcp.ledger;
 
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.web.PlatformWebConfiguration;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
+// the public document at /v3/api-docs (springdoc); the gateway collects it with the others' into its own
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "dcp ledger-service",
+                        version = "v1",
+                        description =
+                                "The chain: status, blocks, transactions with Merkle proofs, verification and replayed balances."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+        name = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "Authorization: Bearer <api-key>, sent to the gateway (the admin key or a tenant's key)")
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @Import({PlatformWebConfiguration.class, TopicDeclarations.class})

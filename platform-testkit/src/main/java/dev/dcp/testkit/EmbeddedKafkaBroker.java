@@ -1,5 +1,7 @@
 package dev.dcp.testkit;
 
+import dev.dcp.common.kafka.BusConnection;
+import dev.dcp.common.kafka.BusRole;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -18,8 +20,11 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
@@ -28,14 +33,37 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static final String CLUSTER_ID = "ZGNwLWRldm5ldC1rYWZrYQ";
 
+    /** The broker's own principal, a super user: it talks to itself and its controller as this one. */
+    public static final String SUPER_USER = "admin";
+
     private final KafkaRaftServer server;
     private final int port;
     private final int controllerPort;
+    /** The super user's password when every listener authenticates, else null. */
+    private final String superPassword;
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int controllerPort) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, int port, int controllerPort, String superPassword) {
         this.server = server;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.superPassword = superPassword;
+    }
+
+    /** A broker that takes anyone, for the services' own tests. */
+    public static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) {
+        return start(dataDir, port, controllerPort, null);
+    }
+
+    /**
+     * A broker where every listener authenticates (SASL) and every request is authorized (ACLs, nothing allowed
+     * without one): clients log in with SCRAM-SHA-512 credentials created through {@link #upsertScramUser}; the
+     * broker itself and its controller use {@link #SUPER_USER} with {@code superPassword} (PLAIN, static).
+     */
+    public static EmbeddedKafkaBroker startSecured(Path dataDir, int port, int controllerPort, String superPassword) {
+        if (superPassword == null || superPassword.isBlank()) {
+            throw new IllegalArgumentException("a secured broker needs its super user's password");
+        }
+        return start(dataDir, port, controllerPort, superPassword);
     }
 
     /**
@@ -43,7 +71,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port           the client port, or 0 for a free one
      * @param controllerPort the KRaft controller port, or 0 for a free one
      */
-    public static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort) {
+    private static EmbeddedKafkaBroker start(Path dataDir, int port, int controllerPort, String superPassword) {
         try {
             int clientPort = port > 0 ? port : freePort();
             int quorumPort = controllerPort > 0 ? controllerPort : freePort();
@@ -53,14 +81,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.voters", "1@127.0.0.1:" + quorumPort);
-            props.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + quorumPort);
-            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
             props.put("controller.listener.names", "CONTROLLER");
-            props.put("inter.broker.listener.name", "PLAINTEXT");
-            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            if (superPassword == null) {
+                props.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + quorumPort);
+                props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+                props.put("inter.broker.listener.name", "PLAINTEXT");
+                props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+                props.put("auto.create.topics.enable", "true");
+            } else {
+                secure(props, clientPort, quorumPort, superPassword);
+            }
             props.put("log.dirs", logDir.toString());
             props.put("num.partitions", "4");
-            props.put("auto.create.topics.enable", "true");
             props.put("offsets.topic.replication.factor", "1");
             props.put("offsets.topic.num.partitions", "4");
             props.put("transaction.state.log.replication.factor", "1");
@@ -79,10 +111,40 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             format(config);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
-            return new EmbeddedKafkaBroker(server, clientPort, quorumPort);
+            return new EmbeddedKafkaBroker(server, clientPort, quorumPort, superPassword);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded Kafka", e);
         }
+    }
+
+    /**
+     * SASL on both listeners: clients with SCRAM-SHA-512 (their credentials live in the cluster's metadata, salted
+     * and hashed), the broker and controller with PLAIN as the super user (a static credential: SCRAM cannot
+     * authenticate the controller that holds the SCRAM credentials). The authorizer denies what no ACL allows.
+     */
+    private static void secure(Properties props, int clientPort, int quorumPort, String superPassword) {
+        props.put("listeners", "CLIENT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + quorumPort);
+        props.put("advertised.listeners", "CLIENT://127.0.0.1:" + clientPort);
+        props.put("inter.broker.listener.name", "CLIENT");
+        props.put("listener.security.protocol.map", "CLIENT:SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
+        props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+        props.put("sasl.mechanism.controller.protocol", "PLAIN");
+        String plain = "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + SUPER_USER
+                + "\" password=\"" + superPassword + "\" user_" + SUPER_USER + "=\"" + superPassword + "\";";
+        props.put("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512,PLAIN");
+        props.put(
+                "listener.name.client.scram-sha-512.sasl.jaas.config",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        props.put("listener.name.client.plain.sasl.jaas.config", plain);
+        props.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        props.put("listener.name.controller.plain.sasl.jaas.config", plain);
+        props.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        props.put("super.users", BusRole.principal(SUPER_USER));
+        props.put("allow.everyone.if.no.acl.found", "false");
+        // only the services create topics, explicitly, with their partition counts
+        props.put("auto.create.topics.enable", "false");
+        // a connection re-authenticates this often, so a deleted credential closes it soon, not never
+        props.put("connections.max.reauth.ms", "30000");
     }
 
     private static void format(Path config) {
@@ -110,9 +172,55 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    public boolean secured() {
+        return superPassword != null;
+    }
+
+    /** How a client reaches this broker as the super user (the bare address when it takes anyone). */
+    public BusConnection superUserConnection() {
+        BusConnection anyone = BusConnection.unauthenticated(bootstrapServers());
+        return secured() ? anyone.as(SUPER_USER, superPassword, "PLAIN") : anyone;
+    }
+
+    /** How a client reaches this broker as a SCRAM user. */
+    public BusConnection connectionAs(String username, String password) {
+        return BusConnection.unauthenticated(bootstrapServers()).as(username, password, "SCRAM-SHA-512");
+    }
+
+    /** Creates or replaces a client's SCRAM-SHA-512 credential. */
+    public void upsertScramUser(String username, String password) {
+        try (Admin admin = admin()) {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
+                            username, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)))
+                    .all()
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot set the credential of " + username, e.getCause());
+        }
+    }
+
+    /** Grants ACLs (granting one that exists already changes nothing). */
+    public void grant(List<AclBinding> bindings) {
+        try (Admin admin = admin()) {
+            admin.createAcls(bindings).all().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot create ACLs", e.getCause());
+        }
+    }
+
+    private Admin admin() {
+        return Admin.create(superUserConnection().connectProperties());
+    }
+
     /** Creates the topics that do not exist yet: name to partition count. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = new ArrayList<>();
             partitionsByTopic.forEach((name, partitions) -> {

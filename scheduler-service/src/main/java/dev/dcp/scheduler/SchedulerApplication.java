@@ -1,10 +1,16 @@
 package dev.dcp.scheduler;
 
 import dev.dcp.common.kafka.DeadLetterConfiguration;
+import dev.dcp.common.kafka.KafkaRequestIds;
 import dev.dcp.common.kafka.TopicDeclarations;
 import dev.dcp.common.outbox.OutboxConfiguration;
 import dev.dcp.common.web.PlatformWebConfiguration;
 import dev.dcp.scheduler.kind.JobKinds;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +20,19 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+// the public document at /v3/api-docs (springdoc); the gateway collects it with the others' into its own
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "dcp scheduler-service",
+                        version = "v1",
+                        description = "Jobs, their subtasks and progress events, the job kinds and the workers."),
+        security = @SecurityRequirement(name = "bearer"))
+@SecurityScheme(
+        name = "bearer",
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        description = "Authorization: Bearer <api-key>, sent to the gateway (the admin key or a tenant's key)")
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
@@ -21,6 +40,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
     PlatformWebConfiguration.class,
     OutboxConfiguration.class,
     DeadLetterConfiguration.class,
+    KafkaRequestIds.class,
     TopicDeclarations.class
 })
 public class SchedulerApplication {

@@ -1,7 +1,7 @@
 package dev.dcp.worker;
 
 import dev.dcp.common.kafka.DeadLetterConfiguration;
-import dev.dcp.common.kafka.TopicDeclarations;
+import dev.dcp.common.kafka.KafkaRequestIds;
 import dev.dcp.worker.kernel.Kernels;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -14,7 +14,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Import({DeadLetterConfiguration.class, TopicDeclarations.class})
+@Import({DeadLetterConfiguration.class, KafkaRequestIds.class})
 public class WorkerApplication {
 
     /** Each service reads worker.yml, not application.yml, so the devnet can hold every service on one classpath. */

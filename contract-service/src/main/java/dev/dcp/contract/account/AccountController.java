@@ -4,6 +4,7 @@ import dev.dcp.common.auth.Caller;
 import dev.dcp.common.web.Paging;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.contract.account.domain.Quota;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.data.domain.Limit;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Accounts", description = "A tenant's own account and statement")
 @RestController
 @RequestMapping("/api/v1/accounts/me")
 class AccountController {

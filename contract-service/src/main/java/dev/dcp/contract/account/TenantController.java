@@ -2,6 +2,8 @@ package dev.dcp.contract.account;
 
 import dev.dcp.common.auth.Caller;
 import dev.dcp.contract.account.domain.Quota;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Tenants", description = "The admin creates tenants, deposits credits and sets quotas")
 @RestController
 @RequestMapping("/api/v1/tenants")
 class TenantController {
@@ -50,6 +53,7 @@ class TenantController {
         this.accounts = accounts;
     }
 
+    @Operation(summary = "Creates a tenant (admin): its API key is in this answer only, stored hashed")
     @PostMapping
     ResponseEntity<TenantCreated> create(
             @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody CreateTenant request) {

@@ -3,6 +3,7 @@ package dev.dcp.contract.audit;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.contract.account.TenantRepository;
 import dev.dcp.contract.audit.domain.CreditAudit;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code pendingTransactions}) show as mismatches until they are in a block; with none pending, any mismatch is
  * a fault.
  */
+@Tag(name = "Audit", description = "The admin's check that credits are conserved")
 @RestController
 class AuditController {
 

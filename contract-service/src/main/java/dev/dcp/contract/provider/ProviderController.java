@@ -3,6 +3,7 @@ package dev.dcp.contract.provider;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.web.ProblemException;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Providers", description = "A provider's stake and its workers' keys")
 @RestController
 @RequestMapping("/api/v1/providers/me")
 class ProviderController {

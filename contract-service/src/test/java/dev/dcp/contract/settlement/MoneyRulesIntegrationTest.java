@@ -162,7 +162,7 @@ class MoneyRulesIntegrationTest {
         Caller carol = consumer("carol", 1_000_000);
         String job = UUID.randomUUID().toString();
         admit(job, carol, 100_000, 4);
-        long offset = endOffset();
+        long offset = endOffset(jdbc);
         long providerBalance = balanceOf(p.caller());
 
         List<Map<String, Object>> work =

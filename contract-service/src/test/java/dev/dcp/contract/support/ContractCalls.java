@@ -72,17 +72,27 @@ public final class ContractCalls {
         }
     }
 
+    /** The transaction topic's end once the outbox sent what was committed before: earlier work stays before it. */
+    public static long endOffset(JdbcTemplate jdbc) {
+        awaitOutboxSent(jdbc);
+        return endOffset();
+    }
+
+    private static void awaitOutboxSent(JdbcTemplate jdbc) {
+        Eventually.await(
+                "the outbox sent every ledger transaction",
+                Duration.ofSeconds(15),
+                () -> jdbc.queryForObject("select count(*) from outbox where topic = ?", Long.class, Topics.LEDGER_TX)
+                        == 0);
+    }
+
     /**
      * Every transaction published from {@code offset} on, once the outbox has sent all it held: the relay deletes a
      * row only after Kafka acknowledged it, so with the outbox empty the topic's end covers everything committed,
      * and a duplicate would be among what is read.
      */
     public static List<Transaction> ledgerTransactionsFrom(long offset, JdbcTemplate jdbc) {
-        Eventually.await(
-                "the outbox sent every ledger transaction",
-                Duration.ofSeconds(15),
-                () -> jdbc.queryForObject("select count(*) from outbox where topic = ?", Long.class, Topics.LEDGER_TX)
-                        == 0);
+        awaitOutboxSent(jdbc);
         try (KafkaConsumer<String, String> c =
                 KafkaClients.unmanagedConsumer(SharedInfrastructure.kafka().bootstrapServers(), "contract-test")) {
             TopicPartition tp = new TopicPartition(Topics.LEDGER_TX, 0);

@@ -3,17 +3,13 @@ package dev.dcp.gateway.auth;
 import dev.dcp.common.auth.Caller;
 import dev.dcp.common.auth.ServiceCredential;
 import dev.dcp.common.web.CredentialFilter;
+import dev.dcp.gateway.ForwardedHeader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Enumeration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,42 +67,9 @@ class ApiKeyFilter extends OncePerRequestFilter {
             CredentialFilter.writeProblem(response, 401, "Unauthorized", "The API key is not valid.");
             return;
         }
-        chain.doFilter(new CredentialRequest(request, credential.issue(caller.get(), CREDENTIAL_TTL)), response);
-    }
-
-    /** The request as forwarded: the client's credential header (if any) replaced by the gateway's. */
-    static final class CredentialRequest extends HttpServletRequestWrapper {
-
-        private final String token;
-
-        CredentialRequest(HttpServletRequest request, String token) {
-            super(request);
-            this.token = token;
-        }
-
-        @Override
-        public String getHeader(String name) {
-            return ServiceCredential.HEADER.equalsIgnoreCase(name) ? token : super.getHeader(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaders(String name) {
-            return ServiceCredential.HEADER.equalsIgnoreCase(name)
-                    ? Collections.enumeration(List.of(token))
-                    : super.getHeaders(name);
-        }
-
-        @Override
-        public Enumeration<String> getHeaderNames() {
-            List<String> names = new ArrayList<>();
-            for (Enumeration<String> e = super.getHeaderNames(); e.hasMoreElements(); ) {
-                String n = e.nextElement();
-                if (!ServiceCredential.HEADER.equalsIgnoreCase(n)) {
-                    names.add(n);
-                }
-            }
-            names.add(ServiceCredential.HEADER);
-            return Collections.enumeration(names);
-        }
+        // the gateway's credential in place of anything the client sent under that header
+        chain.doFilter(
+                new ForwardedHeader(request, ServiceCredential.HEADER, credential.issue(caller.get(), CREDENTIAL_TTL)),
+                response);
     }
 }

@@ -1,33 +1,33 @@
 package dev.dcp.gateway.problem;
 
+import dev.dcp.common.web.RequestId;
+import dev.dcp.gateway.ForwardedHeader;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.UUID;
-import java.util.regex.Pattern;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Every response carries X-Request-Id: the client's, if it sent a sane one, otherwise a new one. */
+/**
+ * Every response carries X-Request-Id: the client's, if it sent a sane one, otherwise a new one. The same id is
+ * forwarded to the service and names the gateway's log lines of the request.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String id = request.getHeader(HEADER);
-        if (id == null || !SANE.matcher(id).matches()) {
-            id = UUID.randomUUID().toString();
+        String id = RequestId.saneOrNew(request.getHeader(RequestId.HEADER));
+        response.setHeader(RequestId.HEADER, id);
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(RequestId.MDC_KEY, id)) {
+            chain.doFilter(new ForwardedHeader(request, RequestId.HEADER, id), response);
         }
-        response.setHeader(HEADER, id);
-        chain.doFilter(request, response);
     }
 }

@@ -3,6 +3,7 @@ package dev.dcp.gateway.route;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
+import static org.springframework.web.servlet.function.RequestPredicates.GET;
 import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import dev.dcp.gateway.GatewayProperties;
@@ -39,18 +40,25 @@ class Routes {
     }
 
     @Bean
-    RouterFunction<ServerResponse> schedulerRoutes(GatewayProperties properties) {
-        return route("scheduler")
-                .route(
-                        path("/api/v1/jobs")
-                                .or(path("/api/v1/jobs/**"))
-                                .or(path("/api/v1/kinds"))
-                                .or(path("/api/v1/workers"))
-                                .or(path("/api/v1/workers/**")),
-                        http())
+    RouterFunction<ServerResponse> schedulerRoutes(
+            GatewayProperties properties, UpstreamClients.EventStreamProxy eventStreams) {
+        // first: a job's progress stream through the client without a read timeout
+        return route("scheduler-events")
+                .route(GET("/api/v1/jobs/{id}/events"), eventStreams)
                 .before(uri(properties.schedulerUrl()))
                 .onError(Exception.class, Routes::unreachable)
-                .build();
+                .build()
+                .and(route("scheduler")
+                        .route(
+                                path("/api/v1/jobs")
+                                        .or(path("/api/v1/jobs/**"))
+                                        .or(path("/api/v1/kinds"))
+                                        .or(path("/api/v1/workers"))
+                                        .or(path("/api/v1/workers/**")),
+                                http())
+                        .before(uri(properties.schedulerUrl()))
+                        .onError(Exception.class, Routes::unreachable)
+                        .build());
     }
 
     @Bean
@@ -62,17 +70,27 @@ class Routes {
                 .build();
     }
 
-    /** A service that cannot be reached is a 503 problem the client may retry, not a bare 500. */
+    /**
+     * A service that cannot be reached is a 503 problem the client may retry, one that does not answer in time a
+     * 504; neither is a bare 500.
+     */
     static ServerResponse unreachable(Throwable error, ServerRequest request) {
         log.warn("{} {} failed upstream: {}", request.method(), request.path(), error.toString());
+        boolean timedOut = UpstreamFailure.isTimeout(error);
+        HttpStatus status = timedOut ? HttpStatus.GATEWAY_TIMEOUT : HttpStatus.SERVICE_UNAVAILABLE;
+        String title = timedOut ? "Gateway Timeout" : "Service Unavailable";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.SERVICE_UNAVAILABLE,
-                "The service behind " + request.path() + " is not reachable right now; try again shortly.");
-        problem.setTitle("Service Unavailable");
-        problem.setType(dev.dcp.common.web.ProblemTypes.of("Service Unavailable"));
-        return ServerResponse.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "2")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+                status,
+                timedOut
+                        ? "The service behind " + request.path() + " did not answer in time; the request may or may"
+                                + " not have taken effect."
+                        : "The service behind " + request.path() + " is not reachable right now; try again shortly.");
+        problem.setTitle(title);
+        problem.setType(dev.dcp.common.web.ProblemTypes.of(title));
+        ServerResponse.BodyBuilder response = ServerResponse.status(status);
+        if (!timedOut) {
+            response.header(HttpHeaders.RETRY_AFTER, "2");
+        }
+        return response.contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 class KeyResolverTest {
@@ -45,7 +46,10 @@ class KeyResolverTest {
                 "http://unused",
                 "http://127.0.0.1:" + contract.getAddress().getPort(),
                 "http://unused",
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30),
+                DataSize.ofMegabytes(1),
+                Duration.ofSeconds(30),
+                new GatewayProperties.RateLimit(true, 200, 100));
         resolver = new KeyResolver(
                 properties, RestClient.builder(), new ServiceCredential(properties.internalSecret(), clock), clock);
     }

@@ -13,6 +13,8 @@ import dev.dcp.ledger.consensus.Sealer;
 import dev.dcp.ledger.consensus.VoteBook;
 import dev.dcp.ledger.ingest.LedgerIngest;
 import dev.dcp.ledger.store.ChainStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Ledger", description = "The chain, read-only: any key may read it")
 @RestController
 @RequestMapping("/api/v1/ledger")
 class LedgerController {
@@ -130,6 +133,7 @@ class LedgerController {
                 ingest.pendingTransactions());
     }
 
+    @Operation(summary = "A committed transaction with its Merkle audit path; 404 while it is pending")
     @GetMapping("/transactions/{id}")
     TransactionView transaction(@PathVariable String id) {
         ChainStore.Location at = store.locate(id)
@@ -145,6 +149,7 @@ class LedgerController {
                 new Proof(leaves.size(), at.index(), MerkleTree.auditPathHex(leaves, at.index())));
     }
 
+    @Operation(summary = "Re-verifies the whole chain: links, Merkle roots, proofs of work or signatures")
     @GetMapping("/verify")
     ChainVerification.Result verify() {
         return verification.verify();
@@ -156,6 +161,7 @@ class LedgerController {
         return new BalanceView(id, b.balance(), b.escrowed(), b.stake());
     }
 
+    @Operation(summary = "Every account's balances replayed from the chain, paged, all as of one height")
     @GetMapping("/accounts")
     BalancePage balances(@RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         int size = Paging.limit(limit);

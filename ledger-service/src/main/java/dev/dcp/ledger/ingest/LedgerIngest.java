@@ -3,6 +3,7 @@ package dev.dcp.ledger.ingest;
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
+import dev.dcp.common.kafka.BusConnection;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.Transaction;
 import dev.dcp.ledger.LedgerProperties;
@@ -41,8 +42,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -66,7 +67,7 @@ public class LedgerIngest implements SmartLifecycle {
     private final TransactionAdmission admission;
     private final VoteBook votes;
     private final RoundSettings settings;
-    private final String bootstrapServers;
+    private final BusConnection bus;
     private final Clock clock;
     private final MeterRegistry meters;
     private final Counter committedTx;
@@ -84,7 +85,7 @@ public class LedgerIngest implements SmartLifecycle {
             TransactionAdmission admission,
             Ed25519.KeyPair validatorKey,
             VoteBook votes,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers,
+            Environment environment,
             MeterRegistry meters,
             Clock clock) {
         this.properties = properties;
@@ -99,7 +100,7 @@ public class LedgerIngest implements SmartLifecycle {
                 properties.maxLatency(),
                 properties.voteTimeout(),
                 properties.alterTransactions());
-        this.bootstrapServers = bootstrapServers;
+        this.bus = BusConnection.from(environment);
         this.clock = clock;
         this.meters = meters;
         this.committedTx = meters.counter("dcp.ledger.transactions.committed");
@@ -155,11 +156,11 @@ public class LedgerIngest implements SmartLifecycle {
     private void run() {
         while (running) {
             try (KafkaConsumer<String, String> txs =
-                            KafkaClients.unmanagedConsumer(bootstrapServers, "ledger-" + properties.validatorId());
-                    KafkaConsumer<String, String> voteFeed = KafkaClients.unmanagedConsumer(
-                            bootstrapServers, "ledger-votes-" + properties.validatorId());
+                            KafkaClients.unmanagedConsumer(bus, "ledger-" + properties.validatorId());
+                    KafkaConsumer<String, String> voteFeed =
+                            KafkaClients.unmanagedConsumer(bus, "ledger-votes-" + properties.validatorId());
                     KafkaProducer<String, String> producer =
-                            KafkaClients.producer(bootstrapServers, "ledger-" + properties.validatorId())) {
+                            KafkaClients.producer(bus, "ledger-" + properties.validatorId())) {
                 new Session(txs, voteFeed, producer).loop();
             } catch (RuntimeException e) {
                 if (running) {

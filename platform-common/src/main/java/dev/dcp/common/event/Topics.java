@@ -10,6 +10,12 @@ public final class Topics {
     public static final String RESULTS = "dcp.results";
     public static final String WORKERS = "dcp.workers";
     public static final String JOB_EVENTS = "dcp.jobs.events";
+    /**
+     * The ids of cancelled jobs, for the workers to drop queued subtasks: a topic of its own, because the job
+     * events carry tenants' results, which a worker may not read.
+     */
+    public static final String JOB_CANCELLATIONS = "dcp.jobs.cancelled";
+
     public static final String LEDGER_TX = "dcp.ledger.tx";
     public static final String LEDGER_BLOCKS = "dcp.ledger.blocks";
     public static final String LEDGER_VOTES = "dcp.ledger.votes";
@@ -24,6 +30,7 @@ public final class Topics {
         topics.put(RESULTS, 4);
         topics.put(WORKERS, 1);
         topics.put(JOB_EVENTS, 4);
+        topics.put(JOB_CANCELLATIONS, 1);
         topics.put(LEDGER_TX, 1);
         topics.put(LEDGER_BLOCKS, 1);
         topics.put(LEDGER_VOTES, 1);

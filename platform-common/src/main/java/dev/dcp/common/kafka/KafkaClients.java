@@ -1,6 +1,5 @@
 package dev.dcp.common.kafka;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,9 +13,13 @@ public final class KafkaClients {
 
     private KafkaClients() {}
 
+    /** A producer for a broker that takes anyone (tests, benchmarks). */
     public static KafkaProducer<String, String> producer(String bootstrapServers, String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return producer(BusConnection.unauthenticated(bootstrapServers), clientId);
+    }
+
+    public static KafkaProducer<String, String> producer(BusConnection bus, String clientId) {
+        Map<String, Object> props = bus.connectProperties();
         props.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -25,10 +28,14 @@ public final class KafkaClients {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    /** A consumer without a group: the caller assigns partitions and keeps its own offsets. */
+    /** An unmanaged consumer for a broker that takes anyone (tests, benchmarks). */
     public static KafkaConsumer<String, String> unmanagedConsumer(String bootstrapServers, String clientId) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return unmanagedConsumer(BusConnection.unauthenticated(bootstrapServers), clientId);
+    }
+
+    /** A consumer without a group: the caller assigns partitions and keeps its own offsets. */
+    public static KafkaConsumer<String, String> unmanagedConsumer(BusConnection bus, String clientId) {
+        Map<String, Object> props = bus.connectProperties();
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -1,6 +1,7 @@
 package dev.dcp.common.outbox;
 
 import dev.dcp.common.crypto.Ed25519;
+import dev.dcp.common.kafka.BusConnection;
 import dev.dcp.common.kafka.KafkaClients;
 import dev.dcp.common.ledger.TransactionSigner;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -22,10 +24,8 @@ public class OutboxConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     OutboxRelay outboxRelay(
-            DataSource dataSource,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrap,
-            @Value("${spring.application.name}") String name) {
-        return new OutboxRelay(dataSource, KafkaClients.producer(bootstrap, name + "-outbox"));
+            DataSource dataSource, Environment environment, @Value("${spring.application.name}") String name) {
+        return new OutboxRelay(dataSource, KafkaClients.producer(BusConnection.from(environment), name + "-outbox"));
     }
 
     @Bean

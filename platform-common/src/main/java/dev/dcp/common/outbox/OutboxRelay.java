@@ -1,5 +1,7 @@
 package dev.dcp.common.outbox;
 
+import dev.dcp.common.web.RequestId;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -95,13 +97,14 @@ public class OutboxRelay implements AutoCloseable {
                 List<Long> ids = new ArrayList<>();
                 List<Future<RecordMetadata>> acks = new ArrayList<>();
                 try (PreparedStatement ps = c.prepareStatement(
-                        "select id, topic, msg_key, payload from outbox order by id limit ? for update skip locked")) {
+                        "select id, topic, msg_key, payload, request_id from outbox order by id limit ?"
+                                + " for update skip locked")) {
                     ps.setInt(1, BATCH);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             ids.add(rs.getLong(1));
                             acks.add(producer.send(
-                                    new ProducerRecord<>(rs.getString(2), rs.getString(3), rs.getString(4))));
+                                    record(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))));
                         }
                     }
                 }
@@ -125,6 +128,15 @@ public class OutboxRelay implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** The message as a record; the id of the request that caused it, if any, rides along as a header. */
+    static ProducerRecord<String, String> record(String topic, String key, String payload, String requestId) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, payload);
+        if (requestId != null) {
+            record.headers().add(RequestId.HEADER, requestId.getBytes(StandardCharsets.UTF_8));
+        }
+        return record;
     }
 
     private static void rollbackQuietly(Connection c) {

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** What every service imports: the credential check on /api and /internal, and problem responses. */
+/**
+ * What every service imports: the request id in the log context, the credential check on /api and /internal, and
+ * problem responses.
+ */
 @Configuration(proxyBeanMethods = false)
 @Import(ProblemAdvice.class)
 public class PlatformWebConfiguration {
@@ -24,6 +27,11 @@ public class PlatformWebConfiguration {
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
         return StrictJson::configure;
+    }
+
+    @Bean
+    RequestIdFilter requestIdFilter() {
+        return new RequestIdFilter();
     }
 
     @Bean

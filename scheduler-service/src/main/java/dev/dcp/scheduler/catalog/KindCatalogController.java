@@ -3,6 +3,7 @@ package dev.dcp.scheduler.catalog;
 import dev.dcp.common.metering.WorkUnit;
 import dev.dcp.scheduler.kind.JobKind;
 import dev.dcp.scheduler.kind.JobKinds;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The price list's first half: each kind a job may name, the JSON Schema of its input, what one unit of its work is
  * and how many units make a reference CPU-second (the second half, the price per CPU-second, is each worker's).
  */
+@Tag(name = "Kinds")
 @RestController
 class KindCatalogController {
 

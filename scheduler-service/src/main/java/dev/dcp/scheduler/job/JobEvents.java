@@ -1,5 +1,6 @@
 package dev.dcp.scheduler.job;
 
+import dev.dcp.common.event.JobCancelled;
 import dev.dcp.common.event.JobEvent;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerOutvoted;
@@ -34,6 +35,11 @@ public class JobEvents {
                 job.getError(),
                 clock.millis());
         outbox.append(Topics.JOB_EVENTS, job.getId(), Json.write(event));
+        if (job.getStatus() == JobStatus.CANCELLED) {
+            // the workers may not read job events (they carry results): they learn of cancellations here
+            outbox.append(
+                    Topics.JOB_CANCELLATIONS, job.getId(), Json.write(new JobCancelled(job.getId(), clock.millis())));
+        }
     }
 
     /** A worker's answer lost the vote on one of the job's subtasks. */

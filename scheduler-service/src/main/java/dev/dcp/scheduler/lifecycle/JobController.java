@@ -10,6 +10,8 @@ import dev.dcp.scheduler.job.JobStatus;
 import dev.dcp.scheduler.job.Replica;
 import dev.dcp.scheduler.job.ReplicaRepository;
 import dev.dcp.scheduler.job.SubtaskRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Jobs")
 @RestController
 @RequestMapping("/api/v1/jobs")
 class JobController {
@@ -85,6 +88,9 @@ class JobController {
         this.replicas = replicas;
     }
 
+    @Operation(
+            summary =
+                    "Submit a job: 202 with the job resource; maxCredits is held in escrow, 402 if the balance is short")
     @PostMapping
     ResponseEntity<JobView> submit(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @RequestBody JobSpec spec) {
         Job job = jobs.submit(caller, spec);
@@ -139,11 +145,13 @@ class JobController {
         return new JobPage(page.stream().map(JobView::of).toList(), next);
     }
 
+    @Operation(summary = "Cancel a job: unspent escrow returns; 409 once it has ended")
     @DeleteMapping("/{id}")
     ResponseEntity<JobView> cancel(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
         return ResponseEntity.accepted().body(JobView.of(jobs.cancel(caller, id)));
     }
 
+    @Operation(summary = "The job's subtasks, each with its replicas' answers and verdicts")
     @GetMapping("/{id}/subtasks")
     SubtaskPage subtasks(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
         Job job = jobs.find(caller, id);

@@ -5,6 +5,11 @@ import dev.dcp.common.event.JobEvent;
 import dev.dcp.common.json.Json;
 import dev.dcp.scheduler.job.Job;
 import dev.dcp.scheduler.lifecycle.JobService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /** {@code GET /api/v1/jobs/{id}/events}: the job's state now, then every change, until it ends. */
+@Tag(name = "Jobs")
 @RestController
 class JobEventsController {
 
@@ -27,6 +33,16 @@ class JobEventsController {
         this.clock = clock;
     }
 
+    @Operation(
+            summary = "Server-sent events: the job's state now, then every change until it ends",
+            responses =
+                    @ApiResponse(
+                            responseCode = "200",
+                            description = "one JobEvent per event",
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                                            schema = @Schema(implementation = JobEvent.class))))
     @GetMapping(path = "/api/v1/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter events(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String id) {
         jobs.find(caller, id); // 404 for a job that isn't the caller's

@@ -1,6 +1,7 @@
 package dev.dcp.scheduler.worker;
 
 import dev.dcp.common.web.Paging;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Workers")
 @RestController
 class WorkerController {
 

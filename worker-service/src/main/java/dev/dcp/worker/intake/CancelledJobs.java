@@ -1,6 +1,6 @@
 package dev.dcp.worker.intake;
 
-import dev.dcp.common.event.JobEvent;
+import dev.dcp.common.event.JobCancelled;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
 import java.util.Collections;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Jobs cancelled since this worker started, so that it drops their queued subtasks instead of computing them.
- * Every worker reads all job events (its own consumer group, from the latest offset); the set is bounded,
+ * Every worker reads the cancellations (its own consumer group, from the latest offset); the set is bounded,
  * because a subtask of a job cancelled long ago is long gone from the queue.
  */
 @Component
@@ -28,20 +28,17 @@ class CancelledJobs {
     }));
 
     @KafkaListener(
-            topics = Topics.JOB_EVENTS,
+            topics = Topics.JOB_CANCELLATIONS,
             groupId = "worker-cancellations-#{T(java.util.UUID).randomUUID()}",
             properties = "auto.offset.reset=latest")
-    void onJobEvent(String payload) {
-        if (!payload.contains("CANCELLED")) {
-            return; // progress events are most of the traffic: skip parsing them
-        }
+    void onCancellation(String payload) {
         try {
-            JobEvent event = Json.read(payload, JobEvent.class);
-            if (JobEvent.TYPE.equals(event.type()) && "CANCELLED".equals(event.status())) {
-                jobs.add(event.jobId());
+            JobCancelled cancelled = Json.read(payload, JobCancelled.class);
+            if (cancelled.jobId() != null) {
+                jobs.add(cancelled.jobId());
             }
         } catch (RuntimeException ignored) {
-            // not a job status event: nothing to drop
+            // unreadable: nothing to drop
         }
     }
 

@@ -4,7 +4,9 @@ import dev.dcp.common.event.ResultMessage;
 import dev.dcp.common.event.SubtaskMessage;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.Json;
+import dev.dcp.common.kafka.RequestIdInterceptor;
 import dev.dcp.common.metering.AnswerFields;
+import dev.dcp.common.web.RequestId;
 import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
 import dev.dcp.worker.kernel.Answer;
@@ -26,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
@@ -89,6 +92,13 @@ class SubtaskListener {
                 break;
             }
             ConsumerRecord<String, String> record = records.get(i);
+            // the batch may hold subtasks of many requests: each is logged, and answered, under its own id
+            String requestId =
+                    RequestIdInterceptor.idsOf(record).stream().findFirst().orElse(null);
+            MDC.remove(RequestId.MDC_KEY);
+            if (requestId != null) {
+                MDC.put(RequestId.MDC_KEY, requestId);
+            }
             SubtaskMessage task = parse(record, sent);
             if (task == null) {
                 continue;
@@ -105,8 +115,9 @@ class SubtaskListener {
             } finally {
                 reporter.finished(task.replicaId());
             }
-            sent.add(signer.submit(answer));
+            sent.add(signer.submit(answer, requestId));
         }
+        MDC.remove(RequestId.MDC_KEY);
         awaitAll(sent);
         if (handedBack > 0) {
             meters.counter("dcp.worker.subtasks.handed.back").increment(records.size() - handedBack);

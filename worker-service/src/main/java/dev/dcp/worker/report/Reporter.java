@@ -4,15 +4,19 @@ import dev.dcp.common.event.ResultBatch;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerHeartbeat;
 import dev.dcp.common.json.Json;
+import dev.dcp.common.web.RequestId;
 import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -52,9 +56,15 @@ public class Reporter {
         busy.decrementAndGet();
     }
 
-    /** Sends signed answers; the future completes when the broker has them. Unkeyed: any partition will do. */
-    public CompletableFuture<?> send(ResultBatch batch) {
-        return kafka.send(Topics.RESULTS, Json.write(batch));
+    /**
+     * Sends signed answers; the future completes when the broker has them. Unkeyed: any partition will do. The
+     * record carries an {@code X-Request-Id} header for each request whose subtasks it answers, copied from the
+     * subtask records, so the scheduler logs the results under the ids of the requests that caused them.
+     */
+    public CompletableFuture<?> send(ResultBatch batch, Collection<String> requestIds) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.RESULTS, Json.write(batch));
+        requestIds.forEach(id -> record.headers().add(RequestId.HEADER, id.getBytes(StandardCharsets.UTF_8)));
+        return kafka.send(record);
     }
 
     public CompletableFuture<?> deadLetter(String topic, String key, String payload) {

@@ -7,7 +7,9 @@ import dev.dcp.worker.identity.WorkerIdentity;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -49,9 +51,12 @@ public class ResultSigner implements SmartLifecycle {
                 .register(meters);
     }
 
-    /** Queues an unsigned answer; the future completes when the broker has it, signed. */
-    public CompletableFuture<Void> submit(ResultMessage unsigned) {
-        Pending p = new Pending(unsigned, new CompletableFuture<>());
+    /**
+     * Queues an unsigned answer, with the id of the request whose subtask it answers (or null); the future
+     * completes when the broker has it, signed.
+     */
+    public CompletableFuture<Void> submit(ResultMessage unsigned, String requestId) {
+        Pending p = new Pending(unsigned, requestId, new CompletableFuture<>());
         if (!running) {
             p.acked.completeExceptionally(new IllegalStateException("the worker is stopping"));
             return p.acked;
@@ -113,9 +118,15 @@ public class ResultSigner implements SmartLifecycle {
     @SuppressWarnings("FutureReturnValueIgnored") // the outcome reaches each answer's own acknowledgement
     private void send(List<Pending> batch) {
         List<ResultMessage> answers = new ArrayList<>(batch.size());
-        batch.forEach(p -> answers.add(p.answer));
+        Set<String> requestIds = new LinkedHashSet<>();
+        for (Pending p : batch) {
+            answers.add(p.answer);
+            if (p.requestId != null) {
+                requestIds.add(p.requestId);
+            }
+        }
         batchSize.record(answers.size());
-        reporter.send(ResultBatch.signed(identity.id(), identity.keys(), answers))
+        reporter.send(ResultBatch.signed(identity.id(), identity.keys(), answers), requestIds)
                 .whenComplete((ok, failure) -> {
                     for (Pending p : batch) {
                         if (failure == null) {
@@ -162,5 +173,5 @@ public class ResultSigner implements SmartLifecycle {
         return Integer.MAX_VALUE - 200;
     }
 
-    private record Pending(ResultMessage answer, CompletableFuture<Void> acked) {}
+    private record Pending(ResultMessage answer, String requestId, CompletableFuture<Void> acked) {}
 }
