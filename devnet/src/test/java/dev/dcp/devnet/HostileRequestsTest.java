@@ -199,6 +199,12 @@ class HostileRequestsTest {
                 }
             }
         }
+        try {
+            // every violation in full, for whoever reads more than the first 200
+            Files.write(Path.of("target", "hostile-violations.txt"), violations);
+        } catch (IOException e) {
+            throw unchecked(e);
+        }
         List<String> problems = new ArrayList<>();
         if (!violations.isEmpty()) {
             List<String> shown = new ArrayList<>(violations.subList(0, Math.min(violations.size(), 200)));

@@ -71,11 +71,10 @@ final class RawHttp {
         }
         String[] parts = statusLine.split(" ", 3);
         int status = Integer.parseInt(parts[1]);
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-            int colon = h.indexOf(':');
-            headers.computeIfAbsent(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(h.substring(colon + 1).trim());
+        Map<String, List<String>> headers = readHeaders(in);
+        if (status >= 100 && status < 200) {
+            // an interim response (100 Continue to Expect: 100-continue): the answer follows it
+            return read(in);
         }
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String length = first(headers, "content-length");
@@ -93,6 +92,16 @@ final class RawHttp {
             body.write(in.readAllBytes());
         }
         return Optional.of(new Response(status, headers, body.toByteArray()));
+    }
+
+    private static Map<String, List<String>> readHeaders(InputStream in) throws IOException {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+            int colon = h.indexOf(':');
+            headers.computeIfAbsent(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(h.substring(colon + 1).trim());
+        }
+        return headers;
     }
 
     private static String chunkSize(String line) {

@@ -31,6 +31,12 @@ public class ProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
+        if (status == 501 && "CONNECT".equals(request.getMethod())) {
+            // Tomcat refuses CONNECT itself as not implemented; to the API it is a method it does not take
+            status = 405;
+            response.setStatus(status);
+            response.setHeader("Allow", "GET, HEAD, POST, PUT, DELETE, OPTIONS");
+        }
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding("utf-8");
