@@ -28,7 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 class TenantController {
 
     record CreateTenant(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank
+            @Size(max = 200)
+            // no control characters (NUL, escapes that rewrite a terminal, newlines that forge log lines)
+            // and no unpaired UTF-16 surrogates: neither is a name, PostgreSQL stores neither faithfully
+            @Pattern(
+                    regexp = "[^\\p{Cc}\\p{Cs}]*",
+                    message = "must not contain control characters or unpaired surrogates")
+            String name,
 
             @NotNull @Pattern(regexp = "consumer|provider", message = "must be consumer or provider")
             String role) {}

@@ -18,8 +18,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a body over {@code dcp.gateway.max-body-bytes} with 413 before anything is forwarded. A declared
- * length is judged at once; a chunked body is read here up to one byte past the limit, and forwarded from that
- * buffer if it fits, so a service never sees the start of a body the gateway then refuses.
+ * length is judged at once; a body that fits is read here in full (a chunked one up to one byte past the limit)
+ * and forwarded from that buffer, so a service never sees the start of a body the gateway then refuses, and a
+ * body that ends early or is badly chunked is a 400 to the client rather than a failed call upstream.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 3)
@@ -39,16 +40,37 @@ class BodyLimitFilter extends OncePerRequestFilter {
             refuse(response);
             return;
         }
-        if (declared >= 0 || request.getHeader("Transfer-Encoding") == null) {
+        if (declared <= 0 && request.getHeader("Transfer-Encoding") == null) {
             chain.doFilter(request, response);
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+        // read in full before forwarding: a body that ends before its declared length, or whose chunks do not
+        // parse, is the client's fault (400), not a service failing (5xx), and no service sees half of it
+        byte[] body;
+        try {
+            body = request.getInputStream().readNBytes(declared >= 0 ? (int) declared : maxBytes + 1);
+        } catch (IOException e) {
+            unreadable(response);
+            return;
+        }
+        if (declared >= 0 && body.length < declared) {
+            unreadable(response);
+            return;
+        }
         if (body.length > maxBytes) {
             refuse(response);
             return;
         }
         chain.doFilter(new BufferedBody(request, body), response);
+    }
+
+    private static void unreadable(HttpServletResponse response) throws IOException {
+        response.setHeader("Connection", "close");
+        CredentialFilter.writeProblem(
+                response,
+                400,
+                "Bad Request",
+                "The request body ended before its declared length, or its chunked framing is malformed.");
     }
 
     private void refuse(HttpServletResponse response) throws IOException {

@@ -4,6 +4,7 @@ import dev.dcp.common.auth.ServiceCredential;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,6 +21,12 @@ public class PlatformWebConfiguration {
     @Bean
     ServiceCredential serviceCredential(@Value("${dcp.internal.secret}") String secret, ObjectProvider<Clock> clock) {
         return new ServiceCredential(secret, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    /** Request bodies mean one thing: no duplicate members, no strings or fractions read as numbers (StrictJson). */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return StrictJson::configure;
     }
 
     @Bean

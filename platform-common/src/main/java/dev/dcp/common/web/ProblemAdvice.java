@@ -1,6 +1,7 @@
 package dev.dcp.common.web;
 
 import dev.dcp.common.auth.AdminRequired;
+import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +42,29 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(ProblemException.forbidden(e.getMessage()));
     }
 
+    /**
+     * Whether a failure is the database refusing text: SQLSTATE 22021 (character not in repertoire, PostgreSQL's
+     * answer to a NUL) or 22P05 (untranslatable character).
+     */
+    static boolean unstorableText(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (unstorableText(e)) {
+            // text the database cannot hold (a NUL) came from the request, whichever field carried it
+            return problem(new ProblemException(
+                    HttpStatus.BAD_REQUEST,
+                    "Invalid request",
+                    "The request holds characters that cannot be stored (such as NUL)."));
+        }
         log.error("unexpected error", e);
         ProblemDetail body = ProblemDetail.forStatusAndDetail(
                 HttpStatus.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged.");
@@ -69,7 +91,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> createResponseEntity(
             Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && "about:blank".equals(String.valueOf(problem.getType()))) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(String.valueOf(problem.getType())))) {
             problem.setType(ProblemTypes.of(problem.getTitle()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
