@@ -231,10 +231,17 @@ class DevnetMoneyTest {
         assertThat(DevnetApi.number(me.get("balance"))).isEqualTo(10_000_000 - cost);
         assertThat(DevnetApi.number(me.get("escrowed"))).isZero();
         awaitLedgerBalance(dan, 10_000_000 - cost);
-        assertThat(api.chainTransactions().stream()
-                        .filter(tx -> "JOB_FAILED".equals(tx.get("type")))
-                        .map(this::payload)
-                        .filter(p -> job.equals(p.get("job"))))
+        // the scheduler records the failure after the settlement's money moved: it may reach a later block
+        List<Map<String, Object>> failures =
+                Eventually.await("the job's JOB_FAILED on the chain", Duration.ofSeconds(30), () -> {
+                    List<Map<String, Object>> found = api.chainTransactions().stream()
+                            .filter(tx -> "JOB_FAILED".equals(tx.get("type")))
+                            .map(this::payload)
+                            .filter(p -> job.equals(p.get("job")))
+                            .toList();
+                    return found.isEmpty() ? null : found;
+                });
+        assertThat(failures)
                 .singleElement()
                 .satisfies(p -> assertThat(DevnetApi.number(p.get("cost"))).isEqualTo(cost));
     }
