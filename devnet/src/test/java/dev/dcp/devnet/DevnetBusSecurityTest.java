@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.kafka.BusConnection;
 import dev.dcp.devnet.DevnetApi.Tenant;
+import dev.dcp.testkit.BusProbe;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.GatewayCalls.Reply;
 import java.nio.file.Path;
@@ -14,31 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,13 +59,13 @@ class DevnetBusSecurityTest {
     @Test
     void aClientWithoutCredentialsOrWithAWrongPasswordCannotConnect() {
         BusConnection anonymous = BusConnection.unauthenticated(devnet.kafka().bootstrapServers());
-        try (Admin admin = Admin.create(quick(anonymous.connectProperties()))) {
+        try (Admin admin = BusProbe.admin(anonymous)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .as("a plaintext client on a SASL listener")
                     .isNotNull();
         }
         BusConnection wrong = devnet.kafka().connectionAs("scheduler", "not-the-password");
-        try (Admin admin = Admin.create(quick(wrong.connectProperties()))) {
+        try (Admin admin = BusProbe.admin(wrong)) {
             assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
@@ -93,58 +74,20 @@ class DevnetBusSecurityTest {
     @Test
     void aProvidersLoginMayDoItsWorkersDutiesAndNothingElse() {
         BusConnection bus = login(provider("acme", 5_000_000));
-        try (KafkaConsumer<String, String> subtasks = consumer(bus, "workers");
-                KafkaProducer<String, String> producer = producer(bus)) {
+        try (KafkaConsumer<String, String> subtasks = BusProbe.consumer(bus, "workers");
+                KafkaProducer<String, String> producer = BusProbe.producer(bus)) {
             // allowed: what a worker does
             assertThat(subtasks.partitionsFor(Topics.SUBTASKS)).hasSize(12);
             assertThat(subtasks.partitionsFor(Topics.JOB_CANCELLATIONS)).hasSize(1);
             assertThat(producer.partitionsFor(Topics.RESULTS)).hasSize(4);
             assertThat(producer.partitionsFor(Topics.WORKERS)).hasSize(1);
         }
-        // refused: reading job events (they carry results) and the ledger's topics
-        for (String topic : List.of(Topics.JOB_EVENTS, Topics.LEDGER_TX, Topics.LEDGER_BLOCKS, Topics.LEDGER_VOTES)) {
-            try (KafkaConsumer<String, String> reader = consumer(bus, null)) {
-                reader.assign(List.of(new TopicPartition(topic, 0)));
-                reader.seekToBeginning(List.of(new TopicPartition(topic, 0)));
-                assertThatThrownBy(() -> reader.poll(Duration.ofSeconds(5)))
-                        .as("reading " + topic)
-                        .isInstanceOf(AuthorizationException.class);
-            }
-        }
-        // refused: another service's consumer group
-        try (KafkaConsumer<String, String> intruder = consumer(bus, "scheduler")) {
-            intruder.subscribe(List.of(Topics.SUBTASKS));
-            assertThatThrownBy(() -> intruder.poll(Duration.ofSeconds(5)))
-                    .as("joining the scheduler's group")
-                    .isInstanceOf(AuthorizationException.class);
-        }
-        // refused: writing subtasks, job events or transactions
-        for (String topic : List.of(Topics.SUBTASKS, Topics.JOB_EVENTS, Topics.LEDGER_TX)) {
-            try (KafkaProducer<String, String> producer = producer(bus)) {
-                assertThatThrownBy(() -> producer.send(new ProducerRecord<>(topic, "k", "{}"))
-                                .get(10, TimeUnit.SECONDS))
-                        .as("writing " + topic)
-                        .hasCauseInstanceOf(AuthorizationException.class);
-            }
-        }
-        // refused: creating and deleting topics, changing configurations, ACLs and credentials
-        try (Admin admin = Admin.create(quick(bus.connectProperties()))) {
-            refused(admin.createTopics(List.of(new NewTopic("dcp.stolen", 1, (short) 1)))
-                    .all());
-            refused(admin.deleteTopics(List.of(Topics.SUBTASKS)).all());
-            refused(admin.incrementalAlterConfigs(Map.of(
-                            new ConfigResource(ConfigResource.Type.TOPIC, Topics.SUBTASKS),
-                            List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "1"), AlterConfigOp.OpType.SET))))
-                    .all());
-            refused(admin.createAcls(List.of(new AclBinding(
-                            new ResourcePattern(ResourceType.TOPIC, Topics.LEDGER_TX, PatternType.LITERAL),
-                            new AccessControlEntry(
-                                    "User:acme-friend", "*", AclOperation.READ, AclPermissionType.ALLOW))))
-                    .all());
-            refused(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
-                            "scheduler", new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), "taken")))
-                    .all());
-        }
+        // refused: reading job events (they carry results) and the ledger's topics, another service's group,
+        // writing subtasks, job events or transactions, and topics, configurations, ACLs and credentials
+        BusProbe.assertRefusedBeyondWorkersDuties(
+                bus,
+                List.of(Topics.JOB_EVENTS, Topics.LEDGER_TX, Topics.LEDGER_BLOCKS, Topics.LEDGER_VOTES),
+                List.of(Topics.SUBTASKS, Topics.JOB_EVENTS, Topics.LEDGER_TX));
     }
 
     @Test
@@ -153,9 +96,9 @@ class DevnetBusSecurityTest {
         BusConnection first = login(provider);
         BusConnection second = login(provider);
         assertThat(second).as("a rotation issues a new password").isNotEqualTo(first);
-        assertLoginRefused(first);
+        BusProbe.assertLoginRefused(first);
 
-        try (KafkaProducer<String, String> producer = producer(second)) {
+        try (KafkaProducer<String, String> producer = BusProbe.producer(second)) {
             assertThat(producer.partitionsFor(Topics.RESULTS)).isNotEmpty();
             Reply revoked = api.call("DELETE", "/api/v1/providers/me/broker-credentials", provider.key(), null);
             assertThat(revoked.status()).isEqualTo(204);
@@ -170,7 +113,7 @@ class DevnetBusSecurityTest {
                 }
             });
         }
-        assertLoginRefused(second);
+        BusProbe.assertLoginRefused(second);
 
         // the operator removes a provider from the bus
         Tenant other = provider("initech", 5_000_000);
@@ -182,7 +125,7 @@ class DevnetBusSecurityTest {
         assertThat(api.call("DELETE", "/api/v1/providers/" + other.id() + "/broker-credentials", ADMIN_KEY, null)
                         .status())
                 .isEqualTo(204);
-        assertLoginRefused(login);
+        BusProbe.assertLoginRefused(login);
     }
 
     @Test
@@ -244,14 +187,7 @@ class DevnetBusSecurityTest {
                 .connectionAs(
                         issued.get("username").toString(),
                         issued.get("password").toString());
-        Eventually.await("the slashed provider's login removed", Duration.ofSeconds(30), () -> {
-            try (Admin admin = Admin.create(quick(liarLogin.connectProperties()))) {
-                admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
-                return null;
-            } catch (Exception e) {
-                return e.getCause() instanceof SaslAuthenticationException ? true : null;
-            }
-        });
+        BusProbe.awaitLoginRefused(liarLogin, Duration.ofSeconds(30));
         devnet.stop("worker-liar");
     }
 
@@ -278,45 +214,8 @@ class DevnetBusSecurityTest {
                 .as(body.get("username").toString(), body.get("password").toString(), "SCRAM-SHA-512");
     }
 
-    private static void assertLoginRefused(BusConnection bus) {
-        try (Admin admin = Admin.create(quick(bus.connectProperties()))) {
-            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(SaslAuthenticationException.class);
-        }
-    }
-
-    private static void refused(KafkaFuture<?> future) {
-        assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AuthorizationException.class);
-    }
-
     private boolean rejected(String workerId) {
         return api.workers().stream()
                 .anyMatch(w -> workerId.equals(w.get("id")) && DevnetApi.number(w.get("rejected")) > 0);
-    }
-
-    private static Map<String, Object> quick(Map<String, Object> properties) {
-        properties.put("request.timeout.ms", 5000);
-        properties.put("default.api.timeout.ms", 8000);
-        properties.put("retries", 1);
-        return properties;
-    }
-
-    private static KafkaConsumer<String, String> consumer(BusConnection bus, String group) {
-        Map<String, Object> properties = quick(bus.connectProperties());
-        properties.remove("retries");
-        if (group != null) {
-            properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        }
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-    }
-
-    private static KafkaProducer<String, String> producer(BusConnection bus) {
-        Map<String, Object> properties = quick(bus.connectProperties());
-        properties.remove("retries");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 8000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 }

@@ -7,6 +7,7 @@ import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.json.CanonicalJson;
 import dev.dcp.common.kafka.BusConnection;
+import dev.dcp.testkit.BusProbe;
 import dev.dcp.testkit.Eventually;
 import dev.dcp.testkit.GatewayCalls.Reply;
 import dev.dcp.testkit.ReferenceAnswers;
@@ -16,28 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AlterConfigOp;
-import org.apache.kafka.clients.admin.ConfigEntry;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaFuture;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.acl.AccessControlEntry;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.errors.AuthorizationException;
-import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePattern;
-import org.apache.kafka.common.resource.ResourceType;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -167,13 +147,13 @@ class PlatformInContainersIT {
                 SecuredKafka.tls("ca.crt").toString()));
         for (Map<String, Object> anonymous : List.of(
                 tlsOnly, new java.util.HashMap<String, Object>(Map.of("bootstrap.servers", platform.busBootstrap())))) {
-            try (Admin admin = Admin.create(quick(anonymous))) {
+            try (Admin admin = BusProbe.admin(anonymous)) {
                 assertThatThrownBy(() -> admin.listTopics().names().get(10, TimeUnit.SECONDS))
                         .as("an anonymous client (%s)", anonymous.getOrDefault("security.protocol", "PLAINTEXT"))
                         .isNotNull();
             }
         }
-        assertLoginRefused(platform.bus("scheduler", "not-the-password"));
+        BusProbe.assertLoginRefused(platform.bus("scheduler", "not-the-password"));
     }
 
     @Test
@@ -187,58 +167,18 @@ class PlatformInContainersIT {
         BusConnection bus = platform.bus(
                 issued.get("username").toString(), issued.get("password").toString());
 
-        try (KafkaConsumer<String, String> subtasks = consumer(bus, "workers")) {
+        try (KafkaConsumer<String, String> subtasks = BusProbe.consumer(bus, "workers")) {
             assertThat(subtasks.partitionsFor(Topics.SUBTASKS))
                     .as("describing dcp.subtasks")
                     .hasSize(12);
         }
-        for (String topic : List.of(Topics.JOB_EVENTS, Topics.LEDGER_TX)) {
-            try (KafkaConsumer<String, String> reader = consumer(bus, null)) {
-                TopicPartition partition = new TopicPartition(topic, 0);
-                reader.assign(List.of(partition));
-                reader.seekToBeginning(List.of(partition));
-                assertThatThrownBy(() -> reader.poll(Duration.ofSeconds(5)))
-                        .as("reading " + topic)
-                        .isInstanceOf(AuthorizationException.class);
-            }
-        }
-        try (KafkaConsumer<String, String> intruder = consumer(bus, "scheduler")) {
-            intruder.subscribe(List.of(Topics.SUBTASKS));
-            assertThatThrownBy(() -> intruder.poll(Duration.ofSeconds(5)))
-                    .as("joining the scheduler's group")
-                    .isInstanceOf(AuthorizationException.class);
-        }
-        try (KafkaProducer<String, String> producer = producer(bus)) {
-            assertThatThrownBy(() -> producer.send(new ProducerRecord<>(Topics.SUBTASKS, "k", "{}"))
-                            .get(10, TimeUnit.SECONDS))
-                    .as("writing dcp.subtasks")
-                    .hasCauseInstanceOf(AuthorizationException.class);
-        }
-        try (Admin admin = Admin.create(quick(bus.connectProperties()))) {
-            refused(admin.createTopics(List.of(new NewTopic("dcp.stolen", 1, (short) 1)))
-                    .all());
-            refused(admin.deleteTopics(List.of(Topics.SUBTASKS)).all());
-            refused(admin.incrementalAlterConfigs(Map.of(
-                            new ConfigResource(ConfigResource.Type.TOPIC, Topics.SUBTASKS),
-                            List.of(new AlterConfigOp(new ConfigEntry("retention.ms", "1"), AlterConfigOp.OpType.SET))))
-                    .all());
-            refused(admin.createAcls(List.of(new AclBinding(
-                            new ResourcePattern(ResourceType.TOPIC, Topics.LEDGER_TX, PatternType.LITERAL),
-                            new AccessControlEntry("User:friend", "*", AclOperation.READ, AclPermissionType.ALLOW))))
-                    .all());
-        }
+        BusProbe.assertRefusedBeyondWorkersDuties(
+                bus, List.of(Topics.JOB_EVENTS, Topics.LEDGER_TX), List.of(Topics.SUBTASKS));
 
         Reply revoked = client.call("DELETE", "/api/v1/providers/me/broker-credentials", provider, null);
         assertThat(revoked.status()).isEqualTo(204);
-        Eventually.await("the revoked login refused", Duration.ofSeconds(30), () -> {
-            try (Admin admin = Admin.create(quick(bus.connectProperties()))) {
-                admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS);
-                return null;
-            } catch (Exception e) {
-                return e.getCause() instanceof SaslAuthenticationException ? true : null;
-            }
-        });
-        assertLoginRefused(bus);
+        BusProbe.awaitLoginRefused(bus, Duration.ofSeconds(30));
+        BusProbe.assertLoginRefused(bus);
     }
 
     /** A long job, the fault injected once it is under way, and still the right answer from every subtask. */
@@ -252,42 +192,5 @@ class PlatformInContainersIT {
         assertThat(job.get("status")).as(String.valueOf(job.get("error"))).isEqualTo("COMPLETED");
         assertThat(job.get("result")).isEqualTo(LONG_JOB_RESULT);
         assertThat(job.get("progress")).isEqualTo(Map.of("subtasks", 16, "accepted", 16));
-    }
-
-    private static void assertLoginRefused(BusConnection bus) {
-        try (Admin admin = Admin.create(quick(bus.connectProperties()))) {
-            assertThatThrownBy(() -> admin.describeCluster().clusterId().get(10, TimeUnit.SECONDS))
-                    .hasCauseInstanceOf(SaslAuthenticationException.class);
-        }
-    }
-
-    private static void refused(KafkaFuture<?> future) {
-        assertThatThrownBy(() -> future.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(AuthorizationException.class);
-    }
-
-    private static Map<String, Object> quick(Map<String, Object> properties) {
-        properties.put("request.timeout.ms", 5000);
-        properties.put("default.api.timeout.ms", 8000);
-        properties.put("retries", 1);
-        return properties;
-    }
-
-    private static KafkaConsumer<String, String> consumer(BusConnection bus, String group) {
-        Map<String, Object> properties = quick(bus.connectProperties());
-        properties.remove("retries");
-        if (group != null) {
-            properties.put(ConsumerConfig.GROUP_ID_CONFIG, group);
-        }
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        return new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer());
-    }
-
-    private static KafkaProducer<String, String> producer(BusConnection bus) {
-        Map<String, Object> properties = quick(bus.connectProperties());
-        properties.remove("retries");
-        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 8000);
-        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8000);
-        properties.put(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer());
     }
 }
