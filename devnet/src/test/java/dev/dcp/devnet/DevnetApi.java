@@ -101,6 +101,11 @@ final class DevnetApi {
     }
 
     @SuppressWarnings("unchecked")
+    /** Whether the worker has had an answer outvoted. */
+    boolean rejected(String workerId) {
+        return workers().stream().anyMatch(w -> workerId.equals(w.get("id")) && number(w.get("rejected")) > 0);
+    }
+
     static Map<String, Object> asMap(Object o) {
         return (Map<String, Object>) o;
     }

@@ -166,7 +166,7 @@ class DevnetBusSecurityTest {
         String liarId = devnet.workerIdOf("worker-liar");
         Tenant erin = api.tenant("erin", "consumer", 100_000_000);
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (!rejected(liarId) && System.nanoTime() < deadline) {
+        while (!api.rejected(liarId) && System.nanoTime() < deadline) {
             String job = api.submit(
                     erin,
                     Map.of(
@@ -182,7 +182,7 @@ class DevnetBusSecurityTest {
                             10_000_000));
             api.awaitEnd(erin, job);
         }
-        assertThat(rejected(liarId)).as("the liar was outvoted").isTrue();
+        assertThat(api.rejected(liarId)).as("the liar was outvoted").isTrue();
         BusConnection liarLogin = devnet.kafka()
                 .connectionAs(
                         issued.get("username").toString(),
@@ -212,10 +212,5 @@ class DevnetBusSecurityTest {
         assertThat(body.get("username")).isEqualTo("provider-" + provider.id());
         return BusConnection.unauthenticated(body.get("bootstrapServers").toString())
                 .as(body.get("username").toString(), body.get("password").toString(), "SCRAM-SHA-512");
-    }
-
-    private boolean rejected(String workerId) {
-        return api.workers().stream()
-                .anyMatch(w -> workerId.equals(w.get("id")) && DevnetApi.number(w.get("rejected")) > 0);
     }
 }

@@ -137,7 +137,7 @@ class DevnetMeteringTest {
             long padderStake = stake(workCheat);
             Set<String> acceptedChecked = new HashSet<>();
             deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (!(acceptedChecked.contains(slowClock) && rejected(padder)) && System.nanoTime() < deadline) {
+            while (!(acceptedChecked.contains(slowClock) && api.rejected(padder)) && System.nanoTime() < deadline) {
                 Map<String, Object> job = runPrimes(consumer, 2);
                 assertThat(job.get("status")).isEqualTo("COMPLETED");
                 assertThat(job.get("result")).isEqualTo(Map.of("count", PRIMES_BELOW_48M));
@@ -158,7 +158,7 @@ class DevnetMeteringTest {
             assertThat(acceptedChecked)
                     .as("the slow clock was accepted when checked")
                     .contains(slowClock);
-            assertThat(rejected(padder)).as("the padder was outvoted").isTrue();
+            assertThat(api.rejected(padder)).as("the padder was outvoted").isTrue();
             Eventually.await(
                     "the padder's provider slashed",
                     Duration.ofSeconds(30),
@@ -433,11 +433,6 @@ class DevnetMeteringTest {
     private long stake(Tenant t) {
         return DevnetApi.number(
                 api.call("GET", "/api/v1/accounts/me", t.key(), null).body().get("stake"));
-    }
-
-    private boolean rejected(String workerId) {
-        return api.workers().stream()
-                .anyMatch(w -> workerId.equals(w.get("id")) && DevnetApi.number(w.get("rejected")) > 0);
     }
 
     private List<Map<String, Object>> subtasks(Tenant t, Map<String, Object> job) {

@@ -287,7 +287,7 @@ class DevnetMoneyTest {
             Tenant erin = consumer("erin", 100_000_000);
             // the liar answers whatever reaches it once the consumer group has given it partitions: jobs until it has
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (!rejected(liarId) && System.nanoTime() < deadline) {
+            while (!api.rejected(liarId) && System.nanoTime() < deadline) {
                 String job = api.submit(
                         erin,
                         Map.of(
@@ -307,7 +307,7 @@ class DevnetMoneyTest {
                         .as("a lie never reaches a result")
                         .isEqualTo(Map.of("count", 283_146));
             }
-            assertThat(rejected(liarId)).as("the liar was outvoted").isTrue();
+            assertThat(api.rejected(liarId)).as("the liar was outvoted").isTrue();
             Eventually.await(
                     "the cheating provider slashed",
                     Duration.ofSeconds(20),
@@ -456,11 +456,6 @@ class DevnetMoneyTest {
                     ? true
                     : null;
         });
-    }
-
-    private boolean rejected(String workerId) {
-        return api.workers().stream()
-                .anyMatch(w -> workerId.equals(w.get("id")) && DevnetApi.number(w.get("rejected")) > 0);
     }
 
     private Tenant consumer(String name, long deposit) {
