@@ -2,6 +2,7 @@ package dev.dcp.devnet;
 
 import dev.dcp.common.crypto.Ed25519;
 import dev.dcp.common.event.Topics;
+import dev.dcp.common.kafka.BusLogins;
 import dev.dcp.common.kafka.BusRole;
 import dev.dcp.contract.ContractApplication;
 import dev.dcp.gateway.GatewayApplication;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -226,8 +228,10 @@ public final class Devnet implements AutoCloseable {
      */
     private Map<String, Object> login(String username, BusRole role) {
         String password = randomHex(24);
-        kafka.upsertScramUser(username, password);
-        kafka.grant(role.bindingsFor(username));
+        BusLogins.provision(
+                kafka.superUserConnection(),
+                List.of(new BusLogins.Login(username, password, role)),
+                Duration.ofSeconds(30));
         secrets.add(password);
         return Map.of("dcp.kafka.username", username, "dcp.kafka.password", password);
     }

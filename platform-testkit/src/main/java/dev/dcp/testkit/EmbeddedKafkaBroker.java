@@ -21,10 +21,6 @@ import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
@@ -56,7 +52,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /**
      * A broker where every listener authenticates (SASL) and every request is authorized (ACLs, nothing allowed
-     * without one): clients log in with SCRAM-SHA-512 credentials created through {@link #upsertScramUser}; the
+     * without one): clients log in with SCRAM-SHA-512 credentials (see {@code BusLogins}); the
      * broker itself and its controller use {@link #SUPER_USER} with {@code superPassword} (PLAIN, static).
      */
     public static EmbeddedKafkaBroker startSecured(Path dataDir, int port, int controllerPort, String superPassword) {
@@ -185,33 +181,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** How a client reaches this broker as a SCRAM user. */
     public BusConnection connectionAs(String username, String password) {
         return BusConnection.unauthenticated(bootstrapServers()).as(username, password, "SCRAM-SHA-512");
-    }
-
-    /** Creates or replaces a client's SCRAM-SHA-512 credential. */
-    public void upsertScramUser(String username, String password) {
-        try (Admin admin = admin()) {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
-                            username, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password)))
-                    .all()
-                    .get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot set the credential of " + username, e.getCause());
-        }
-    }
-
-    /** Grants ACLs (granting one that exists already changes nothing). */
-    public void grant(List<AclBinding> bindings) {
-        try (Admin admin = admin()) {
-            admin.createAcls(bindings).all().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot create ACLs", e.getCause());
-        }
     }
 
     private Admin admin() {

@@ -1,6 +1,7 @@
 package dev.dcp.contract.bus;
 
 import dev.dcp.common.kafka.BusConnection;
+import dev.dcp.common.kafka.BusLogins;
 import dev.dcp.common.kafka.BusRole;
 import java.util.List;
 import java.util.Set;
@@ -9,10 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AccessControlEntryFilter;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.acl.AclOperation;
@@ -23,9 +22,6 @@ import org.apache.kafka.common.resource.ResourcePatternFilter;
 /** {@link BrokerAccounts} through Kafka's Admin API, as the credential issuer's principal. */
 class KafkaBrokerAccounts implements BrokerAccounts, AutoCloseable {
 
-    /** SCRAM's iteration count: Kafka's maximum is 16384; 8192 costs a login a few milliseconds. */
-    private static final int ITERATIONS = 8192;
-
     private final Admin admin;
 
     KafkaBrokerAccounts(BusConnection issuer) {
@@ -34,10 +30,7 @@ class KafkaBrokerAccounts implements BrokerAccounts, AutoCloseable {
 
     @Override
     public void upsert(String username, String password) {
-        await(admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(
-                        username, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password)))
-                .all());
-        await(admin.createAcls(BusRole.PROVIDER.bindingsFor(username)).all());
+        BusLogins.provision(admin, List.of(new BusLogins.Login(username, password, BusRole.PROVIDER)));
     }
 
     @Override

@@ -75,19 +75,34 @@ public final class BusLogins {
         long deadline = System.nanoTime() + patience.toNanos();
         try (Admin admin = Admin.create(properties)) {
             awaitBroker(admin, deadline);
-            List<UserScramCredentialAlteration> credentials = new ArrayList<>();
-            List<AclBinding> acls = new ArrayList<>();
-            for (Login login : logins) {
-                credentials.add(new UserScramCredentialUpsertion(
-                        login.username(),
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
-                        login.password()));
-                acls.addAll(login.role().bindingsFor(login.username()));
-            }
-            if (!credentials.isEmpty()) {
-                admin.alterUserScramCredentials(credentials).all().get(30, TimeUnit.SECONDS);
-                admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
-            }
+            provision(admin, logins);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning the bus logins", e);
+        }
+    }
+
+    /**
+     * Sets every login's credential and grants its role's ACLs through an admin client that may do so (the super
+     * user's, or the credential issuer's); what the broker refuses or does not answer in time is an
+     * IllegalStateException.
+     */
+    public static void provision(Admin admin, List<Login> logins) {
+        List<UserScramCredentialAlteration> credentials = new ArrayList<>();
+        List<AclBinding> acls = new ArrayList<>();
+        for (Login login : logins) {
+            credentials.add(new UserScramCredentialUpsertion(
+                    login.username(),
+                    new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS),
+                    login.password()));
+            acls.addAll(login.role().bindingsFor(login.username()));
+        }
+        if (credentials.isEmpty()) {
+            return;
+        }
+        try {
+            admin.alterUserScramCredentials(credentials).all().get(30, TimeUnit.SECONDS);
+            admin.createAcls(acls).all().get(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while provisioning the bus logins", e);
