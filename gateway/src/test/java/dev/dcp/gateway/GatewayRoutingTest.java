@@ -113,6 +113,21 @@ class GatewayRoutingTest {
     }
 
     @Test
+    void theGatewayAnswersAClientsExpectationItselfAndForwardsNone() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/jobs/42"))
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + TENANT_KEY)
+                .expectContinue(true)
+                .build();
+        assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        Map<String, String> seen = lastSeen.get("scheduler");
+        assertThat(seen.get("path")).isEqualTo("/api/v1/jobs/42");
+        assertThat(seen).doesNotContainKey("expect");
+    }
+
+    @Test
     void everyResponseCarriesARequestIdEchoingTheClients() throws Exception {
         HttpResponse<String> echoed = send("GET", "/api/v1/jobs", TENANT_KEY, Map.of("X-Request-Id", "req-123"));
         assertThat(echoed.headers().firstValue("X-Request-Id")).hasValue("req-123");
@@ -167,6 +182,10 @@ class GatewayRoutingTest {
             String cred = exchange.getRequestHeaders().getFirst(ServiceCredential.HEADER);
             if (cred != null) {
                 seen.put("credential", cred);
+            }
+            String expect = exchange.getRequestHeaders().getFirst("Expect");
+            if (expect != null) {
+                seen.put("expect", expect);
             }
             lastSeen.put(name, seen);
             body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
