@@ -35,6 +35,10 @@ class HouseRulesTest {
     @ArchTest
     static final ArchRule theTestKitKnowsNoService = HouseRules.knowsNoService("dev.dcp.testkit");
 
+    /** The command line is a client of the public API like any other: it reaches the services only over HTTP. */
+    @ArchTest
+    static final ArchRule theCommandLineKnowsNoService = HouseRules.knowsNoService("dev.dcp.cli");
+
     @ArchTest
     static final ArchRule theSharedKernelsPackagesImportEachOtherInNoLoop =
             HouseRules.featuresFreeOfCycles("dev.dcp.common");

@@ -1,0 +1,147 @@
+package dev.dcp.cli.api;
+
+import dev.dcp.common.json.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The public API at one base URL, as a tenant's or the admin's key sees it. Every answer is JSON; a 4xx or 5xx
+ * becomes an {@link ApiProblem} carrying the problem document's title, detail and field errors.
+ */
+public final class ApiClient {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final URI base;
+    private final String key;
+    private final HttpClient http;
+
+    public ApiClient(String baseUrl, String key) {
+        this.base = URI.create(baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl);
+        this.key = key;
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    public String baseUrl() {
+        return base.toString();
+    }
+
+    public Map<String, Object> get(String path) {
+        return send("GET", path, null);
+    }
+
+    public Map<String, Object> post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
+    public Map<String, Object> delete(String path) {
+        return send("DELETE", path, null);
+    }
+
+    /** A path with its query, leaving out parameters that are null. */
+    public static String path(String path, Map<String, Object> query) {
+        StringJoiner q = new StringJoiner("&");
+        query.forEach((name, value) -> {
+            if (value != null) {
+                q.add(name + "=" + URLEncoder.encode(value.toString(), StandardCharsets.UTF_8));
+            }
+        });
+        return q.length() == 0 ? path : path + "?" + q;
+    }
+
+    /** Query parameters in the order given, for {@link #path}. */
+    public static Map<String, Object> query(Object... namesAndValues) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            q.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return q;
+    }
+
+    private Map<String, Object> send(String method, String path, Object body) {
+        HttpRequest.Builder request = request(path)
+                .timeout(CALL_TIMEOUT)
+                .header("Accept", "application/json")
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(Json.write(body)));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = exchange(request.build(), HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = response.body() == null || response.body().isBlank()
+                ? Map.of()
+                : parse(response.statusCode(), response.body());
+        if (response.statusCode() >= 400) {
+            throw ApiProblem.of(response.statusCode(), json);
+        }
+        return json;
+    }
+
+    /**
+     * Opens a server-sent event stream. The caller closes the stream; a refusal (404 for a job that is not the
+     * caller's, 401 for a bad key) is an {@link ApiProblem} before any event is read.
+     */
+    public InputStream stream(String path) {
+        HttpRequest request =
+                request(path).header("Accept", "text/event-stream").GET().build();
+        HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 400) {
+            try (InputStream in = response.body()) {
+                throw ApiProblem.of(
+                        response.statusCode(),
+                        parse(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return response.body();
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (key != null && !key.isBlank()) {
+            b.header("Authorization", "Bearer " + key);
+        }
+        return b.header("User-Agent", "dcp-cli");
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
+        try {
+            return http.send(request, handler);
+        } catch (IOException e) {
+            throw ApiProblem.unreachable(base.toString(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiProblem.unreachable(base.toString(), e);
+        }
+    }
+
+    private static Map<String, Object> parse(int status, String body) {
+        try {
+            return Json.readMap(body);
+        } catch (RuntimeException notJson) {
+            // a proxy's HTML error page, say: the status is all there is to tell
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("title", "HTTP " + status);
+            m.put("detail", body.length() > 200 ? body.substring(0, 200) + "…" : body);
+            return m;
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.dcp.cli.job;
+
+import dev.dcp.cli.ApiCommand;
+import dev.dcp.cli.Dcp;
+import dev.dcp.cli.Session;
+import dev.dcp.cli.api.ApiClient;
+import dev.dcp.cli.output.Printer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "cancel",
+        mixinStandardHelpOptions = true,
+        description = "Cancel a job; its unspent escrow returns (a job that has ended: 409).")
+public final class CancelCommand extends ApiCommand {
+
+    @Parameters(paramLabel = "ID", description = "The job's id.")
+    String id;
+
+    @Override
+    protected int run(ApiClient api, Printer printer, Session session) {
+        JobReport.print(printer, api.delete("/api/v1/jobs/" + JobIds.checked(spec, id)));
+        return Dcp.DONE;
+    }
+}
