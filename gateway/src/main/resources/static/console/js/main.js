@@ -31,9 +31,9 @@ const ROUTES = [
   [/^\/admin$/, 'admin', () => adminView],
 ];
 
+/** Signed in: the page asked for (a link followed before signing in), else the jobs. */
 function signedIn(found) {
   identity = found;
-  location.hash = '#/jobs';
   render();
 }
 

@@ -1,7 +1,7 @@
 // The operator's view: tenants, deposits and the credit audit (every micro-credit accounted for, and the same on
 // the ledger's replay).
 import {api} from '../api.js';
-import {actionButton, badge, credits, facts, h, number, panel, replace, toMicro} from '../dom.js';
+import {actionButton, badge, credits, facts, h, number, panel, replace, shortId, table, toMicro} from '../dom.js';
 import {apiForm, input} from './forms.js';
 
 export async function adminView(root, {signal}) {
@@ -57,9 +57,14 @@ export async function adminView(root, {signal}) {
         ['held', credits(a.held) + ' credits'], ['accounts', number(a.accounts)],
         ['negative accounts', number(a.negativeAccounts)], ['pending transactions', number(a.pendingTransactions)],
         ['ledger', ledger.reachable
-          ? `height ${number(ledger.height)}: ${number(ledger.matches)} accounts match, ${number(ledger.mismatches)} do not`
+          ? h('span', {id: 'audit-ledger'}, `at height ${number(ledger.height)}: `,
+            badge(Boolean(ledger.matches), ledger.matches ? 'every account matches' : 'accounts differ'))
           : 'not reachable'],
-      ]));
+      ]),
+      (ledger.mismatches || []).length
+        ? table(['account', 'here', 'on the ledger'], ledger.mismatches.map((m) => [
+          shortId(m.account), JSON.stringify(m.contract), JSON.stringify(m.ledger)]))
+        : null);
   }
 
   root.append(h('h1', {}, 'Admin'),

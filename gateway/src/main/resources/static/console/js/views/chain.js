@@ -102,7 +102,7 @@ export async function transactionView(root, {args: [id], signal}) {
     h('div', {class: 'columns'},
       panel('Transaction', facts([
         ['id', h('code', {class: 'wrap'}, tx.id)], ['type', tx.type], ['sender', shortId(tx.sender)],
-        ['nonce', number(tx.nonce)], ['at', when(tx.timestamp)],
+        ['nonce', String(tx.nonce)], ['at', when(tx.timestamp)],
         ['block', h('a', {href: '#/chain/blocks/' + answer.blockHeight}, '#' + answer.blockHeight)],
         ['index in block', String(answer.index)],
       ]), h('h3', {}, 'Payload'), json(tx.payload)),
@@ -116,7 +116,7 @@ export async function transactionView(root, {args: [id], signal}) {
   result.className = 'proof ' + (ok ? 'verified' : 'failed');
   replace(result, ok
     ? `✓ Proof verified in your browser: block #${block.height} includes this transaction.`
-    : '✗ Proof not verified: ' + outcome.filter((c) => !c.ok).map((c) => c.check + ' (' + c.detail + ')').join('; '));
+    : '✗ Proof not verified: ' + outcome.filter((c) => !c.ok).map((c) => c.check).join('; ') + '.');
   replace(checks, h('ul', {class: 'checks'}, outcome.map((c) => h('li', {class: c.ok ? 'ok' : 'bad'},
     (c.ok ? '✓ ' : '✗ ') + c.check, h('br'), h('small', {}, c.detail)))));
 }
