@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -57,8 +59,13 @@ class JobWatchTest {
     }
 
     Session session(boolean terminal) {
+        // a stopped clock: no rate is drawn, so what is drawn does not depend on how fast the stand-in answers
         return new Session(
-                Map.of(), new PrintWriter(new StringWriter()), new PrintWriter(err, true), terminal, Clock.systemUTC());
+                Map.of(),
+                new PrintWriter(new StringWriter()),
+                new PrintWriter(err, true),
+                terminal,
+                Clock.fixed(Instant.parse("2026-12-06T12:00:00Z"), ZoneOffset.UTC));
     }
 
     @AfterEach
