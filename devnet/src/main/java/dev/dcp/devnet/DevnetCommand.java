@@ -40,6 +40,12 @@ public final class DevnetCommand implements Callable<Integer> {
             description = "state directory (default ${DEFAULT-VALUE})")
     Path dataDir;
 
+    @Option(
+            names = "--exit-when-ready",
+            hidden = true,
+            description = "start, then stop at once: the launcher's class-data training run")
+    boolean exitWhenReady;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new DevnetCommand());
         cli.setExecutionExceptionHandler((error, commandLine, parseResult) -> {
@@ -64,6 +70,11 @@ public final class DevnetCommand implements Callable<Integer> {
         long start = System.nanoTime();
         Devnet devnet = Devnet.start(
                 new DevnetConfig(dataDir, port, workers, System.getenv("DCP_ADMIN_KEY"), fresh, consensus, validators));
+        if (exitWhenReady) {
+            devnet.close();
+            System.out.printf("trained: started in %.1f s%n", (System.nanoTime() - start) / 1e9);
+            return 0;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
