@@ -1,6 +1,7 @@
 package dev.dcp.cli.account;
 
 import dev.dcp.cli.ApiCommand;
+import dev.dcp.cli.CommandGroup;
 import dev.dcp.cli.Dcp;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
@@ -23,15 +24,7 @@ import picocli.CommandLine.Option;
             ProviderCommand.Enrol.class,
             ProviderCommand.Workers.class
         })
-public final class ProviderCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "stake, unbond, enrol or workers?");
-    }
+public final class ProviderCommand extends CommandGroup {
 
     @Command(
             name = "stake",

@@ -2,13 +2,14 @@ package dev.dcp.cli.account;
 
 import dev.dcp.cli.ApiCommand;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PageOptions;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
 import dev.dcp.cli.output.Printer.Column;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(
         name = "statement",
@@ -16,17 +17,13 @@ import picocli.CommandLine.Option;
         description = "The account's movements, newest first: each one a transaction on the chain.")
 public final class StatementCommand extends ApiCommand {
 
-    @Option(names = "--limit", description = "At most this many (default 50, at most 500).")
-    Integer limit;
-
-    @Option(names = "--cursor", description = "The next page, as the previous page's nextCursor.")
-    String cursor;
+    @Mixin
+    PageOptions page;
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
         printer.page(
-                api.get(ApiClient.path(
-                        "/api/v1/accounts/me/statement", ApiClient.query("limit", limit, "cursor", cursor))),
+                api.get(ApiClient.path("/api/v1/accounts/me/statement", ApiClient.query(page.query()))),
                 List.of(
                         Column.of("AT", "at"),
                         Column.of("TYPE", "type"),

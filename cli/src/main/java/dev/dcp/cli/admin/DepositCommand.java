@@ -2,6 +2,7 @@ package dev.dcp.cli.admin;
 
 import dev.dcp.cli.ApiCommand;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PathSegment;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
@@ -23,11 +24,8 @@ public final class DepositCommand extends ApiCommand {
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
-        if (!tenantId.matches("[A-Za-z0-9_-]{1,128}")) {
-            throw new picocli.CommandLine.ParameterException(
-                    spec.commandLine(), "'" + tenantId + "' is not a tenant id");
-        }
-        printer.resource(api.post("/api/v1/tenants/" + tenantId + "/deposits", Map.of("amount", amount)));
+        String id = PathSegment.checked(spec, tenantId, "tenant id");
+        printer.resource(api.post("/api/v1/tenants/" + id + "/deposits", Map.of("amount", amount)));
         return Dcp.DONE;
     }
 }

@@ -1,6 +1,7 @@
 package dev.dcp.cli.admin;
 
 import dev.dcp.cli.ApiCommand;
+import dev.dcp.cli.CommandGroup;
 import dev.dcp.cli.Dcp;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
@@ -14,15 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "The admin's tenants.",
         subcommands = TenantsCommand.Create.class)
-public final class TenantsCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "create?");
-    }
+public final class TenantsCommand extends CommandGroup {
 
     @Command(
             name = "create",

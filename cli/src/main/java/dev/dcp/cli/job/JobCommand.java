@@ -2,6 +2,7 @@ package dev.dcp.cli.job;
 
 import dev.dcp.cli.ApiCommand;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PathSegment;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
@@ -16,7 +17,7 @@ public final class JobCommand extends ApiCommand {
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
-        JobReport.print(printer, api.get("/api/v1/jobs/" + JobIds.checked(spec, id)));
+        JobReport.print(printer, api.get("/api/v1/jobs/" + PathSegment.checked(spec, id, "job id")));
         return Dcp.DONE;
     }
 }

@@ -2,6 +2,7 @@ package dev.dcp.cli.job;
 
 import dev.dcp.cli.ApiCommand;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PageOptions;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
@@ -9,6 +10,7 @@ import dev.dcp.cli.output.Printer.Column;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -22,18 +24,15 @@ public final class JobsCommand extends ApiCommand {
             description = "Only jobs in this status: QUEUED, RUNNING, COMPLETED, FAILED, CANCELLED.")
     String status;
 
-    @Option(names = "--limit", description = "At most this many (default 50, at most 500).")
-    Integer limit;
-
-    @Option(names = "--cursor", description = "The next page, as the previous page's nextCursor.")
-    String cursor;
+    @Mixin
+    PageOptions page;
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
-        Map<String, Object> page = api.get(
-                ApiClient.path("/api/v1/jobs", ApiClient.query("status", status, "limit", limit, "cursor", cursor)));
+        Map<String, Object> jobs =
+                api.get(ApiClient.path("/api/v1/jobs", ApiClient.query(page.query("status", status))));
         printer.page(
-                page,
+                jobs,
                 List.of(
                         Column.of("ID", "id"),
                         Column.of("KIND", "kind"),

@@ -104,7 +104,7 @@ public final class SubmitCommand extends ApiCommand {
     protected int run(ApiClient api, Printer printer, Session session) {
         Map<String, Object> spec = JobSpec.build(readSpec(), kind, inputs(), options());
         if (spec.get("kind") == null) {
-            throw new ParameterException(spec().commandLine(), "a KIND (or a --spec with one) is required");
+            throw new ParameterException(this.spec.commandLine(), "a KIND (or a --spec with one) is required");
         }
         Map<String, Object> job = api.post("/api/v1/jobs", spec);
         String id = String.valueOf(job.get("id"));
@@ -116,10 +116,6 @@ public final class SubmitCommand extends ApiCommand {
             session.err().println("submitted job " + id);
         }
         return JobReport.watch(api, printer, session, id);
-    }
-
-    private picocli.CommandLine.Model.CommandSpec spec() {
-        return spec;
     }
 
     private Map<String, Object> readSpec() {

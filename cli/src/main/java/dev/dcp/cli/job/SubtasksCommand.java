@@ -2,6 +2,7 @@ package dev.dcp.cli.job;
 
 import dev.dcp.cli.ApiCommand;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PathSegment;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
@@ -24,7 +25,7 @@ public final class SubtasksCommand extends ApiCommand {
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
-        Map<String, Object> answer = api.get("/api/v1/jobs/" + JobIds.checked(spec, id) + "/subtasks");
+        Map<String, Object> answer = api.get("/api/v1/jobs/" + PathSegment.checked(spec, id, "job id") + "/subtasks");
         if (printer.json()) {
             printer.printJson(answer);
             return Dcp.DONE;

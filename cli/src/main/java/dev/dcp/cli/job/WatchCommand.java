@@ -1,6 +1,7 @@
 package dev.dcp.cli.job;
 
 import dev.dcp.cli.ApiCommand;
+import dev.dcp.cli.PathSegment;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
@@ -19,6 +20,6 @@ public final class WatchCommand extends ApiCommand {
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
-        return JobReport.watch(api, printer, session, JobIds.checked(spec, id));
+        return JobReport.watch(api, printer, session, PathSegment.checked(spec, id, "job id"));
     }
 }

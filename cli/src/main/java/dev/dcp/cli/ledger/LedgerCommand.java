@@ -1,7 +1,9 @@
 package dev.dcp.cli.ledger;
 
 import dev.dcp.cli.ApiCommand;
+import dev.dcp.cli.CommandGroup;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PageOptions;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,15 +29,7 @@ import picocli.CommandLine.Parameters;
             LedgerCommand.Tx.class,
             LedgerCommand.Verify.class
         })
-public final class LedgerCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "status, blocks, block, tx or verify?");
-    }
+public final class LedgerCommand extends CommandGroup {
 
     @Command(
             name = "status",
@@ -55,17 +50,13 @@ public final class LedgerCommand implements Runnable {
         @Option(names = "--from", description = "The first height (default 0).")
         Long from;
 
-        @Option(names = "--limit", description = "At most this many (default 50, at most 500).")
-        Integer limit;
-
-        @Option(names = "--cursor", description = "The next page, as the previous page's nextCursor.")
-        String cursor;
+        @Mixin
+        PageOptions page;
 
         @Override
         protected int run(ApiClient api, Printer printer, Session session) {
             printer.page(
-                    api.get(ApiClient.path(
-                            "/api/v1/ledger/blocks", ApiClient.query("from", from, "limit", limit, "cursor", cursor))),
+                    api.get(ApiClient.path("/api/v1/ledger/blocks", ApiClient.query(page.query("from", from)))),
                     List.of(
                             Column.of("HEIGHT", "height"),
                             Column.of("HASH", "hash"),

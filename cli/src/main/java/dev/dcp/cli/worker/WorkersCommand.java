@@ -2,13 +2,14 @@ package dev.dcp.cli.worker;
 
 import dev.dcp.cli.ApiCommand;
 import dev.dcp.cli.Dcp;
+import dev.dcp.cli.PageOptions;
 import dev.dcp.cli.Session;
 import dev.dcp.cli.api.ApiClient;
 import dev.dcp.cli.output.Printer;
 import dev.dcp.cli.output.Printer.Column;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 @Command(
         name = "workers",
@@ -16,16 +17,13 @@ import picocli.CommandLine.Option;
         description = "The platform's workers: status, slots, price, reputation and whether they may take work.")
 public final class WorkersCommand extends ApiCommand {
 
-    @Option(names = "--limit", description = "At most this many (default 50, at most 500).")
-    Integer limit;
-
-    @Option(names = "--cursor", description = "The next page, as the previous page's nextCursor.")
-    String cursor;
+    @Mixin
+    PageOptions page;
 
     @Override
     protected int run(ApiClient api, Printer printer, Session session) {
         printer.page(
-                api.get(ApiClient.path("/api/v1/workers", ApiClient.query("limit", limit, "cursor", cursor))),
+                api.get(ApiClient.path("/api/v1/workers", ApiClient.query(page.query()))),
                 List.of(
                         Column.of("ID", "id"),
                         Column.of("PROVIDER", "providerId"),
