@@ -22,7 +22,9 @@ import java.util.concurrent.Executors;
  *   <li>{@code throughput}: jobs of many tiny subtasks (redundancy 1); completed subtasks per second, from the
  *       first submission to the last job's completion as the client sees it.</li>
  *   <li>{@code latency}: one-subtask jobs one after another; submit to {@code COMPLETED} as the client sees it
- *       (polling), and as the scheduler recorded it ({@code completedAt - submittedAt}).</li>
+ *       (polling, or with {@code --client sse} the job's event stream), and as the scheduler recorded it
+ *       ({@code completedAt - submittedAt}). {@code --warmup N} jobs run first and are not counted (0: the
+ *       first jobs after a start are what is measured).</li>
  *   <li>{@code overhead}: primes in [0, 2·10^9) on the platform, for comparison with {@code PrimesDirect}.</li>
  *   <li>{@code adaptive}: the same redundancy-2 job with full replication and with {@code "adaptive": true};
  *       replicas executed per subtask, CPU paid for, cost and time of each (issue 5).</li>
@@ -40,6 +42,8 @@ public final class JobLoad {
     private final String url;
     private String key;
     private boolean blockingClient;
+    private boolean sseClient;
+    private long finalEventAt;
 
     private JobLoad(String url) {
         this.url = url;
@@ -48,7 +52,10 @@ public final class JobLoad {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = LedgerLoad.options(args);
         JobLoad load = new JobLoad(opts.getOrDefault("url", "http://localhost:8080"));
-        load.blockingClient = "blocking".equals(opts.getOrDefault("client", "jdk"));
+        String clientKind = opts.getOrDefault("client", "jdk");
+        load.sseClient = "sse".equals(clientKind);
+        // the SSE client submits with the blocking client and then reads the job's event stream
+        load.blockingClient = "blocking".equals(clientKind) || load.sseClient;
         load.key = load.tenant(opts.get("admin-key"));
         switch (opts.getOrDefault("mode", "throughput")) {
             case "throughput" ->
@@ -56,7 +63,11 @@ public final class JobLoad {
                         Integer.parseInt(opts.getOrDefault("jobs", "4")),
                         Integer.parseInt(opts.getOrDefault("subtasks", "10000")),
                         Integer.parseInt(opts.getOrDefault("rounds", "3")));
-            case "latency" -> load.latency(Integer.parseInt(opts.getOrDefault("jobs", "300")));
+            case "latency" -> {
+                int jobs = Integer.parseInt(opts.getOrDefault("jobs", "300"));
+                load.latency(
+                        jobs, Integer.parseInt(opts.getOrDefault("warmup", Integer.toString(Math.min(50, jobs / 5)))));
+            }
             case "overhead" ->
                 load.overhead(
                         Long.parseLong(opts.getOrDefault("to", "2000000000")),
@@ -84,6 +95,7 @@ public final class JobLoad {
 
     private void throughput(int jobs, int subtasks, int rounds) throws InterruptedException {
         ExecutorService submitters = Executors.newFixedThreadPool(jobs);
+        List<Double> rates = new ArrayList<>();
         // a tiny subtask: 100 numbers of a sieve, microseconds of work; what is measured is the platform
         long perSubtask = 100;
         System.out.printf(
@@ -138,30 +150,47 @@ public final class JobLoad {
                     throw new IllegalStateException("job " + j.get("id") + " ended " + j.get("status"));
                 }
             }
+            rates.add(total / seconds);
         }
         submitters.shutdown();
+        System.out.printf("summary: first round %,.0f subtasks/s", rates.get(0));
+        if (rates.size() > 1) {
+            List<Double> after = rates.subList(1, rates.size());
+            List<Double> last = after.subList(Math.max(0, after.size() - 5), after.size());
+            System.out.printf(
+                    "; rounds after it: median %,.0f, median of the last %d %,.0f subtasks/s",
+                    median(after), last.size(), median(last));
+        }
+        System.out.println();
     }
 
-    private void latency(int jobs) {
+    private void latency(int jobs, int warmup) {
         long[] client = new long[jobs];
         long[] server = new long[jobs];
-        int warmup = Math.min(50, jobs / 5);
+        long[] submitCall = new long[jobs];
         for (int i = -warmup; i < jobs; i++) {
             long start = System.nanoTime();
             String id = submit(Map.of("kind", "primes", "input", Map.of("from", 0, "to", 1000), "parallelism", 1));
-            Map<String, Object> job = await(id, Duration.ofSeconds(30), 0);
-            long elapsed = System.nanoTime() - start;
+            long submitted = System.nanoTime() - start;
+            Map<String, Object> job = sseClient ? awaitEvents(id) : await(id, Duration.ofSeconds(30), 0);
+            // over the stream the client knows at the final event; fetching the resource after it is not counted
+            long elapsed = (sseClient ? finalEventAt : System.nanoTime()) - start;
             if (i >= 0) {
                 client[i] = elapsed;
+                submitCall[i] = submitted;
                 server[i] = (long) ((seconds(job, "completedAt") - seconds(job, "submittedAt")) * 1e9);
             }
         }
-        System.out.printf("latency of %d one-subtask jobs, submit to COMPLETED:%n", jobs);
-        System.out.println("  as the client sees it (polling):  " + percentiles(client));
+        System.out.printf(
+                "latency of %d one-subtask jobs (after %d not counted), submit to COMPLETED:%n", jobs, warmup);
+        System.out.println(
+                "  as the client sees it (" + (sseClient ? "event stream" : "polling") + "): " + percentiles(client));
         System.out.println("  as the scheduler recorded it:     " + percentiles(server));
+        System.out.println("  of which the submit call:         " + percentiles(submitCall));
     }
 
     private void overhead(long to, int parallelism, int rounds) {
+        List<Double> times = new ArrayList<>();
         System.out.printf(
                 "overhead: primes in [0, %,d) with parallelism %d, %d rounds after a warm-up%n",
                 to, parallelism, rounds);
@@ -185,7 +214,19 @@ public final class JobLoad {
                     seconds,
                     seconds(job, "completedAt") - seconds(job, "submittedAt"),
                     job.get("result"));
+            if (round > 0) {
+                times.add(seconds);
+            }
         }
+        if (!times.isEmpty()) {
+            System.out.printf("summary: median round %.2f s%n", median(times));
+        }
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     /**
@@ -284,6 +325,39 @@ public final class JobLoad {
             }
         }
         throw new IllegalStateException("job " + id + " did not end within " + timeout);
+    }
+
+    /**
+     * Reads the job's event stream until its final state, as a user's client does (the CLI's {@code watch}, the
+     * console): the stream starts with the job's state now, so a job that ended before the stream opened ends it
+     * at once. Answers the job resource, for the scheduler's own timestamps.
+     */
+    private Map<String, Object> awaitEvents(String id) {
+        try {
+            java.net.HttpURLConnection c = (java.net.HttpURLConnection)
+                    URI.create(url + "/api/v1/jobs/" + id + "/events").toURL().openConnection();
+            c.setRequestProperty("Authorization", "Bearer " + key);
+            c.setRequestProperty("Accept", "text/event-stream");
+            c.setReadTimeout(30_000);
+            if (c.getResponseCode() != 200) {
+                throw new IllegalStateException("events of " + id + " answered " + c.getResponseCode());
+            }
+            try (var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(c.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    if (line.startsWith("data:")) {
+                        Object status = Json.readMap(line.substring(5).trim()).get("status");
+                        if (List.of("COMPLETED", "FAILED", "CANCELLED").contains(status)) {
+                            finalEventAt = System.nanoTime();
+                            return call("GET", "/api/v1/jobs/" + id, key, null);
+                        }
+                    }
+                }
+            }
+            throw new IllegalStateException("the event stream of " + id + " ended before the job did");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> call(String method, String path, String apiKey, Object body) {
