@@ -31,7 +31,9 @@ class CustomResourcesTest {
             Map.entry("dcp.subtasks.dlt", 1),
             Map.entry("dcp.results.dlt", 1),
             Map.entry("dcp.workers.dlt", 1),
-            Map.entry("dcp.jobs.events.dlt", 1));
+            Map.entry("dcp.jobs.events.dlt", 1),
+            Map.entry("dcp.storage.commands", 16),
+            Map.entry("dcp.storage.replies", 4));
 
     static final String BOOTSTRAP = "dcp-kafka-kafka-bootstrap:9092";
 

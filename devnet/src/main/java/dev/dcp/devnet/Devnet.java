@@ -86,6 +86,9 @@ public final class Devnet implements AutoCloseable {
     private FileChannel lock;
     private String adminKey;
     private DevnetProvider provider;
+    /** The disk space each devnet worker offers for shards: room for a few GiB of objects at k=2, m=1. */
+    static final long DEVNET_WORKER_STORAGE_BYTES = 8L << 30;
+
     /** The bus login of the devnet provider's workers, issued through the public API. */
     private Map<String, Object> workerLogin = Map.of();
 
@@ -193,6 +196,8 @@ public final class Devnet implements AutoCloseable {
         scheduler.putAll(login("scheduler", BusRole.SCHEDULER));
         scheduler.put("spring.datasource.url", postgres.jdbcUrl("scheduler"));
         scheduler.put("dcp.signing.key-file", dir.resolve("keys/scheduler.key").toString());
+        // wraps every stored object's key: generated once with the devnet's state, kept with it
+        scheduler.put("dcp.storage.key-file", dir.resolve("keys/storage.key").toString());
         scheduler.put("dcp.scheduler.contract-url", "http://127.0.0.1:" + contractPort);
         scheduler.put("spring.autoconfigure.exclude", NO_GATEWAY);
         int schedulerPort =
@@ -363,6 +368,8 @@ public final class Devnet implements AutoCloseable {
                 "dcp.worker.data-dir",
                 config.dataDir().toAbsolutePath().resolve("workers/" + name).toString());
         worker.put("spring.kafka.client-id", name);
+        // every devnet worker keeps shards, under its data directory, as a provider's storage worker would
+        worker.put("dcp.worker.storage-bytes", Long.toString(DEVNET_WORKER_STORAGE_BYTES));
         worker.putAll(workerLogin);
         worker.put("spring.autoconfigure.exclude", NO_DATABASE + "," + NO_GATEWAY);
         worker.put("spring.config.name", WorkerApplication.CONFIG_NAME);

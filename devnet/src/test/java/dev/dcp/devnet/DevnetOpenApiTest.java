@@ -51,7 +51,8 @@ class DevnetOpenApiTest {
     void everyServedEndpointOfTheReferenceIsInTheGatewaysDocumentAndTheUiLoads() throws Exception {
         List<Endpoint> served = endpoints(false);
         assertThat(served).as("the served rows of " + API_MD).hasSizeGreaterThan(20);
-        assertThat(endpoints(true)).isNotEmpty().allMatch(e -> e.path().startsWith("/api/v1/objects"));
+        // nothing is left under a planned heading: every row of the reference is served and checked below
+        assertThat(endpoints(true)).isEmpty();
 
         try (Devnet devnet = Devnet.start(new DevnetConfig(state, 0, 0, ADMIN_KEY, false))) {
             String base = devnet.gatewayUrl();

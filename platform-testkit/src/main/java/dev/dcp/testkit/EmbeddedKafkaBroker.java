@@ -187,6 +187,30 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Admin.create(superUserConnection().connectProperties());
     }
 
+    /** A broker kept from before a topic gained settings (a devnet's state) gets them now. */
+    private static void alterConfigsOfExisting(Admin admin, Set<String> existing)
+            throws InterruptedException, ExecutionException {
+        Map<
+                        org.apache.kafka.common.config.ConfigResource,
+                        java.util.Collection<org.apache.kafka.clients.admin.AlterConfigOp>>
+                changes = new java.util.HashMap<>();
+        dev.dcp.common.event.Topics.configs().forEach((topic, configs) -> {
+            if (existing.contains(topic)) {
+                changes.put(
+                        new org.apache.kafka.common.config.ConfigResource(
+                                org.apache.kafka.common.config.ConfigResource.Type.TOPIC, topic),
+                        configs.entrySet().stream()
+                                .map(c -> new org.apache.kafka.clients.admin.AlterConfigOp(
+                                        new org.apache.kafka.clients.admin.ConfigEntry(c.getKey(), c.getValue()),
+                                        org.apache.kafka.clients.admin.AlterConfigOp.OpType.SET))
+                                .toList());
+            }
+        });
+        if (!changes.isEmpty()) {
+            admin.incrementalAlterConfigs(changes).all().get();
+        }
+    }
+
     /** Creates the topics that do not exist yet: name to partition count. */
     public void createTopics(Map<String, Integer> partitionsByTopic) {
         try (Admin admin = admin()) {
@@ -194,9 +218,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             List<NewTopic> missing = new ArrayList<>();
             partitionsByTopic.forEach((name, partitions) -> {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+                    missing.add(new NewTopic(name, partitions, (short) 1)
+                            .configs(dev.dcp.common.event.Topics.configs().getOrDefault(name, Map.of())));
                 }
             });
+            alterConfigsOfExisting(admin, existing);
             for (NewTopic topic : missing) {
                 try {
                     admin.createTopics(List.of(topic)).all().get();

@@ -12,7 +12,8 @@ import dev.dcp.testkit.house.HouseRules;
  * The scheduler's package layering: {@code job} (the job, its subtasks and replicas, their store) at the bottom;
  * {@code dispatch}, {@code settle}, {@code worker}, {@code admission} on it; {@code lifecycle} (submit, cancel, lease
  * expiry, a job's ending) above them; {@code verify}, {@code progress} and {@code metrics} on top. The decisions
- * (splitting, reducing, the vote) are plain Java.
+ * (splitting, reducing, the vote, where shards go) are plain Java. {@code storage} keeps objects: {@code object} (the
+ * API, uploads, reads, sweeps) on {@code transfer} (commands to workers) and {@code placement}.
  */
 @AnalyzeClasses(packages = "dev.dcp.scheduler", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -42,7 +43,8 @@ class ArchitectureTest {
             "dev.dcp.scheduler.kind..",
             "dev.dcp.scheduler.verify.vote..",
             "dev.dcp.scheduler.split..",
-            "dev.dcp.scheduler.reduce..");
+            "dev.dcp.scheduler.reduce..",
+            "dev.dcp.scheduler.storage.placement..");
 
     @ArchTest
     static final ArchRule theDecisionsKeepNoMetrics = noClasses()

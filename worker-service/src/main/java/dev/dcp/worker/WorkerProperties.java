@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    (1, the default, is honest). Reported time moves no credits, so this gains nothing.
  * @param inflateWork a fault to inject, for tests of metering: the work reported is this many times the real one (1 is
  *                    honest). The work is under the output hash, so such answers disagree with honest ones.
+ * @param storageBytes the disk space offered for other people's shards, under {@code dataDir}/shards (0: none)
  * @param enrolment   optional self-enrolment: with a gateway and a provider's API key the worker enrols its own key at
  *                    start-up, as autoscaled workers whose keys nobody knows beforehand must
  */
@@ -38,6 +39,7 @@ public record WorkerProperties(
         @DefaultValue("false") boolean forgeOutputs,
         @DefaultValue("1") long inflateCpu,
         @DefaultValue("1") long inflateWork,
+        @DefaultValue("0") long storageBytes,
         @DefaultValue Enrolment enrolment) {
 
     /**

@@ -32,6 +32,15 @@ class BodyLimitFilter extends OncePerRequestFilter {
         this.maxBytes = (int) properties.maxBodyBytes().toBytes();
     }
 
+    /**
+     * An object's bytes are streamed to the scheduler as they come, never held here: their size is bounded by the
+     * tenant's storage quota, which the scheduler enforces while it reads them.
+     */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && "/api/v1/objects".equals(request.getRequestURI());
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -11,7 +11,22 @@ final class MediaRules {
     static final List<MediaType> STREAM_ANSWERS =
             List.of(MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 
+    static final List<MediaType> OBJECT_ANSWERS =
+            List.of(MediaType.APPLICATION_OCTET_STREAM, MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+
     private MediaRules() {}
+
+    /** An object's bytes: application/octet-stream, or no Content-Type at all (raw bytes are what is sent). */
+    static boolean isOctetStream(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.APPLICATION_OCTET_STREAM.equalsTypeAndSubtype(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
 
     /** JSON is application/json or any +json type; a body without a Content-Type is not JSON. */
     static boolean isJson(String contentType) {

@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The API reads and writes JSON: a body of another type is refused with 415, an Accept that admits neither JSON
  * nor a JSON problem with 406, both before anything is forwarded. A job's progress stream also answers
- * text/event-stream.
+ * text/event-stream; objects take and give application/octet-stream.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 4)
@@ -44,8 +44,19 @@ class MediaTypeFilter extends OncePerRequestFilter {
                             + (request.getContentType() == null ? "untyped" : request.getContentType()) + ".");
             return;
         }
-        List<MediaType> answers =
-                EVENT_STREAM.matcher(path).matches() ? MediaRules.STREAM_ANSWERS : MediaRules.JSON_ANSWERS;
+        if (hasBody(request) && !readsJson(path) && !MediaRules.isOctetStream(request.getContentType())) {
+            response.setHeader("Accept", MediaType.APPLICATION_OCTET_STREAM_VALUE);
+            CredentialFilter.writeProblem(
+                    response,
+                    415,
+                    "Unsupported Media Type",
+                    "An object's body is its raw bytes (Content-Type: application/octet-stream), not "
+                            + (request.getContentType() == null ? "untyped" : request.getContentType()) + ".");
+            return;
+        }
+        List<MediaType> answers = EVENT_STREAM.matcher(path).matches()
+                ? MediaRules.STREAM_ANSWERS
+                : readsJson(path) ? MediaRules.JSON_ANSWERS : MediaRules.OBJECT_ANSWERS;
         if (!MediaRules.accepts(request.getHeader("Accept"), answers)) {
             CredentialFilter.writeProblem(
                     response,
@@ -61,10 +72,7 @@ class MediaTypeFilter extends OncePerRequestFilter {
         return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
-    /**
-     * Every API path takes JSON, except the raw bytes of objects ({@code POST /api/v1/objects}, to come), which
-     * will take application/octet-stream and judge their own type.
-     */
+    /** Every API path takes JSON, except the raw bytes of objects ({@code POST /api/v1/objects}). */
     static boolean readsJson(String path) {
         return !(path.equals("/api/v1/objects") || path.startsWith("/api/v1/objects/"));
     }

@@ -41,13 +41,20 @@ class Routes {
 
     @Bean
     RouterFunction<ServerResponse> schedulerRoutes(
-            GatewayProperties properties, UpstreamClients.EventStreamProxy eventStreams) {
-        // first: a job's progress stream through the client without a read timeout
+            GatewayProperties properties,
+            UpstreamClients.EventStreamProxy eventStreams,
+            UpstreamClients.ObjectProxy objects) {
+        // first: a job's progress stream through the client without a read timeout, objects' bytes through theirs
         return route("scheduler-events")
                 .route(GET("/api/v1/jobs/{id}/events"), eventStreams)
                 .before(uri(properties.schedulerUrl()))
                 .onError(Exception.class, Routes::unreachable)
                 .build()
+                .and(route("scheduler-objects")
+                        .route(path("/api/v1/objects").or(path("/api/v1/objects/**")), objects)
+                        .before(uri(properties.schedulerUrl()))
+                        .onError(Exception.class, Routes::unreachable)
+                        .build())
                 .and(route("scheduler")
                         .route(
                                 path("/api/v1/jobs")

@@ -1,6 +1,7 @@
 package dev.dcp.gateway.route;
 
 import dev.dcp.gateway.GatewayProperties;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.gateway.server.mvc.config.GatewayMvcProperties;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.servlet.function.HandlerFunction;
@@ -46,20 +48,52 @@ class UpstreamClients {
             ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseFilters) {
         SimpleClientHttpRequestFactory untimed = new SimpleClientHttpRequestFactory();
         untimed.setConnectTimeout(CONNECT_TIMEOUT); // no read timeout: the stream ends when the service ends it
-        RestClient client = http.requestFactory(untimed).build();
-        return new EventStreamProxy(new ProxyExchangeHandlerFunction(
-                new RestClientProxyExchange(client, gateway), requestFilters, responseFilters));
+        return new EventStreamProxy(proxy(http, untimed, gateway, requestFilters, responseFilters));
     }
 
     /**
-     * The gateway's own proxy handler over the untimed client. Not a bean of the handler's type, which the
-     * gateway looks up as the one proxy of all other routes; it is started with the context like that one.
+     * Objects' bytes go through the JDK's client: when the client's upload breaks off, it aborts the upstream
+     * exchange and closes the connection, so the scheduler sees the body end at once and drops the upload (the
+     * default client leaves the connection open and the scheduler waiting for the rest). Streams both ways; an upload
+     * may take as long as its bytes take to arrive.
      */
-    static final class EventStreamProxy implements HandlerFunction<ServerResponse> {
+    @Bean
+    ObjectProxy objectProxy(
+            RestClient.Builder http,
+            GatewayMvcProperties gateway,
+            ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestFilters,
+            ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseFilters) {
+        JdkClientHttpRequestFactory jdk = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build());
+        jdk.setReadTimeout(OBJECT_TRANSFER_TIMEOUT);
+        return new ObjectProxy(proxy(http, jdk, gateway, requestFilters, responseFilters));
+    }
+
+    /** The longest an object's upload may take until the scheduler answers it. */
+    static final Duration OBJECT_TRANSFER_TIMEOUT = Duration.ofMinutes(30);
+
+    private static ProxyExchangeHandlerFunction proxy(
+            RestClient.Builder http,
+            ClientHttpRequestFactory factory,
+            GatewayMvcProperties gateway,
+            ObjectProvider<HttpHeadersFilter.RequestHttpHeadersFilter> requestFilters,
+            ObjectProvider<HttpHeadersFilter.ResponseHttpHeadersFilter> responseFilters) {
+        RestClient client = http.clone().requestFactory(factory).build();
+        return new ProxyExchangeHandlerFunction(
+                new RestClientProxyExchange(client, gateway), requestFilters, responseFilters);
+    }
+
+    /**
+     * The gateway's own proxy handler over a client of its own. Not a bean of the handler's type, which the gateway
+     * looks up as the one proxy of all other routes; it is started with the context like that one.
+     */
+    abstract static class DedicatedProxy implements HandlerFunction<ServerResponse> {
 
         private final ProxyExchangeHandlerFunction proxy;
 
-        EventStreamProxy(ProxyExchangeHandlerFunction proxy) {
+        DedicatedProxy(ProxyExchangeHandlerFunction proxy) {
             this.proxy = proxy;
         }
 
@@ -71,6 +105,20 @@ class UpstreamClients {
         @Override
         public ServerResponse handle(ServerRequest request) throws Exception {
             return proxy.handle(request);
+        }
+    }
+
+    /** A job's progress stream: no read timeout. */
+    static final class EventStreamProxy extends DedicatedProxy {
+        EventStreamProxy(ProxyExchangeHandlerFunction proxy) {
+            super(proxy);
+        }
+    }
+
+    /** Objects' bytes, both ways. */
+    static final class ObjectProxy extends DedicatedProxy {
+        ObjectProxy(ProxyExchangeHandlerFunction proxy) {
+            super(proxy);
         }
     }
 }

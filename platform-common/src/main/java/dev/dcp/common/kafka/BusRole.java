@@ -37,7 +37,10 @@ public enum BusRole {
             topic(Topics.LEDGER_VOTES, WRITE),
             topic(Topics.LEDGER_BLOCKS, WRITE)))),
 
-    /** The scheduler: hands out subtasks, reads results and heartbeats, announces jobs, submits transactions. */
+    /**
+     * The scheduler: hands out subtasks, reads results and heartbeats, announces jobs, submits transactions, sends
+     * shards and storage commands and reads the workers' storage replies.
+     */
     SCHEDULER(withTopicCreation(List.of(
             topic(Topics.SUBTASKS, WRITE),
             topic(Topics.RESULTS, READ),
@@ -49,6 +52,8 @@ public enum BusRole {
             topic(Topics.deadLetter(Topics.RESULTS), WRITE),
             topic(Topics.deadLetter(Topics.WORKERS), WRITE),
             topic(Topics.deadLetter(Topics.JOB_EVENTS), WRITE),
+            topic(Topics.STORAGE_COMMANDS, WRITE),
+            topic(Topics.STORAGE_REPLIES, READ),
             group("scheduler", LITERAL),
             group("scheduler-workers", LITERAL),
             group("scheduler-progress-", PREFIXED)))),
@@ -61,7 +66,8 @@ public enum BusRole {
             group("contract-slashing", LITERAL)))),
 
     /**
-     * One provider's workers: consume subtasks in the shared group, learn of cancelled jobs, answer and report.
+     * One provider's workers: consume subtasks in the shared group, learn of cancelled jobs, answer and report, keep
+     * shards (their own partition of the storage commands, offsets under a group of their own) and reply.
      * Nothing else: no job events, no ledger, no other group, no topic or configuration changes.
      */
     PROVIDER(List.of(
@@ -71,7 +77,10 @@ public enum BusRole {
             group("worker-cancellations-", PREFIXED),
             topic(Topics.RESULTS, WRITE),
             topic(Topics.WORKERS, WRITE),
-            topic(Topics.deadLetter(Topics.SUBTASKS), WRITE))),
+            topic(Topics.deadLetter(Topics.SUBTASKS), WRITE),
+            topic(Topics.STORAGE_COMMANDS, READ),
+            group("worker-storage-", PREFIXED),
+            topic(Topics.STORAGE_REPLIES, WRITE))),
 
     /**
      * Whoever issues providers' credentials (contract-service, under a principal of its own): Kafka lets only a

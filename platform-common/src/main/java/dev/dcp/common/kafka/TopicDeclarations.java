@@ -19,7 +19,8 @@ public class TopicDeclarations {
     @Bean
     KafkaAdmin.NewTopics platformTopics(@Value("${dcp.kafka.topic-replicas:1}") short replicas) {
         return new KafkaAdmin.NewTopics(Topics.partitions().entrySet().stream()
-                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), replicas))
+                .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), replicas)
+                        .configs(Topics.configs().getOrDefault(topic.getKey(), java.util.Map.of())))
                 .toArray(NewTopic[]::new));
     }
 }

@@ -146,27 +146,34 @@ public final class ReedSolomon {
         return rows;
     }
 
-    /** outputs[r] = sum over c of rows[r][c] * inputs[c], byte by byte, in cache-sized chunks. */
+    /**
+     * outputs[r] = sum over c of rows[r][c] * inputs[c], byte by byte, in cache-sized chunks. The inner loops are
+     * small methods called once per chunk: the JIT then compiles them fully within the first megabytes, where one
+     * loop over a whole shard would run for seconds in its first, slow form (docs/benchmarks.md).
+     */
     private static void code(byte[][][] rows, byte[][] inputs, byte[][] outputs, int offset, int length) {
         int end = offset + length;
         for (int start = offset; start < end; start += CHUNK) {
             int stop = Math.min(end, start + CHUNK);
             for (int r = 0; r < outputs.length; r++) {
-                byte[] out = outputs[r];
                 byte[][] coefficients = rows[r];
-                byte[] table = coefficients[0];
-                byte[] in = inputs[0];
-                for (int i = start; i < stop; i++) {
-                    out[i] = table[in[i] & 0xFF];
-                }
+                multiply(coefficients[0], inputs[0], outputs[r], start, stop);
                 for (int c = 1; c < inputs.length; c++) {
-                    table = coefficients[c];
-                    in = inputs[c];
-                    for (int i = start; i < stop; i++) {
-                        out[i] ^= table[in[i] & 0xFF];
-                    }
+                    multiplyAdd(coefficients[c], inputs[c], outputs[r], start, stop);
                 }
             }
+        }
+    }
+
+    private static void multiply(byte[] table, byte[] in, byte[] out, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            out[i] = table[in[i] & 0xFF];
+        }
+    }
+
+    private static void multiplyAdd(byte[] table, byte[] in, byte[] out, int start, int stop) {
+        for (int i = start; i < stop; i++) {
+            out[i] ^= table[in[i] & 0xFF];
         }
     }
 

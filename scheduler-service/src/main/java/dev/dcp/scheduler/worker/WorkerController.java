@@ -3,7 +3,6 @@ package dev.dcp.scheduler.worker;
 import dev.dcp.common.web.Paging;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,9 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Workers")
 @RestController
 class WorkerController {
-
-    /** A worker is online while its heartbeats (every few seconds) keep coming. */
-    static final Duration ONLINE_WINDOW = Duration.ofSeconds(15);
 
     record WorkerView(
             String id,
@@ -29,7 +25,9 @@ class WorkerController {
             long rejected,
             Instant lastSeen,
             boolean enrolled,
-            boolean eligible) {}
+            boolean eligible,
+            long storageBytes,
+            long storedBytes) {}
 
     record WorkerPage(List<WorkerView> items, String nextCursor) {}
 
@@ -52,7 +50,7 @@ class WorkerController {
             rows = rows.subList(0, size);
             next = rows.get(size - 1).id();
         }
-        Instant onlineSince = clock.instant().minus(ONLINE_WINDOW);
+        Instant onlineSince = clock.instant().minus(WorkerRegistry.ONLINE_WINDOW);
         return new WorkerPage(
                 rows.stream()
                         .map(w -> {
@@ -70,7 +68,9 @@ class WorkerController {
                                     w.rejected(),
                                     w.lastSeen(),
                                     e != null,
-                                    e != null && e.eligible());
+                                    e != null && e.eligible(),
+                                    w.storageBytes(),
+                                    w.storedBytes());
                         })
                         .toList(),
                 next);

@@ -16,10 +16,21 @@ import org.springframework.stereotype.Repository;
 public class WorkerRegistry {
 
     public record WorkerRow(
-            String id, String publicKey, int slots, int busySlots, long accepted, long rejected, Instant lastSeen) {}
+            String id,
+            String publicKey,
+            int slots,
+            int busySlots,
+            long accepted,
+            long rejected,
+            Instant lastSeen,
+            long storageBytes,
+            long storedBytes) {}
 
     /** Verdicts earned by one worker in one batch of results. */
     public record Tally(String workerId, int accepted, int rejected) {}
+
+    /** A worker is online while its heartbeats (every few seconds) keep coming. */
+    public static final java.time.Duration ONLINE_WINDOW = java.time.Duration.ofSeconds(15);
 
     private final JdbcTemplate jdbc;
     /** Worker id to public key: every result is checked against it, so it is cached. */
@@ -36,15 +47,19 @@ public class WorkerRegistry {
     public boolean heartbeat(WorkerHeartbeat hb) {
         int changed = jdbc.update(
                 """
-                insert into workers (id, public_key, slots, busy_slots, last_seen) values (?, ?, ?, ?, ?)
+                insert into workers (id, public_key, slots, busy_slots, last_seen, storage_bytes, stored_bytes)
+                values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (id) do update set slots = excluded.slots, busy_slots = excluded.busy_slots,
-                    last_seen = greatest(workers.last_seen, excluded.last_seen)
+                    last_seen = greatest(workers.last_seen, excluded.last_seen),
+                    storage_bytes = excluded.storage_bytes, stored_bytes = excluded.stored_bytes
                 where workers.public_key = excluded.public_key""",
                 hb.workerId(),
                 hb.publicKey(),
                 hb.slots(),
                 hb.busySlots(),
-                Timestamp.from(Instant.ofEpochMilli(hb.at())));
+                Timestamp.from(Instant.ofEpochMilli(hb.at())),
+                hb.storageBytes(),
+                hb.storedBytes());
         if (changed == 0) {
             return false;
         }
@@ -88,6 +103,14 @@ public class WorkerRegistry {
                 "select * from workers where last_seen > ? order by id", (rs, n) -> row(rs), Timestamp.from(since)));
     }
 
+    /** Workers heard from since {@code since} that offer space for shards. */
+    public List<WorkerRow> storageOnline(Instant since) {
+        return jdbc.query(
+                "select * from workers where last_seen > ? and storage_bytes > 0 order by id",
+                (rs, n) -> row(rs),
+                Timestamp.from(since));
+    }
+
     private static WorkerRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new WorkerRow(
                 rs.getString("id"),
@@ -96,6 +119,8 @@ public class WorkerRegistry {
                 rs.getInt("busy_slots"),
                 rs.getLong("accepted"),
                 rs.getLong("rejected"),
-                rs.getTimestamp("last_seen").toInstant());
+                rs.getTimestamp("last_seen").toInstant(),
+                rs.getLong("storage_bytes"),
+                rs.getLong("stored_bytes"));
     }
 }

@@ -7,6 +7,7 @@ import dev.dcp.common.json.Json;
 import dev.dcp.common.web.RequestId;
 import dev.dcp.worker.WorkerProperties;
 import dev.dcp.worker.identity.WorkerIdentity;
+import dev.dcp.worker.storage.ShardStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,8 +35,15 @@ public class Reporter {
     private final AtomicInteger busy = new AtomicInteger();
     private final Map<String, Long> running = new ConcurrentHashMap<>();
     private final Clock clock;
+    private final ShardStore shards;
 
-    Reporter(KafkaTemplate<String, String> kafka, WorkerIdentity identity, WorkerProperties properties, Clock clock) {
+    Reporter(
+            KafkaTemplate<String, String> kafka,
+            WorkerIdentity identity,
+            WorkerProperties properties,
+            Clock clock,
+            ShardStore shards) {
+        this.shards = shards;
         this.kafka = kafka;
         this.identity = identity;
         this.properties = properties;
@@ -77,7 +85,14 @@ public class Reporter {
         List<WorkerHeartbeat.Running> now = new ArrayList<>();
         running.forEach((replica, since) -> now.add(new WorkerHeartbeat.Running(replica, since)));
         WorkerHeartbeat hb = new WorkerHeartbeat(
-                identity.id(), identity.keys().publicKeyHex(), properties.slots(), busy.get(), clock.millis(), now);
+                identity.id(),
+                identity.keys().publicKeyHex(),
+                properties.slots(),
+                busy.get(),
+                clock.millis(),
+                now,
+                shards.capacityBytes(),
+                shards.usedBytes());
         kafka.send(Topics.WORKERS, identity.id(), Json.write(hb));
     }
 }

@@ -98,6 +98,7 @@ class SelfEnrolmentTest {
                 false,
                 1,
                 1,
+                0,
                 new WorkerProperties.Enrolment(gatewayUrl, "provider-key", 25_000));
     }
 }

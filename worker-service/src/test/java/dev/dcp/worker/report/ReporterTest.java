@@ -39,8 +39,15 @@ class ReporterTest {
             false,
             1,
             1,
+            0,
             new WorkerProperties.Enrolment("", "", 1));
-    private final Reporter reporter = new Reporter(kafka, new WorkerIdentity(properties), properties, clock);
+    private final Reporter reporter = new Reporter(
+            kafka,
+            new WorkerIdentity(properties),
+            properties,
+            clock,
+            new dev.dcp.worker.storage.ShardStore(
+                    java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "reporter-test-shards"), 0));
 
     @Test
     void aHeartbeatIsStampedByTheWorkersClockAndNamesWhenEachRunningReplicaStarted() {

@@ -1,0 +1,459 @@
+package dev.dcp.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dcp.devnet.DevnetApi.Tenant;
+import dev.dcp.testkit.Eventually;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.codec.binary.Base32;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Objects on the whole devnet, through the gateway only: bytes go up as a stream, come back byte for byte (whole
+ * or by range), are named by a CID anyone can compute, live on the workers' disks only as ciphertext, and stay
+ * readable with m workers' shards gone, failing clearly, never wrongly, with more.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevnetStorageTest {
+
+    static final String ADMIN_KEY = "dcp_admin_storage_test_key";
+    static final int SEGMENT = 4 * 1024 * 1024;
+
+    @TempDir
+    static Path state;
+
+    Devnet devnet;
+    String base;
+    DevnetApi api;
+    Tenant alice;
+    final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void startDevnet() {
+        devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
+        base = devnet.gatewayUrl();
+        api = new DevnetApi(base, ADMIN_KEY);
+        api.awaitEligibleWorkers(3, Duration.ofSeconds(60));
+        Eventually.await(
+                "three storage workers",
+                Duration.ofSeconds(30),
+                () -> api.workers().stream()
+                                        .filter(w -> DevnetApi.number(w.get("storageBytes")) > 0)
+                                        .count()
+                                == 3
+                        ? true
+                        : null);
+        alice = api.tenant("alice", "consumer", 0);
+    }
+
+    @AfterAll
+    void stopDevnet() {
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} bytes")
+    @ValueSource(ints = {0, 1, SEGMENT - 1, SEGMENT, SEGMENT + 1, 3 * SEGMENT + 12_345})
+    @Order(1)
+    void anObjectComesBackByteForByteUnderTheCidOfItsBytes(int size) throws Exception {
+        byte[] content = random(size, size);
+
+        HttpResponse<String> put = put(alice, content, "");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        String cid = field(put.body(), "cid");
+        assertThat(cid).isEqualTo(independentCid(content));
+        assertThat(put.headers().firstValue("Location")).contains("/api/v1/objects/" + cid);
+        HttpResponse<byte[]> get = get(alice, cid, null);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).isEqualTo(content);
+        assertThat(get.headers().firstValue("ETag")).contains("\"" + cid + "\"");
+        assertThat(get.headers().firstValue("Accept-Ranges")).contains("bytes");
+        HttpResponse<Void> head = send(
+                request(alice, "/api/v1/objects/" + cid).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(size);
+    }
+
+    @Test
+    @Order(2)
+    void a300MibObjectStreamsUpAndDownByteForByte() throws Exception {
+        long size = 300L << 20;
+        MessageDigest sent = MessageDigest.getInstance("SHA-256");
+        HttpResponse<String> put = send(
+                request(alice, "/api/v1/objects")
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(size, 300, sent)), size)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        String cid = field(put.body(), "cid");
+        assertThat(cid).isEqualTo(cidOfDigest(sent.digest()));
+        assertThat(field(put.body(), "segments")).isEqualTo("75");
+
+        HttpResponse<InputStream> get =
+                send(request(alice, "/api/v1/objects/" + cid).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        MessageDigest received = MessageDigest.getInstance("SHA-256");
+        long count = 0;
+        try (InputStream in = get.body()) {
+            byte[] buffer = new byte[1 << 16];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                received.update(buffer, 0, n);
+                count += n;
+            }
+        }
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(count).isEqualTo(size);
+        assertThat(cidOfDigest(received.digest())).isEqualTo(cid);
+        assertThat(send(request(alice, "/api/v1/objects/" + cid).DELETE(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode())
+                .isEqualTo(204);
+    }
+
+    @Test
+    @Order(2)
+    void everyRangeAcrossEverySegmentBoundaryIsExact() throws Exception {
+        byte[] content = random(3 * SEGMENT + 777, 42);
+        String cid = field(put(alice, content, "").body(), "cid");
+        for (int boundary = SEGMENT; boundary < content.length; boundary += SEGMENT) {
+            for (int[] r :
+                    new int[][] {{boundary - 1, boundary}, {boundary, boundary}, {boundary - 10, boundary + 10}}) {
+                HttpResponse<byte[]> part = get(alice, cid, "bytes=" + r[0] + "-" + r[1]);
+                assertThat(part.statusCode()).isEqualTo(206);
+                assertThat(part.body()).isEqualTo(java.util.Arrays.copyOfRange(content, r[0], r[1] + 1));
+                assertThat(part.headers().firstValue("Content-Range"))
+                        .contains("bytes " + r[0] + "-" + r[1] + "/" + content.length);
+            }
+        }
+        assertThat(get(alice, cid, "bytes=-100").body())
+                .isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 100, content.length));
+        assertThat(get(alice, cid, "bytes=" + (content.length - 5) + "-").body())
+                .isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 5, content.length));
+        HttpResponse<byte[]> beyond = get(alice, cid, "bytes=" + content.length + "-");
+        assertThat(beyond.statusCode()).isEqualTo(416);
+        assertThat(beyond.headers().firstValue("Content-Range")).contains("bytes */" + content.length);
+    }
+
+    @Test
+    @Order(3)
+    void theSameBytesAgainAreTheSameObjectAnswered200() throws Exception {
+        byte[] content = random(100_000, 7);
+        HttpResponse<String> first = put(alice, content, "");
+        HttpResponse<String> again = put(alice, content, "");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(field(again.body(), "cid")).isEqualTo(field(first.body(), "cid"));
+        assertThat(field(again.body(), "storedAt")).isEqualTo(field(first.body(), "storedAt"));
+    }
+
+    @Test
+    @Order(4)
+    void objectsArePrivateAndBadAddressesAreClearProblems() throws Exception {
+        byte[] content = random(1000, 8);
+        String cid = field(put(alice, content, "").body(), "cid");
+        Tenant mallory = api.tenant("mallory", "consumer", 0);
+
+        assertThat(get(mallory, cid, null).statusCode()).isEqualTo(404);
+        assertThat(send(
+                                request(mallory, "/api/v1/objects/" + cid + "/status")
+                                        .GET(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> list =
+                send(request(mallory, "/api/v1/objects").GET(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.body()).doesNotContain(cid);
+
+        HttpResponse<String> malformed =
+                send(request(alice, "/api/v1/objects/QmNotACid").GET(), HttpResponse.BodyHandlers.ofString());
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(malformed.body()).contains("\"field\":\"cid\"");
+        String unknown = independentCid("never stored".getBytes(StandardCharsets.UTF_8));
+        assertThat(get(alice, unknown, null).statusCode()).isEqualTo(404);
+
+        HttpResponse<String> json = send(
+                request(alice, "/api/v1/objects")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(json.statusCode()).isEqualTo(415);
+        HttpResponse<String> badCode = put(alice, content, "?k=0&m=99");
+        assertThat(badCode.statusCode()).isEqualTo(400);
+        assertThat(badCode.body()).contains("\"field\":\"k\"").contains("\"field\":\"m\"");
+    }
+
+    @Test
+    @Order(5)
+    void aProvidersDiskHoldsNoPlaintextOfAStoredText() throws Exception {
+        String phrase = "attack at dawn, bring the blue folder ";
+        byte[] text = phrase.repeat(50_000).getBytes(StandardCharsets.UTF_8);
+        assertThat(put(alice, text, "").statusCode()).isEqualTo(201);
+
+        List<Path> shards = shardFiles();
+        assertThat(shards).isNotEmpty();
+        byte[] needle = "bring the blue folder".getBytes(StandardCharsets.UTF_8);
+        for (Path shard : shards) {
+            assertThat(indexOf(Files.readAllBytes(shard), needle))
+                    .as("%s", shard)
+                    .isEqualTo(-1);
+        }
+    }
+
+    @Test
+    @Order(6)
+    void anObjectStaysReadableWithOneWorkersShardsGoneAndFailsClearlyWithTwo() throws Exception {
+        Set<Path> before = new HashSet<>(shardFiles());
+        byte[] content = random(2 * SEGMENT + 999, 99);
+        String cid = field(put(alice, content, "?k=2&m=1").body(), "cid");
+        List<Path> mine = shardFiles().stream().filter(p -> !before.contains(p)).toList();
+        assertThat(mine).hasSize(3 * 3);
+
+        // one worker's shards of this object deleted from its disk
+        Path firstWorker = mine.get(0).getParent();
+        for (Path p : mine) {
+            if (p.getParent().equals(firstWorker)) {
+                Files.delete(p);
+            }
+        }
+        assertThat(get(alice, cid, null).body()).isEqualTo(content);
+        assertThat(status(alice, cid)).contains("\"verdict\":\"MISSING\"");
+
+        // and a second worker's: two of three shards of each segment gone
+        Path secondWorker = mine.stream()
+                .map(Path::getParent)
+                .filter(d -> !d.equals(firstWorker))
+                .findFirst()
+                .orElseThrow();
+        for (Path p : mine) {
+            if (p.getParent().equals(secondWorker)) {
+                Files.delete(p);
+            }
+        }
+        HttpResponse<byte[]> failed = get(alice, cid, null);
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(new String(failed.body(), StandardCharsets.UTF_8)).contains("segment 0");
+        // a read of each segment finds its shards gone, and the status view then names every one
+        for (int s = 0; s < 3; s++) {
+            HttpResponse<byte[]> segment =
+                    get(alice, cid, "bytes=" + ((long) s * SEGMENT) + "-" + ((long) s * SEGMENT));
+            assertThat(segment.statusCode()).isEqualTo(503);
+        }
+        String status = status(alice, cid);
+        assertThat(status).contains("\"readable\":0").contains("\"unreadableSegments\":[0,1,2]");
+    }
+
+    @Test
+    @Order(7)
+    void aDeletedObjectIsGoneWithItsShards() throws Exception {
+        Set<Path> before = new HashSet<>(shardFiles());
+        byte[] content = random(SEGMENT + 5, 5);
+        String cid = field(put(alice, content, "").body(), "cid");
+        List<Path> mine = shardFiles().stream().filter(p -> !before.contains(p)).toList();
+        assertThat(mine).hasSize(6);
+
+        HttpResponse<String> deleted =
+                send(request(alice, "/api/v1/objects/" + cid).DELETE(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(get(alice, cid, null).statusCode()).isEqualTo(404);
+        Eventually.await(
+                "the shards removed",
+                Duration.ofSeconds(30),
+                () -> mine.stream().noneMatch(Files::exists) ? true : null);
+    }
+
+    @Test
+    @Order(8)
+    void aClientThatStopsMidUploadLeavesNothingListedAndNoShardBehind() throws Exception {
+        Tenant bob = api.tenant("bob", "consumer", 0);
+        Set<Path> before = new HashSet<>(shardFiles());
+        URI uri = URI.create(base);
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/v1/objects HTTP/1.1\r\nHost: " + uri.getHost() + "\r\nAuthorization: Bearer "
+                            + bob.key() + "\r\nContent-Type: application/octet-stream\r\nContent-Length: "
+                            + (10 * SEGMENT) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(random(3 * SEGMENT, 3));
+            out.flush();
+            Thread.sleep(1500); // some segments reach the workers
+        }
+        // the scheduler gives the stalled body up after its read timeout (20 s), then deletes what was placed
+        Eventually.await("nothing of the upload left on the workers", Duration.ofSeconds(90), () -> {
+            try {
+                return new HashSet<>(shardFiles()).equals(before) ? true : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+        HttpResponse<String> list = send(request(bob, "/api/v1/objects").GET(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.body()).contains("\"items\":[]");
+    }
+
+    @Test
+    @Order(9)
+    void theListShowsTheTenantsObjectsWithTheirHealth() throws Exception {
+        HttpResponse<String> list =
+                send(request(alice, "/api/v1/objects?limit=2").GET(), HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"health\":{").contains("\"nextCursor\":\"");
+        assertThat(api.workers())
+                .allSatisfy(
+                        w -> assertThat(DevnetApi.number(w.get("storedBytes"))).isPositive());
+    }
+
+    // ---
+
+    private HttpResponse<String> put(Tenant t, byte[] content, String query) throws Exception {
+        return send(
+                request(t, "/api/v1/objects" + query)
+                        .header("Content-Type", "application/octet-stream")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(content)),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<byte[]> get(Tenant t, String cid, String range) throws Exception {
+        HttpRequest.Builder r = request(t, "/api/v1/objects/" + cid).GET();
+        if (range != null) {
+            r.header("Range", range);
+        }
+        return send(r, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private String status(Tenant t, String cid) throws Exception {
+        return send(request(t, "/api/v1/objects/" + cid + "/status").GET(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private HttpRequest.Builder request(Tenant t, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + t.key());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) throws Exception {
+        return http.send(request.build(), body);
+    }
+
+    private List<Path> shardFiles() throws IOException {
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> workers = Files.list(state.resolve("workers"))) {
+            for (Path w : (Iterable<Path>) workers::iterator) {
+                Path shards = w.resolve("shards");
+                if (Files.isDirectory(shards)) {
+                    try (Stream<Path> files = Files.list(shards)) {
+                        files.filter(f -> !f.getFileName().toString().startsWith("."))
+                                .forEach(out::add);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    static String independentCid(byte[] content) throws Exception {
+        return cidOfDigest(MessageDigest.getInstance("SHA-256").digest(content));
+    }
+
+    /** The CIDv1 (raw, sha2-256, base32) of content with this SHA-256, by the multiformats spec, not dcp's code. */
+    static String cidOfDigest(byte[] digest) {
+        byte[] binary = new byte[36];
+        binary[0] = 0x01;
+        binary[1] = 0x55;
+        binary[2] = 0x12;
+        binary[3] = 0x20;
+        System.arraycopy(digest, 0, binary, 4, 32);
+        return "b" + new Base32().encodeAsString(binary).replace("=", "").toLowerCase(Locale.ROOT);
+    }
+
+    private static String field(String json, String name) {
+        Object v = dev.dcp.common.json.Json.readMap(json).get(name);
+        return v == null ? null : v.toString();
+    }
+
+    private static byte[] random(int size, long seed) {
+        byte[] b = new byte[size];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    /** {@code size} pseudo-random bytes made as they are read, and hashed as they go. */
+    static final class Generated extends InputStream {
+        private final Random random;
+        private final MessageDigest digest;
+        private long left;
+
+        Generated(long size, long seed, MessageDigest digest) {
+            this.left = size;
+            this.random = new Random(seed);
+            this.digest = digest;
+        }
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (left == 0) {
+                return -1;
+            }
+            int n = (int) Math.min(len, left);
+            byte[] chunk = new byte[n];
+            random.nextBytes(chunk);
+            System.arraycopy(chunk, 0, b, off, n);
+            digest.update(chunk);
+            left -= n;
+            return n;
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

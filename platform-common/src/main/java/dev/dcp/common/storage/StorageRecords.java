@@ -1,0 +1,75 @@
+package dev.dcp.common.storage;
+
+import java.nio.charset.StandardCharsets;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+
+/**
+ * The storage protocol between the scheduler and workers over {@code dcp.storage.commands} and
+ * {@code dcp.storage.replies}: binary records whose value is a shard (or an audit in JSON) and whose headers say what
+ * to do with it. A worker signs what it claims ({@link #receipt}): a receipt for a stored shard names the root of the
+ * bytes it wrote, so the scheduler knows the worker holds exactly what was sent.
+ */
+public final class StorageRecords {
+
+    public static final String OP = "dcp-op";
+    public static final String REQUEST = "dcp-request";
+    public static final String SHARD = "dcp-shard";
+    public static final String WORKER = "dcp-worker";
+    public static final String STATUS = "dcp-status";
+    public static final String ROOT = "dcp-root";
+    public static final String SIGNATURE = "dcp-signature";
+
+    /** What the scheduler asks of a worker. */
+    public enum Op {
+        /** Keep the shard in the value; answer STORED with the root of what was written, or REFUSED. */
+        STORE,
+        /** Send the shard back; answer SHARD with it, or MISSING. */
+        FETCH,
+        /** Remove the shard; answer DELETED (also when it was not there). */
+        DELETE,
+        /** Answer the challenge in the value (JSON); answer ANSWERED with the signed answer. */
+        AUDIT
+    }
+
+    public enum Status {
+        STORED,
+        REFUSED,
+        SHARD,
+        MISSING,
+        DELETED,
+        ANSWERED
+    }
+
+    private StorageRecords() {}
+
+    /** The bytes a worker signs for a reply: every header that carries a claim. */
+    public static byte[] receipt(String request, String shard, String worker, Status status, String rootHex) {
+        return String.join("\n", "dcp-storage-receipt-v1", request, shard, worker, status.name(), rootHex)
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    public static void put(Headers headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A header's value, or "" when it is absent. */
+    public static String get(Headers headers, String name) {
+        Header header = headers.lastHeader(name);
+        return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /** Shard ids are ours, but a worker still refuses anything that could leave its shard directory. */
+    public static boolean isShardId(String id) {
+        if (id == null || id.isEmpty() || id.length() > 80) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        return !id.startsWith(".");
+    }
+}

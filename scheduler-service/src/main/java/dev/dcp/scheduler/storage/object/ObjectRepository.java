@@ -1,0 +1,188 @@
+package dev.dcp.scheduler.storage.object;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+@Repository
+class ObjectRepository {
+
+    private final JdbcTemplate jdbc;
+
+    ObjectRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertUploading(StoredObject o, Instant now) {
+        jdbc.update(
+                """
+                insert into stored_objects (id, tenant_id, status, size, segment_size, k, m, wrapped_key, days,
+                    started_at, touched_at)
+                values (?, ?, 'UPLOADING', 0, ?, ?, ?, ?, ?, ?, ?)""",
+                o.id(),
+                o.tenantId(),
+                o.segmentSize(),
+                o.k(),
+                o.m(),
+                o.wrappedKey(),
+                o.days(),
+                Timestamp.from(now),
+                Timestamp.from(now));
+    }
+
+    /**
+     * The shards of one segment, recorded before they are sent (verdict SENT) so that a sweep finds every shard an
+     * abandoned upload may have left on a worker; and how far the upload has come.
+     */
+    @Transactional
+    void addPlacements(UUID objectId, List<ShardRecord> shards, long sizeSoFar, Instant now) {
+        jdbc.batchUpdate("""
+                insert into shard_placements (object_id, segment, shard, shard_id, worker_id, length, root, verdict)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", shards, shards.size(), (ps, s) -> {
+            ps.setObject(1, s.objectId());
+            ps.setInt(2, s.segment());
+            ps.setInt(3, s.shard());
+            ps.setString(4, s.shardId());
+            ps.setString(5, s.workerId());
+            ps.setInt(6, s.length());
+            ps.setString(7, s.root());
+            ps.setString(8, s.verdict());
+        });
+        jdbc.update(
+                "update stored_objects set size = ?, touched_at = ? where id = ?",
+                sizeSoFar,
+                Timestamp.from(now),
+                objectId);
+    }
+
+    void receipted(List<String> shardIds) {
+        jdbc.batchUpdate(
+                "update shard_placements set verdict = 'STORED' where shard_id = ?",
+                shardIds,
+                shardIds.size(),
+                (ps, id) -> ps.setString(1, id));
+    }
+
+    /**
+     * Makes an upload a stored object, in one statement.
+     *
+     * @return false when the tenant already has an object with this cid (its own upload is then to be dropped)
+     */
+    boolean complete(UUID id, String cid, long size, int segments, String merkleRoot, Instant now) {
+        try {
+            return jdbc.update("""
+                            update stored_objects set status = 'STORED', cid = ?, size = ?, segments = ?,
+                                merkle_root = ?, stored_at = ?, touched_at = ?
+                            where id = ? and status = 'UPLOADING'""", cid, size, segments, merkleRoot, Timestamp.from(now), Timestamp.from(now), id) == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    Optional<StoredObject> findStored(String tenantId, String cid) {
+        return jdbc
+                .query(
+                        "select * from stored_objects where tenant_id = ? and cid = ? and status = 'STORED'",
+                        (rs, n) -> object(rs),
+                        tenantId,
+                        cid)
+                .stream()
+                .findFirst();
+    }
+
+    List<ShardRecord> placements(UUID objectId) {
+        return jdbc.query(
+                "select * from shard_placements where object_id = ? order by segment, shard",
+                (rs, n) -> shard(rs),
+                objectId);
+    }
+
+    List<StoredObject> page(String tenantId, UUID after, int limit) {
+        if (after == null) {
+            return jdbc.query("""
+                    select * from stored_objects where tenant_id = ? and status = 'STORED'
+                    order by stored_at, id limit ?""", (rs, n) -> object(rs), tenantId, limit);
+        }
+        return jdbc.query("""
+                select o.* from stored_objects o, stored_objects c
+                where o.tenant_id = ? and o.status = 'STORED' and c.id = ? and c.tenant_id = o.tenant_id
+                  and (o.stored_at, o.id) > (c.stored_at, c.id)
+                order by o.stored_at, o.id limit ?""", (rs, n) -> object(rs), tenantId, after, limit);
+    }
+
+    /** Bytes the tenant keeps or is uploading: what its quota counts. */
+    long usedBytes(String tenantId) {
+        Long used = jdbc.queryForObject(
+                "select coalesce(sum(size), 0) from stored_objects where tenant_id = ? and status <> 'DELETING'",
+                Long.class,
+                tenantId);
+        return used == null ? 0 : used;
+    }
+
+    /** Takes an object out of every view; its shards are deleted after. */
+    boolean markDeleting(UUID id) {
+        return jdbc.update("update stored_objects set status = 'DELETING' where id = ? and status <> 'DELETING'", id)
+                == 1;
+    }
+
+    /** Objects being deleted, and uploads that stopped moving before {@code before}: their shards are to go. */
+    List<StoredObject> toSweep(Instant before, int limit) {
+        return jdbc.query("""
+                select * from stored_objects
+                where status = 'DELETING' or (status = 'UPLOADING' and touched_at < ?)
+                order by touched_at limit ?""", (rs, n) -> object(rs), Timestamp.from(before), limit);
+    }
+
+    void removePlacement(String shardId) {
+        jdbc.update("delete from shard_placements where shard_id = ?", shardId);
+    }
+
+    void remove(UUID id) {
+        jdbc.update("delete from stored_objects where id = ?", id);
+    }
+
+    void setVerdict(String shardId, String verdict) {
+        jdbc.update("update shard_placements set verdict = ? where shard_id = ?", verdict, shardId);
+    }
+
+    private static StoredObject object(ResultSet rs) throws SQLException {
+        Timestamp stored = rs.getTimestamp("stored_at");
+        return new StoredObject(
+                rs.getObject("id", UUID.class),
+                rs.getString("tenant_id"),
+                rs.getString("cid"),
+                StoredObject.Status.valueOf(rs.getString("status")),
+                rs.getLong("size"),
+                rs.getInt("segment_size"),
+                rs.getInt("k"),
+                rs.getInt("m"),
+                rs.getInt("segments"),
+                rs.getString("merkle_root"),
+                rs.getBytes("wrapped_key"),
+                rs.getInt("days"),
+                rs.getTimestamp("started_at").toInstant(),
+                stored == null ? null : stored.toInstant());
+    }
+
+    private static ShardRecord shard(ResultSet rs) throws SQLException {
+        Timestamp audit = rs.getTimestamp("last_audit");
+        return new ShardRecord(
+                rs.getObject("object_id", UUID.class),
+                rs.getInt("segment"),
+                rs.getInt("shard"),
+                rs.getString("shard_id"),
+                rs.getString("worker_id"),
+                rs.getInt("length"),
+                rs.getString("root"),
+                rs.getString("verdict"),
+                audit == null ? null : audit.toInstant());
+    }
+}
