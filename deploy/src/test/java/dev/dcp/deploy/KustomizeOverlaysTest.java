@@ -67,6 +67,7 @@ class KustomizeOverlaysTest {
                             "dcp-internal",
                             "dcp-admin",
                             "dcp-signing-keys",
+                            "dcp-storage-key",
                             "dcp-ledger-keys",
                             "dcp-ledger-validator-set"));
 

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -58,8 +59,15 @@ class DevnetStorageTest {
     final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Audits, repairs and a worker's lease on a test's time scale; read by the scheduler from the system properties. */
+    static final Map<String, String> FAST_STORAGE = Map.of(
+            "dcp.storage.audit-every", "1s",
+            "dcp.storage.repair-every", "1s",
+            "dcp.storage.worker-lease", "5s");
+
     @BeforeAll
     void startDevnet() {
+        FAST_STORAGE.forEach(System::setProperty);
         devnet = Devnet.start(new DevnetConfig(state, 0, 3, ADMIN_KEY, false));
         base = devnet.gatewayUrl();
         api = new DevnetApi(base, ADMIN_KEY);
@@ -81,6 +89,7 @@ class DevnetStorageTest {
         if (devnet != null) {
             devnet.close();
         }
+        FAST_STORAGE.keySet().forEach(System::clearProperty);
     }
 
     @ParameterizedTest(name = "{0} bytes")
@@ -250,7 +259,8 @@ class DevnetStorageTest {
             }
         }
         assertThat(get(alice, cid, null).body()).isEqualTo(content);
-        assertThat(status(alice, cid)).contains("\"verdict\":\"MISSING\"");
+        // found by the read (MISSING) or by an audit first (FAILED)
+        assertThat(status(alice, cid)).containsPattern("\"verdict\":\"(MISSING|FAILED)\"");
 
         // and a second worker's: two of three shards of each segment gone
         Path secondWorker = mine.stream()
@@ -334,6 +344,106 @@ class DevnetStorageTest {
         assertThat(api.workers())
                 .allSatisfy(
                         w -> assertThat(DevnetApi.number(w.get("storedBytes"))).isPositive());
+    }
+
+    @Test
+    @Order(10)
+    void aWorkerThatFlipsOneByteIsCaughtByAnAuditSlashedAndItsShardRebuiltElsewhere() throws Exception {
+        devnet.startWorker("worker-4", Map.of());
+        Eventually.await(
+                "four storage workers online",
+                Duration.ofSeconds(60),
+                () -> api.workers().stream()
+                                        .filter(w -> "ONLINE".equals(w.get("status"))
+                                                && Boolean.TRUE.equals(w.get("eligible")))
+                                        .filter(w -> DevnetApi.number(w.get("storageBytes")) > 0)
+                                        .count()
+                                == 4
+                        ? true
+                        : null);
+        long stakeBefore = stake();
+        Set<Path> before = new HashSet<>(shardFiles());
+        byte[] content = random(2 * SEGMENT + 3, 10);
+        String cid = field(put(alice, content, "?k=2&m=1").body(), "cid");
+        List<Path> mine = shardFiles().stream().filter(p -> !before.contains(p)).toList();
+        assertThat(mine).hasSize(9);
+        Path flipped = mine.get(4);
+        String cheater =
+                devnet.workerIdOf(flipped.getParent().getParent().getFileName().toString());
+        long onCheaterBefore = placementsOn(cid, cheater);
+        byte[] bytes = Files.readAllBytes(flipped);
+        bytes[bytes.length / 2] ^= 0x20;
+        Files.write(flipped, bytes);
+
+        Eventually.await("the altered shard rebuilt on another worker", Duration.ofSeconds(60), () -> {
+            String status = uncheckedStatus(cid);
+            boolean repaired = status.contains("\"fullyRedundant\":true")
+                    && !status.contains("FAILED")
+                    && placementsOn(cid, cheater) == onCheaterBefore - 1;
+            return repaired ? true : null;
+        });
+        assertThat(get(alice, cid, null).body()).isEqualTo(content);
+        Eventually.await(
+                "the cheater's provider slashed", Duration.ofSeconds(30), () -> stake() < stakeBefore ? true : null);
+        Eventually.await(
+                "the slash on the chain, naming the object",
+                Duration.ofSeconds(30),
+                () -> api.chainTransactions().stream()
+                                .filter(t -> "STAKE_SLASH".equals(t.get("type")))
+                                .map(t -> String.valueOf(t.get("payload")))
+                                .anyMatch(p -> p.contains("failed the audit of shard"))
+                        ? true
+                        : null);
+        Map<String, Object> audit = Eventually.await("the ledger caught up", Duration.ofSeconds(30), () -> {
+            Map<String, Object> a =
+                    api.call("GET", "/api/v1/audit/credits", ADMIN_KEY, null).body();
+            return Boolean.TRUE.equals(DevnetApi.asMap(a.get("ledger")).get("matches")) ? a : null;
+        });
+        assertThat(audit.get("conserved")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(11)
+    void aWorkerGonePastItsLeaseHasItsShardsRebuiltOnTheOthers() throws Exception {
+        byte[] content = random(SEGMENT + 11, 11);
+        String cid = field(put(alice, content, "?k=2&m=1").body(), "cid");
+        String holder = ((Map<?, ?>) ((List<?>) dev.dcp.common.json.Json.readMap(status(alice, cid))
+                                .get("placements"))
+                        .get(0))
+                .get("workerId")
+                .toString();
+        String name = Stream.of("worker-1", "worker-2", "worker-3", "worker-4")
+                .filter(n -> devnet.workerIdOf(n).equals(holder))
+                .findFirst()
+                .orElseThrow();
+        assertThat(placementsOn(cid, holder)).isPositive();
+
+        devnet.stop(name);
+
+        Eventually.await("no shard left on the stopped worker", Duration.ofSeconds(90), () -> {
+            String status = uncheckedStatus(cid);
+            boolean repaired = placementsOn(cid, holder) == 0 && status.contains("\"fullyRedundant\":true");
+            return repaired ? true : null;
+        });
+        assertThat(get(alice, cid, null).body()).isEqualTo(content);
+    }
+
+    private long stake() {
+        return DevnetApi.number(api.call("GET", "/api/v1/accounts/me", devnet.providerApiKey(), null)
+                .body()
+                .get("stake"));
+    }
+
+    private long placementsOn(String cid, String workerId) {
+        return (long) uncheckedStatus(cid).split("\"workerId\":\"" + workerId + "\"", -1).length - 1;
+    }
+
+    private String uncheckedStatus(String cid) {
+        try {
+            return status(alice, cid);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---

@@ -27,6 +27,9 @@ public final class ServiceTestSupport {
         registry.add("dcp.internal.secret", () -> INTERNAL_SECRET);
         registry.add(
                 "dcp.signing.key-file", () -> dataDir.resolve(schema + ".key").toString());
+        registry.add(
+                "dcp.storage.key-file",
+                () -> dataDir.resolve(schema + "-storage.key").toString());
         if (schema != null) {
             EmbeddedPostgresServer pg = SharedInfrastructure.postgres();
             registry.add("spring.datasource.url", () -> pg.jdbcUrl(schema));

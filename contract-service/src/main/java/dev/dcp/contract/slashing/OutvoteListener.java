@@ -1,5 +1,6 @@
 package dev.dcp.contract.slashing;
 
+import dev.dcp.common.event.ShardAuditFailed;
 import dev.dcp.common.event.Topics;
 import dev.dcp.common.event.WorkerOutvoted;
 import dev.dcp.common.json.Json;
@@ -9,7 +10,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Takes the outvoted workers from the scheduler's job events; every other event on that topic is not ours. */
+/**
+ * Takes the outvoted workers and the failed shard audits from the scheduler's job events; every other event on that
+ * topic is not ours.
+ */
 @Component
 class OutvoteListener {
 
@@ -23,8 +27,8 @@ class OutvoteListener {
 
     @KafkaListener(topics = Topics.JOB_EVENTS, groupId = "contract-slashing")
     void onJobEvent(String payload) {
-        // most events on the topic are progress; only an outvote is parsed
-        if (payload == null || !payload.contains(WorkerOutvoted.TYPE)) {
+        // most events on the topic are progress; only an outvote or a failed audit is parsed
+        if (payload == null || !(payload.contains(WorkerOutvoted.TYPE) || payload.contains(ShardAuditFailed.TYPE))) {
             return;
         }
         Map<String, Object> event;
@@ -32,6 +36,15 @@ class OutvoteListener {
             event = Json.readMap(payload);
         } catch (RuntimeException e) {
             log.warn("dropped a malformed job event: {}", e.getMessage());
+            return;
+        }
+        if (ShardAuditFailed.TYPE.equals(event.get("type"))) {
+            ShardAuditFailed failed = Json.read(payload, ShardAuditFailed.class);
+            if (failed.challengeId() == null || failed.objectId() == null || failed.workerKey() == null) {
+                log.warn("dropped a failed audit without challenge, object or worker key");
+                return;
+            }
+            slashing.slash(failed);
             return;
         }
         if (!WorkerOutvoted.TYPE.equals(event.get("type"))) {

@@ -1,5 +1,6 @@
 package dev.dcp.contract.slashing;
 
+import dev.dcp.common.event.ShardAuditFailed;
 import dev.dcp.common.event.WorkerOutvoted;
 import dev.dcp.common.ledger.TransactionTypes;
 import dev.dcp.contract.ContractProperties;
@@ -56,14 +57,40 @@ public class SlashingService {
     /** Returns the amount burned, or -1 if this replica was dealt with before. */
     @Transactional
     public long slash(WorkerOutvoted e) {
-        Worker worker = workers.findByPublicKey(e.workerKey()).orElse(null);
-        String workerId = worker != null ? worker.getId() : String.valueOf(e.workerId());
+        return slash(
+                e.replicaId(),
+                "job",
+                e.jobId(),
+                e.workerKey(),
+                String.valueOf(e.workerId()),
+                "was outvoted on subtask " + e.index());
+    }
+
+    /**
+     * A worker that failed the audit of a shard it keeps is slashed like a lying one; the transaction names the
+     * object instead of a job. Returns the amount burned, or -1 if this challenge was dealt with before.
+     */
+    @Transactional
+    public long slash(ShardAuditFailed e) {
+        return slash(
+                e.challengeId(),
+                "object",
+                e.objectId(),
+                e.workerKey(),
+                String.valueOf(e.workerId()),
+                "failed the audit of shard " + e.shardId() + ": " + e.reason());
+    }
+
+    private long slash(
+            String claim, String subjectField, String subjectId, String workerKey, String workerIdSeen, String what) {
+        Worker worker = workers.findByPublicKey(workerKey).orElse(null);
+        String workerId = worker != null ? worker.getId() : workerIdSeen;
         String providerId = worker != null ? worker.getProviderId() : "";
         int claimed = jdbc.update(
                 "insert into slashes (replica_id, job_id, worker_id, provider_id, amount, at) "
                         + "values (?, ?, ?, ?, 0, ?) on conflict (replica_id) do nothing",
-                e.replicaId(),
-                e.jobId(),
+                claim,
+                subjectId,
                 workerId,
                 providerId,
                 Timestamp.from(Instant.now(clock)));
@@ -72,27 +99,29 @@ public class SlashingService {
         }
         if (worker == null) {
             log.warn(
-                    "outvoted answer of job {} came from key {}, which nobody enrolled; nothing to slash",
-                    e.jobId(),
-                    e.workerKey());
+                    "{} {}: key {} {}, which nobody enrolled; nothing to slash",
+                    subjectField,
+                    subjectId,
+                    workerKey,
+                    what);
             return 0;
         }
         Tenant provider = tenants.lockById(providerId).orElseThrow();
-        workers.lockByPublicKeys(List.of(e.workerKey())).forEach(Worker::outvoted);
+        workers.lockByPublicKeys(List.of(workerKey)).forEach(Worker::outvoted);
         long amount = slashing.amount(provider.getStake());
         if (amount > 0) {
             provider.slash(amount);
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("account", providerId);
             payload.put("amount", amount);
-            payload.put("job", e.jobId());
-            payload.put("reason", "worker " + workerId + " was outvoted on subtask " + e.index());
+            payload.put(subjectField, subjectId);
+            payload.put("reason", "worker " + workerId + " " + what);
             payload.put("worker", workerId);
             book.record(
                     TransactionTypes.STAKE_SLASH,
                     payload,
-                    List.of(new AccountBook.Line(providerId, amount, e.jobId())));
-            jdbc.update("update slashes set amount = ? where replica_id = ?", amount, e.replicaId());
+                    List.of(new AccountBook.Line(providerId, amount, subjectId)));
+            jdbc.update("update slashes set amount = ? where replica_id = ?", amount, claim);
         }
         return amount;
     }

@@ -11,16 +11,17 @@ import org.junit.jupiter.api.Test;
 class BusRoleTest {
 
     @Test
-    void aProvidersWorkersReadOnlySubtasksAndCancellationsAndWriteOnlyTheirAnswers() {
+    void aProvidersWorkersReadOnlySubtasksCancellationsAndStorageCommandsAndWriteOnlyTheirAnswers() {
         List<BusRole.Grant> grants = BusRole.PROVIDER.grants();
         assertThat(grants)
                 .filteredOn(g -> g.resourceType() == ResourceType.TOPIC && g.operation() == AclOperation.READ)
                 .extracting(BusRole.Grant::name)
-                .containsExactlyInAnyOrder(Topics.SUBTASKS, Topics.JOB_CANCELLATIONS);
+                .containsExactlyInAnyOrder(Topics.SUBTASKS, Topics.JOB_CANCELLATIONS, Topics.STORAGE_COMMANDS);
         assertThat(grants)
                 .filteredOn(g -> g.operation() == AclOperation.WRITE)
                 .extracting(BusRole.Grant::name)
-                .containsExactlyInAnyOrder(Topics.RESULTS, Topics.WORKERS, Topics.deadLetter(Topics.SUBTASKS));
+                .containsExactlyInAnyOrder(
+                        Topics.RESULTS, Topics.WORKERS, Topics.deadLetter(Topics.SUBTASKS), Topics.STORAGE_REPLIES);
         assertThat(grants)
                 .extracting(BusRole.Grant::resourceType)
                 .doesNotContain(ResourceType.CLUSTER, ResourceType.TRANSACTIONAL_ID);

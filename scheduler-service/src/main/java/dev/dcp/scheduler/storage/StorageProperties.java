@@ -20,6 +20,10 @@ import org.springframework.util.unit.DataSize;
  * @param requestTimeout how long a worker has to answer one storage command
  * @param segmentsInFlight segments of one upload whose shards may be on their way to workers at once
  * @param abandonedAfter an upload that has not moved for this long is abandoned: its shards are deleted
+ * @param auditsPerRound shards challenged per audit round ({@code dcp.storage.audit-every}, 30 s)
+ * @param auditLeaves    leaves asked for per audit: a worker keeping half a shard passes one with odds 2^-leaves
+ * @param workerLease    a worker not heard from for this long is gone: its shards are rebuilt elsewhere
+ *                       ({@code dcp.storage.repair-every}, 30 s)
  */
 @ConfigurationProperties("dcp.storage")
 public record StorageProperties(
@@ -35,4 +39,7 @@ public record StorageProperties(
         @DefaultValue("10GB") DataSize quotaPerTenant,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("4") int segmentsInFlight,
-        @DefaultValue("10m") Duration abandonedAfter) {}
+        @DefaultValue("10m") Duration abandonedAfter,
+        @DefaultValue("16") int auditsPerRound,
+        @DefaultValue("8") int auditLeaves,
+        @DefaultValue("60s") Duration workerLease) {}

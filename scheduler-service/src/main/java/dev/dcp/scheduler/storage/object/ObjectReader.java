@@ -1,24 +1,18 @@
 package dev.dcp.scheduler.storage.object;
 
-import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.storage.NotEnoughShards;
 import dev.dcp.common.storage.ObjectLayout;
 import dev.dcp.common.storage.PlatformKey;
 import dev.dcp.common.storage.SegmentCipher;
 import dev.dcp.common.storage.SegmentCodec;
-import dev.dcp.common.storage.ShardTree;
-import dev.dcp.common.storage.StorageRecords;
 import dev.dcp.scheduler.storage.StorageWorkers;
-import dev.dcp.scheduler.storage.transfer.ShardTransfer;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,10 +45,8 @@ class ObjectReader {
     }
 
     private static final int READ_AHEAD = 2;
-    /** A worker that has not sent a shard by then is passed over for another shard of the segment. */
-    private static final java.time.Duration FETCH_TIMEOUT = java.time.Duration.ofSeconds(5);
 
-    private final ShardTransfer transfer;
+    private final ShardFetcher fetcher;
     private final StorageWorkers workers;
     private final PlatformKey platformKey;
     private final ObjectRepository repository;
@@ -64,8 +56,8 @@ class ObjectReader {
         return t;
     });
 
-    ObjectReader(ShardTransfer transfer, StorageWorkers workers, PlatformKey platformKey, ObjectRepository repository) {
-        this.transfer = transfer;
+    ObjectReader(ShardFetcher fetcher, StorageWorkers workers, PlatformKey platformKey, ObjectRepository repository) {
+        this.fetcher = fetcher;
         this.workers = workers;
         this.platformKey = platformKey;
         this.repository = repository;
@@ -135,20 +127,11 @@ class ObjectReader {
     private byte[] segment(Context context, int segment) {
         StoredObject object = context.object();
         int k = object.k();
-        int total = k + object.m();
         List<ShardRecord> shards = context.shards().getOrDefault(segment, List.of());
-        Set<String> online = workers.online();
-        byte[][] good = new byte[total][];
-        // shards on online workers, last known good, data shards first (with all k of them nothing is decoded)
-        List<ShardRecord> usable = new ArrayList<>(shards.stream()
-                .filter(s -> s.healthyOn(online))
-                .sorted(java.util.Comparator.comparingInt(ShardRecord::shard))
-                .toList());
+        byte[][] good = fetcher.goodShards(object, shards, workers.online());
         int have = 0;
-        while (have < k && !usable.isEmpty()) {
-            List<ShardRecord> batch = new ArrayList<>(usable.subList(0, Math.min(usable.size(), k - have)));
-            usable.removeAll(batch);
-            have += fetchInto(batch, good);
+        for (byte[] g : good) {
+            have += g == null ? 0 : 1;
         }
         if (have < k) {
             throw new SegmentUnreadable(segment, have, k);
@@ -158,38 +141,6 @@ class ObjectReader {
         } catch (NotEnoughShards e) {
             throw new SegmentUnreadable(segment, e.present(), k);
         }
-    }
-
-    /** Fetches shards at once, keeps those whose bytes match their recorded root, and notes the others. */
-    private int fetchInto(List<ShardRecord> shards, byte[][] good) {
-        List<CompletableFuture<ShardTransfer.Reply>> replies = new ArrayList<>();
-        for (ShardRecord s : shards) {
-            replies.add(transfer.send(s.workerId(), StorageRecords.Op.FETCH, s.shardId(), new byte[0], FETCH_TIMEOUT));
-        }
-        int kept = 0;
-        for (int i = 0; i < shards.size(); i++) {
-            ShardRecord s = shards.get(i);
-            ShardTransfer.Reply reply;
-            try {
-                reply = replies.get(i).get();
-            } catch (ExecutionException e) {
-                continue; // not answered in time: another shard will do
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading", e);
-            }
-            if (reply.status() == StorageRecords.Status.SHARD
-                    && reply.value().length == s.length()
-                    && ShardTree.matches(Hashes.unhex(s.root()), reply.value(), 0, s.length())) {
-                good[s.shard()] = reply.value();
-                kept++;
-            } else {
-                repository.setVerdict(
-                        s.shardId(),
-                        reply.status() == StorageRecords.Status.SHARD ? ShardRecord.CORRUPT : ShardRecord.MISSING);
-            }
-        }
-        return kept;
     }
 
     private static byte[] await(Future<byte[]> f) {

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 @Repository
-class ObjectRepository {
+public class ObjectRepository {
 
     private final JdbcTemplate jdbc;
 
@@ -98,7 +98,7 @@ class ObjectRepository {
                 .findFirst();
     }
 
-    List<ShardRecord> placements(UUID objectId) {
+    public List<ShardRecord> placements(UUID objectId) {
         return jdbc.query(
                 "select * from shard_placements where object_id = ? order by segment, shard",
                 (rs, n) -> shard(rs),
@@ -149,8 +149,50 @@ class ObjectRepository {
         jdbc.update("delete from stored_objects where id = ?", id);
     }
 
-    void setVerdict(String shardId, String verdict) {
+    public void setVerdict(String shardId, String verdict) {
         jdbc.update("update shard_placements set verdict = ? where shard_id = ?", verdict, shardId);
+    }
+
+    public Optional<StoredObject> byId(UUID id) {
+        return jdbc.query("select * from stored_objects where id = ?", (rs, n) -> object(rs), id).stream()
+                .findFirst();
+    }
+
+    /** Shards of stored objects last known good, those audited longest ago (or never) first. */
+    public List<ShardRecord> auditable(int limit) {
+        return jdbc.query("""
+                select p.* from shard_placements p join stored_objects o on o.id = p.object_id
+                where o.status = 'STORED' and p.verdict in ('STORED', 'PASSED')
+                order by p.last_audit nulls first, random() limit ?""", (rs, n) -> shard(rs), limit);
+    }
+
+    public void audited(String shardId, String verdict, Instant at) {
+        jdbc.update(
+                "update shard_placements set verdict = ?, last_audit = ? where shard_id = ?",
+                verdict,
+                Timestamp.from(at),
+                shardId);
+    }
+
+    /**
+     * Shards of stored objects to rebuild elsewhere: found bad (failed an audit, missing, altered), or on a worker
+     * not heard from since {@code goneBefore}.
+     */
+    public List<ShardRecord> lost(Instant goneBefore, int limit) {
+        return jdbc.query("""
+                select p.* from shard_placements p join stored_objects o on o.id = p.object_id
+                left join workers w on w.id = p.worker_id
+                where o.status = 'STORED'
+                  and (p.verdict in ('FAILED', 'CORRUPT', 'MISSING') or w.last_seen is null or w.last_seen < ?)
+                order by p.object_id, p.segment, p.shard limit ?""", (rs, n) -> shard(rs), Timestamp.from(goneBefore), limit);
+    }
+
+    /** A shard rebuilt onto another worker, which receipted it. */
+    public void moved(String shardId, String workerId) {
+        jdbc.update(
+                "update shard_placements set worker_id = ?, verdict = 'STORED', last_audit = null where shard_id = ?",
+                workerId,
+                shardId);
     }
 
     private static StoredObject object(ResultSet rs) throws SQLException {

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * Where one shard is and what is known of it. {@code verdict}: SENT on its way, STORED when its worker receipted it, CORRUPT or
- * MISSING when a read found it so (audits will add PASSED and FAILED).
+ * Where one shard is and what is known of it. {@code verdict}: SENT on its way, STORED when its worker receipted it,
+ * PASSED or FAILED by its last audit, CORRUPT or MISSING when a read or a repair found it so.
  */
-record ShardRecord(
+public record ShardRecord(
         UUID objectId,
         int segment,
         int shard,
@@ -18,12 +18,14 @@ record ShardRecord(
         String verdict,
         Instant lastAudit) {
 
-    static final String SENT = "SENT";
-    static final String STORED = "STORED";
-    static final String CORRUPT = "CORRUPT";
-    static final String MISSING = "MISSING";
+    public static final String SENT = "SENT";
+    public static final String STORED = "STORED";
+    public static final String PASSED = "PASSED";
+    public static final String FAILED = "FAILED";
+    public static final String CORRUPT = "CORRUPT";
+    public static final String MISSING = "MISSING";
 
-    boolean healthyOn(java.util.Set<String> onlineWorkers) {
-        return onlineWorkers.contains(workerId) && STORED.equals(verdict);
+    public boolean healthyOn(java.util.Set<String> onlineWorkers) {
+        return onlineWorkers.contains(workerId) && (STORED.equals(verdict) || PASSED.equals(verdict));
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One tenant's object as the scheduler records it; {@code cid} and {@code merkleRoot} are null while uploading. */
-record StoredObject(
+public record StoredObject(
         UUID id,
         String tenantId,
         String cid,
@@ -21,13 +21,13 @@ record StoredObject(
         Instant startedAt,
         Instant storedAt) {
 
-    enum Status {
+    public enum Status {
         UPLOADING,
         STORED,
         DELETING
     }
 
-    ObjectLayout layout() {
+    public ObjectLayout layout() {
         return new ObjectLayout(size, segmentSize, k, m);
     }
 
