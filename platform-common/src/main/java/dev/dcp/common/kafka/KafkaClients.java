@@ -39,7 +39,8 @@ public final class KafkaClients {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.STORAGE_MAX_RECORD_BYTES + 64 * 1024);
-        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        // a full buffer makes send() wait: back-pressure, so a fast upload or read holds a few shards, not hundreds
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 24L * 1024 * 1024);
         return new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -55,9 +56,11 @@ public final class KafkaClients {
         }
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, groupId == null ? "latest" : "earliest");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 64);
+        // what a consumer fetches ahead is held in memory: a few shards' worth (a larger record still comes whole)
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 8);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
-        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Topics.STORAGE_MAX_RECORD_BYTES);
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024);
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 8 * 1024 * 1024);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
     }
