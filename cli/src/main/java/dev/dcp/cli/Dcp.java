@@ -16,6 +16,8 @@ import dev.dcp.cli.job.SubmitCommand;
 import dev.dcp.cli.job.SubtasksCommand;
 import dev.dcp.cli.job.WatchCommand;
 import dev.dcp.cli.ledger.LedgerCommand;
+import dev.dcp.cli.object.GetCommand;
+import dev.dcp.cli.object.PutCommand;
 import dev.dcp.cli.worker.WorkersCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,8 @@ import picocli.CommandLine.ScopeType;
             WatchCommand.class,
             CancelCommand.class,
             SubtasksCommand.class,
+            PutCommand.class,
+            GetCommand.class,
             WorkersCommand.class,
             AccountCommand.class,
             StatementCommand.class,

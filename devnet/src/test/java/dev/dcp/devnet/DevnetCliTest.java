@@ -77,6 +77,51 @@ class DevnetCliTest {
     }
 
     @Test
+    void putPrintsTheCidAndGetWritesTheSameBytesResumingABrokenDownload() throws Exception {
+        byte[] content = new byte[5 * 1024 * 1024 + 321];
+        new java.util.Random(18).nextBytes(content);
+        Path file = state.resolve("upload.bin");
+        Files.write(file, content);
+
+        Run put = dcp(alice.key(), "put", file.toString(), "--days", "3");
+        assertThat(put.code()).as(put.err()).isZero();
+        String cid = put.out().trim();
+        assertThat(cid).startsWith("bafkrei").hasSize(59);
+
+        Path target = state.resolve("download.bin");
+        Run get = dcp(alice.key(), "get", cid, "-o", target.toString());
+        assertThat(get.code()).as(get.err()).isZero();
+        assertThat(Files.readAllBytes(target)).isEqualTo(content);
+
+        // a download broken after 3 MiB carries on from there
+        Path resumed = state.resolve("resumed.bin");
+        Files.write(state.resolve("resumed.bin.part"), java.util.Arrays.copyOf(content, 3 * 1024 * 1024));
+        Run again = dcp(alice.key(), "get", cid, "-o", resumed.toString(), "--json");
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(again.json()).containsEntry("resumedFrom", 3 * 1024 * 1024).containsEntry("size", content.length);
+        assertThat(Files.readAllBytes(resumed)).isEqualTo(content);
+        assertThat(state.resolve("resumed.bin.part")).doesNotExist();
+
+        // a partial file of other bytes is caught by the CID, and nothing is kept
+        Path wrong = state.resolve("wrong.bin");
+        Files.write(state.resolve("wrong.bin.part"), new byte[1000]);
+        Run caught = dcp(alice.key(), "get", cid, "-o", wrong.toString());
+        assertThat(caught.code()).isEqualTo(Dcp.FAILED);
+        assertThat(caught.err()).contains("hash to").contains(cid);
+        assertThat(wrong).doesNotExist();
+        assertThat(state.resolve("wrong.bin.part")).doesNotExist();
+
+        Run unknown = dcp(
+                alice.key(),
+                "get",
+                "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku",
+                "-o",
+                wrong.toString());
+        assertThat(unknown.code()).isEqualTo(Dcp.API_ERROR);
+        assertThat(unknown.err()).startsWith("error: 404 ");
+    }
+
+    @Test
     void submitWithWatchFollowsTheJobToItsResultAndExitsZero() {
         Run run = dcp(
                 alice.key(),

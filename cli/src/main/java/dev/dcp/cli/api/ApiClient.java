@@ -10,10 +10,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.LongConsumer;
 
 /**
  * The public API at one base URL, as a tenant's or the admin's key sees it. Every answer is JSON; a 4xx or 5xx
@@ -112,6 +115,77 @@ public final class ApiClient {
             }
         }
         return response.body();
+    }
+
+    /**
+     * Streams a file's bytes up as {@code application/octet-stream}; {@code sent} hears how many bytes have gone.
+     * The answer is JSON, a 4xx or 5xx an {@link ApiProblem}.
+     */
+    public Map<String, Object> upload(String path, Path file, LongConsumer sent) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpRequest request = request(path)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)), size))
+                .build();
+        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+        Map<String, Object> json = response.body() == null || response.body().isBlank()
+                ? Map.of()
+                : parse(response.statusCode(), response.body());
+        if (response.statusCode() >= 400) {
+            throw ApiProblem.of(response.statusCode(), json);
+        }
+        return json;
+    }
+
+    /**
+     * Opens an object's bytes from {@code from} on (a {@code Range} request when above 0, valid only while the
+     * object's ETag is {@code etag}). The answer's status says what came: 200 the whole object, 206 the rest, 416 nothing
+     * left; a refusal is an {@link ApiProblem}.
+     */
+    public HttpResponse<InputStream> download(String path, long from, String etag) {
+        HttpRequest.Builder request =
+                request(path).header("Accept", "application/octet-stream").GET();
+        if (from > 0) {
+            request.header("Range", "bytes=" + from + "-").header("If-Range", etag);
+        }
+        HttpResponse<InputStream> response = exchange(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        if (response.statusCode() >= 400 && response.statusCode() != 416) {
+            try (InputStream in = response.body()) {
+                throw ApiProblem.of(
+                        response.statusCode(),
+                        parse(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return response;
+    }
+
+    private static InputStream counting(Path file, LongConsumer sent) {
+        try {
+            return new java.io.FilterInputStream(Files.newInputStream(file)) {
+                private long total;
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    int n = super.read(b, off, len);
+                    if (n > 0) {
+                        total += n;
+                        sent.accept(total);
+                    }
+                    return n;
+                }
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private HttpRequest.Builder request(String path) {
