@@ -119,6 +119,36 @@ class DevnetConsoleTest {
     }
 
     @Test
+    @Order(8)
+    void aTenantStoresAFileSeesWhereItsShardsAreAndDeletesIt() {
+        signIn(alice.key());
+        page.locator("#nav a[data-section=objects]").click();
+        byte[] content =
+                "the console's own test object\n".repeat(300_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        page.locator("#object-file")
+                .setInputFiles(new com.microsoft.playwright.options.FilePayload("notes.txt", "text/plain", content));
+        page.locator("#upload-object").click();
+        assertThat(page.locator("#uploaded"))
+                .containsText("bafkrei", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+        assertThat(page.locator("#objects-list tbody tr")).hasCount(1);
+        assertThat(page.locator("#objects-list [data-health]")).hasAttribute("data-health", "ok");
+        screenshot("objects");
+
+        page.locator("#uploaded a").click();
+        assertThat(page.locator("#object-cid")).containsText("bafkrei");
+        // 9 MB at k=2, m=1: three segments of three shards, each on a worker that receipted it
+        assertThat(page.locator("#object-placements tbody tr")).hasCount(9);
+        assertThat(page.locator("#object-placements tbody tr")
+                        .filter(new Locator.FilterOptions().setHasText(Pattern.compile("STORED|PASSED"))))
+                .hasCount(9);
+        assertThat(page.locator("#object-health")).containsText("3 / 3 segments readable");
+        screenshot("object");
+
+        page.locator("#delete-object").click();
+        assertThat(page.locator("#objects-list")).containsText("Nothing stored yet.");
+    }
+
+    @Test
     @Order(1)
     void aTenantSignsInSubmitsAPrimesJobFromTheFormAndWatchesItComplete() {
         signIn(alice.key());

@@ -56,6 +56,18 @@ export async function api(path, {method = 'GET', body, key = session.key(), sign
   return data;
 }
 
+/** Stores a file (a Blob) as an object: its bytes as the body, application/octet-stream; resolves to the resource. */
+export async function uploadObject(file, {key = session.key(), signal} = {}) {
+  const response = await fetch('/api/v1/objects', {
+    method: 'POST', headers: headers(key, {'Content-Type': 'application/octet-stream'}), body: file, signal,
+    cache: 'no-store', credentials: 'omit',
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
 /**
  * Reads a text/event-stream with fetch() and a stream reader, since EventSource cannot send the Authorization
  * header. Calls onEvent(name, data) per event (data parsed as JSON); resolves when the server ends the stream.

@@ -80,7 +80,8 @@ export function shortId(id) {
 }
 
 const BADGES = {
-  COMPLETED: 'ok', ACCEPTED: 'ok', ONLINE: 'ok', true: 'ok',
+  COMPLETED: 'ok', ACCEPTED: 'ok', ONLINE: 'ok', true: 'ok', STORED: 'ok', PASSED: 'ok', SENT: 'wait',
+  CORRUPT: 'bad', MISSING: 'bad',
   RUNNING: 'busy', QUEUED: 'wait', PENDING: 'wait', ASSIGNED: 'busy',
   FAILED: 'bad', CANCELLED: 'muted', REJECTED: 'bad', OFFLINE: 'muted', false: 'bad',
 };

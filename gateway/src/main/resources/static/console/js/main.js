@@ -6,6 +6,7 @@ import {signInView} from './views/signin.js';
 import {jobsView, jobView} from './views/jobs.js';
 import {submitView} from './views/submit.js';
 import {workersView} from './views/workers.js';
+import {objectsView, objectView} from './views/objects.js';
 import {chainView, blockView, transactionView} from './views/chain.js';
 import {accountView} from './views/account.js';
 import {adminView} from './views/admin.js';
@@ -24,6 +25,8 @@ const ROUTES = [
   [/^\/jobs\/([^/]+)$/, 'jobs', () => jobView],
   [/^\/submit$/, 'submit', () => submitView],
   [/^\/workers$/, 'workers', () => workersView],
+  [/^\/objects$/, 'objects', () => objectsView],
+  [/^\/objects\/([^/]+)$/, 'objects', () => objectView],
   [/^\/chain$/, 'chain', () => chainView],
   [/^\/chain\/blocks\/(\d+)$/, 'chain', () => blockView],
   [/^\/chain\/transactions\/([0-9a-fA-F]+)$/, 'chain', () => transactionView],
