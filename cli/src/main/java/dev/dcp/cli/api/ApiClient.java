@@ -87,14 +87,7 @@ public final class ApiClient {
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
-        HttpResponse<String> response = exchange(request.build(), HttpResponse.BodyHandlers.ofString());
-        Map<String, Object> json = response.body() == null || response.body().isBlank()
-                ? Map.of()
-                : parse(response.statusCode(), response.body());
-        if (response.statusCode() >= 400) {
-            throw ApiProblem.of(response.statusCode(), json);
-        }
-        return json;
+        return answer(exchange(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
@@ -106,13 +99,7 @@ public final class ApiClient {
                 request(path).header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> response = exchange(request, HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400) {
-            try (InputStream in = response.body()) {
-                throw ApiProblem.of(
-                        response.statusCode(),
-                        parse(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            throw refused(response);
         }
         return response.body();
     }
@@ -134,14 +121,7 @@ public final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.fromPublisher(
                         HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)), size))
                 .build();
-        HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
-        Map<String, Object> json = response.body() == null || response.body().isBlank()
-                ? Map.of()
-                : parse(response.statusCode(), response.body());
-        if (response.statusCode() >= 400) {
-            throw ApiProblem.of(response.statusCode(), json);
-        }
-        return json;
+        return answer(exchange(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /**
@@ -157,15 +137,31 @@ public final class ApiClient {
         }
         HttpResponse<InputStream> response = exchange(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (response.statusCode() >= 400 && response.statusCode() != 416) {
-            try (InputStream in = response.body()) {
-                throw ApiProblem.of(
-                        response.statusCode(),
-                        parse(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            throw refused(response);
         }
         return response;
+    }
+
+    /** A JSON answer, or the {@link ApiProblem} of a 4xx or 5xx. */
+    private static Map<String, Object> answer(HttpResponse<String> response) {
+        Map<String, Object> json = response.body() == null || response.body().isBlank()
+                ? Map.of()
+                : parse(response.statusCode(), response.body());
+        if (response.statusCode() >= 400) {
+            throw ApiProblem.of(response.statusCode(), json);
+        }
+        return json;
+    }
+
+    /** The problem a streamed answer's refusal carries, read from its body. */
+    private static ApiProblem refused(HttpResponse<InputStream> response) {
+        try (InputStream in = response.body()) {
+            return ApiProblem.of(
+                    response.statusCode(),
+                    parse(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static InputStream counting(Path file, LongConsumer sent) {

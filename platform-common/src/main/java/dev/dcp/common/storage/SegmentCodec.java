@@ -43,26 +43,11 @@ public final class SegmentCodec {
      */
     public byte[] decode(int segment, SegmentCipher cipher, byte[][] shards) {
         int shardLength = layout.shardLength(segment);
-        if (shards.length != layout.shardsPerSegment()) {
-            throw new IllegalArgumentException("expected " + layout.shardsPerSegment() + " shards");
-        }
-        byte[][] work = new byte[shards.length][];
-        boolean[] present = new boolean[shards.length];
-        for (int i = 0; i < shards.length; i++) {
-            present[i] = shards[i] != null;
-            if (present[i] && shards[i].length != shardLength) {
-                throw new IllegalArgumentException(
-                        "shard " + i + " has " + shards[i].length + " bytes, not " + shardLength);
-            }
-            work[i] = present[i] ? shards[i] : new byte[shardLength];
-        }
         boolean dataComplete = true;
         for (int d = 0; d < layout.k(); d++) {
-            dataComplete &= present[d];
+            dataComplete &= shards[d] != null;
         }
-        if (!dataComplete) {
-            coder.reconstruct(work, present, 0, shardLength);
-        }
+        byte[][] work = dataComplete ? checked(segment, shards) : rebuild(segment, shards);
         int sealedLength = layout.sealedLength(segment);
         byte[] sealed = new byte[sealedLength];
         for (int d = 0; d < layout.k(); d++) {
@@ -75,9 +60,15 @@ public final class SegmentCodec {
         return cipher.open(segment, sealed, 0, sealedLength);
     }
 
-    /** Rebuilds the missing shards of a segment (for repair) without decrypting anything. */
+    /**
+     * Every shard of a segment from those given ({@code null} where missing), without decrypting anything: what a
+     * repair places again, and what a read decodes when a data shard is missing.
+     *
+     * @throws NotEnoughShards when fewer than {@code k} shards are given
+     */
     public byte[][] rebuild(int segment, byte[][] shards) {
         int shardLength = layout.shardLength(segment);
+        checked(segment, shards);
         byte[][] work = new byte[shards.length][];
         boolean[] present = new boolean[shards.length];
         for (int i = 0; i < shards.length; i++) {
@@ -86,5 +77,19 @@ public final class SegmentCodec {
         }
         coder.reconstruct(work, present, 0, shardLength);
         return work;
+    }
+
+    private byte[][] checked(int segment, byte[][] shards) {
+        int shardLength = layout.shardLength(segment);
+        if (shards.length != layout.shardsPerSegment()) {
+            throw new IllegalArgumentException("expected " + layout.shardsPerSegment() + " shards");
+        }
+        for (int i = 0; i < shards.length; i++) {
+            if (shards[i] != null && shards[i].length != shardLength) {
+                throw new IllegalArgumentException(
+                        "shard " + i + " has " + shards[i].length + " bytes, not " + shardLength);
+            }
+        }
+        return shards;
     }
 }

@@ -129,10 +129,7 @@ class ObjectReader {
         int k = object.k();
         List<ShardRecord> shards = context.shards().getOrDefault(segment, List.of());
         byte[][] good = fetcher.goodShards(object, shards, workers.online());
-        int have = 0;
-        for (byte[] g : good) {
-            have += g == null ? 0 : 1;
-        }
+        int have = ShardFetcher.count(good);
         if (have < k) {
             throw new SegmentUnreadable(segment, have, k);
         }

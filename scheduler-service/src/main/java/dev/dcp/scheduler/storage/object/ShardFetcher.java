@@ -49,6 +49,15 @@ public class ShardFetcher {
         return good;
     }
 
+    /** How many shards {@link #goodShards} got. */
+    public static int count(byte[][] shards) {
+        int n = 0;
+        for (byte[] s : shards) {
+            n += s == null ? 0 : 1;
+        }
+        return n;
+    }
+
     private int fetchInto(List<ShardRecord> shards, byte[][] good) {
         List<CompletableFuture<ShardTransfer.Reply>> replies = new ArrayList<>();
         for (ShardRecord s : shards) {

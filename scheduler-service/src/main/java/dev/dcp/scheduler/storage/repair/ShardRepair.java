@@ -99,10 +99,7 @@ class ShardRepair {
         List<ShardRecord> survivors =
                 all.stream().filter(s -> !lostIds.contains(s.shardId())).toList();
         byte[][] good = fetcher.goodShards(object, survivors, workers.online());
-        int have = 0;
-        for (byte[] g : good) {
-            have += g == null ? 0 : 1;
-        }
+        int have = ShardFetcher.count(good);
         if (have < object.k()) {
             log.warn(
                     "segment {} of object {} has {} good shards of the {} needed: it cannot be repaired now",
