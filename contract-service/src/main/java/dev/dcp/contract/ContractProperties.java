@@ -2,6 +2,7 @@ package dev.dcp.contract;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The money rules, configurable per deployment.
@@ -23,8 +24,10 @@ public record ContractProperties(
     /**
      * @param concurrentJobs    jobs a tenant may have admitted and not yet settled
      * @param subtasksPerMinute subtasks a tenant may submit per minute (a token bucket refilled continuously)
+     * @param storage           bytes of objects a tenant may keep, counted as uploaded (before coding)
      */
     public record Quota(
             @DefaultValue("256") int concurrentJobs,
-            @DefaultValue("600000") int subtasksPerMinute) {}
+            @DefaultValue("600000") int subtasksPerMinute,
+            @DefaultValue("10GB") DataSize storage) {}
 }

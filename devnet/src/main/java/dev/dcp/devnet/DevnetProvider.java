@@ -16,13 +16,17 @@ import java.util.Properties;
 
 /**
  * The devnet's own provider, set up through the public API as any provider would be: a provider tenant with a
- * deposit, a stake above the minimum, and every devnet worker's key enrolled at {@link #PRICE}. Created once and
+ * deposit, a stake above the minimum, and every devnet worker's key enrolled at {@link #PRICE}, offering
+ * {@link Devnet#DEVNET_WORKER_STORAGE_BYTES} for shards at {@link #STORAGE_PRICE}. Created once and
  * kept with the state (its API key in {@code provider.key}, owner-only).
  */
 final class DevnetProvider {
 
     /** The devnet workers' price: 0.01 credit per CPU-second. */
     static final long PRICE = 10_000;
+
+    /** What the devnet workers ask for keeping shards: 1 credit per GiB-day. */
+    static final long STORAGE_PRICE = 1_000_000;
 
     static final long DEPOSIT = 1_000_000_000L;
     static final long STAKE = 100_000_000L;
@@ -71,7 +75,17 @@ final class DevnetProvider {
     void enrol(Ed25519.KeyPair worker) {
         post(
                 "/api/v1/providers/me/workers",
-                Map.of("publicKey", worker.publicKeyHex(), "slots", SLOTS, "pricePerCpuSecond", PRICE),
+                Map.of(
+                        "publicKey",
+                        worker.publicKeyHex(),
+                        "slots",
+                        SLOTS,
+                        "pricePerCpuSecond",
+                        PRICE,
+                        "storageBytes",
+                        Devnet.DEVNET_WORKER_STORAGE_BYTES,
+                        "pricePerGiBDay",
+                        STORAGE_PRICE),
                 201,
                 409);
     }

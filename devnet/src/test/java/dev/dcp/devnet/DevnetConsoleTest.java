@@ -142,6 +142,8 @@ class DevnetConsoleTest {
                         .filter(new Locator.FilterOptions().setHasText(Pattern.compile("STORED|PASSED"))))
                 .hasCount(9);
         assertThat(page.locator("#object-health")).containsText("3 / 3 segments readable");
+        // 9,000,000 bytes × 3/2 × 30 days at the devnet's 1 credit per GiB-day, rounded up
+        assertThat(page.locator("#object-escrowed")).hasText("0.377186 credits");
         screenshot("object");
 
         page.locator("#delete-object").click();

@@ -7,6 +7,7 @@ import dev.dcp.testkit.Eventually;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.math.BigInteger;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -63,7 +65,8 @@ class DevnetStorageTest {
     static final Map<String, String> FAST_STORAGE = Map.of(
             "dcp.storage.audit-every", "1s",
             "dcp.storage.repair-every", "1s",
-            "dcp.storage.worker-lease", "5s");
+            "dcp.storage.worker-lease", "5s",
+            "dcp.storage.payment-period", "2s");
 
     @BeforeAll
     void startDevnet() {
@@ -81,7 +84,7 @@ class DevnetStorageTest {
                                 == 3
                         ? true
                         : null);
-        alice = api.tenant("alice", "consumer", 0);
+        alice = api.tenant("alice", "consumer", 1_000_000_000);
     }
 
     @AfterAll
@@ -309,7 +312,7 @@ class DevnetStorageTest {
     @Test
     @Order(8)
     void aClientThatStopsMidUploadLeavesNothingListedAndNoShardBehind() throws Exception {
-        Tenant bob = api.tenant("bob", "consumer", 0);
+        Tenant bob = api.tenant("bob", "consumer", 100_000_000);
         Set<Path> before = new HashSet<>(shardFiles());
         URI uri = URI.create(base);
         try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
@@ -426,6 +429,145 @@ class DevnetStorageTest {
             return repaired ? true : null;
         });
         assertThat(get(alice, cid, null).body()).isEqualTo(content);
+    }
+
+    @Test
+    @Order(12)
+    void storingEscrowsTheRetentionProvidersArePaidPerPeriodAndDeletingReturnsTheRest() throws Exception {
+        long deposit = 100_000_000;
+        Tenant carol = api.tenant("carol", "consumer", deposit);
+        byte[] content = random(16 * SEGMENT + 9, 12);
+
+        HttpResponse<String> put = put(carol, content, "?days=1&k=2&m=1");
+
+        assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
+        String cid = field(put.body(), "cid");
+        // every shard byte for the day at the devnet workers' 1,000,000 a GiB-day, rounded up
+        long escrow = BigInteger.valueOf(content.length)
+                .multiply(BigInteger.valueOf(3 * 1_000_000L))
+                .add(BigInteger.valueOf(2L << 30).subtract(BigInteger.ONE))
+                .divide(BigInteger.valueOf(2L << 30))
+                .longValueExact();
+        assertThat(DevnetApi.number(dev.dcp.common.json.Json.readMap(put.body()).get("escrowed")))
+                .isEqualTo(escrow);
+        assertThat(account(carol)).containsEntry("balance", deposit - escrow).containsEntry("escrowed", escrow);
+        Map<String, Object> status = dev.dcp.common.json.Json.readMap(status(carol, cid));
+        assertThat(Instant.parse((String) status.get("paidUntil")))
+                .isEqualTo(Instant.parse(field(put.body(), "storedAt")).plus(Duration.ofDays(1)));
+
+        List<Map<String, Object>> payments =
+                Eventually.await("the providers paid for a period", Duration.ofSeconds(60), () -> {
+                    List<Map<String, Object>> paid = statement(carol, cid, "PAYMENT");
+                    return paid.isEmpty() ? null : paid;
+                });
+        assertThat(payments).allSatisfy(line -> assertThat(line.get("jobId")).isNull());
+
+        HttpResponse<String> deleted =
+                send(request(carol, "/api/v1/objects/" + cid).DELETE(), HttpResponse.BodyHandlers.ofString());
+        assertThat(deleted.statusCode()).isEqualTo(204);
+
+        List<Map<String, Object>> released =
+                Eventually.await("the rest of the escrow back", Duration.ofSeconds(30), () -> {
+                    List<Map<String, Object>> r = statement(carol, cid, "ESCROW_RELEASE");
+                    return r.isEmpty() ? null : r;
+                });
+        List<Map<String, Object>> paidLines = statement(carol, cid, "PAYMENT");
+        long paid = paidLines.stream()
+                .mapToLong(line -> DevnetApi.number(line.get("amount")))
+                .sum();
+        assertThat(paid).isPositive().isLessThan(escrow);
+        assertThat(DevnetApi.number(released.get(0).get("amount"))).isEqualTo(escrow - paid);
+        assertThat(account(carol))
+                .as("what the providers were not paid came back")
+                .containsEntry("balance", deposit - paid)
+                .containsEntry("escrowed", 0L);
+
+        List<Map<String, Object>> onChain =
+                Eventually.await("the object's life on the chain", Duration.ofSeconds(30), () -> {
+                    List<Map<String, Object>> txs = api.chainTransactions().stream()
+                            .filter(t ->
+                                    cid.equals(DevnetApi.asMap(t.get("payload")).get("object")))
+                            .toList();
+                    return txs.stream().anyMatch(t -> "OBJECT_DELETED".equals(t.get("type"))) ? txs : null;
+                });
+        assertThat(onChain)
+                .extracting(t -> (String) t.get("type"))
+                .filteredOn(type -> !"PAYMENT".equals(type))
+                .containsExactlyInAnyOrder("OBJECT_STORED", "ESCROW_LOCK", "ESCROW_RELEASE", "OBJECT_DELETED");
+        assertThat(onChain)
+                .filteredOn(t -> "PAYMENT".equals(t.get("type")))
+                .hasSameSizeAs(paidLines)
+                .allSatisfy(t -> assertThat(DevnetApi.asMap(t.get("payload")))
+                        .containsEntry("from", carol.id())
+                        .containsKey("worker")
+                        .doesNotContainKey("job"));
+        assertThat(onChain)
+                .filteredOn(t -> "OBJECT_STORED".equals(t.get("type")))
+                .singleElement()
+                .satisfies(t -> assertThat(DevnetApi.asMap(t.get("payload")))
+                        .containsEntry("tenant", carol.id())
+                        .containsEntry("size", content.length)
+                        .containsEntry("k", 2)
+                        .containsEntry("m", 1)
+                        .containsEntry("merkleRoot", field(put.body(), "merkleRoot")));
+        Map<String, Object> audit = Eventually.await("the ledger caught up", Duration.ofSeconds(30), () -> {
+            Map<String, Object> a =
+                    api.call("GET", "/api/v1/audit/credits", ADMIN_KEY, null).body();
+            return Boolean.TRUE.equals(DevnetApi.asMap(a.get("ledger")).get("matches")) ? a : null;
+        });
+        assertThat(audit.get("conserved")).isEqualTo(true);
+    }
+
+    @Test
+    @Order(13)
+    void anObjectOverTheStorageQuotaIsA413AndOneTheBalanceCannotPayIsA402AndNeitherIsKept() throws Exception {
+        Tenant dave = api.tenant("dave", "consumer", 100_000_000);
+        assertThat(api.call(
+                                "PUT",
+                                "/api/v1/tenants/" + dave.id() + "/quota",
+                                ADMIN_KEY,
+                                Map.of("storageBytes", SEGMENT))
+                        .status())
+                .isEqualTo(200);
+        HttpResponse<String> over = put(dave, random(SEGMENT + 1, 13), "");
+        assertThat(over.statusCode()).as(over.body()).isEqualTo(413);
+        assertThat(over.body()).contains("Storage quota exceeded");
+
+        Tenant erin = api.tenant("erin", "consumer", 1);
+        Set<Path> before = new HashSet<>(shardFiles());
+        HttpResponse<String> dear = put(erin, random(SEGMENT, 14), "?days=30");
+        assertThat(dear.statusCode()).as(dear.body()).isEqualTo(402);
+        assertThat(dear.body()).contains("Insufficient credits");
+        assertThat(account(erin)).containsEntry("balance", 1L).containsEntry("escrowed", 0L);
+        for (Tenant t : List.of(dave, erin)) {
+            HttpResponse<String> list = send(request(t, "/api/v1/objects").GET(), HttpResponse.BodyHandlers.ofString());
+            assertThat(list.body()).contains("\"items\":[]");
+        }
+        Eventually.await("the refused object's shards removed", Duration.ofSeconds(30), () -> {
+            try {
+                return before.containsAll(shardFiles()) ? true : null;
+            } catch (IOException e) {
+                return null;
+            }
+        });
+    }
+
+    private Map<String, Object> account(Tenant t) {
+        Map<String, Object> me =
+                api.call("GET", "/api/v1/accounts/me", t.key(), null).body();
+        return Map.of("balance", DevnetApi.number(me.get("balance")), "escrowed", DevnetApi.number(me.get("escrowed")));
+    }
+
+    /** The tenant's statement lines of one type that name the object. */
+    private List<Map<String, Object>> statement(Tenant t, String cid, String type) {
+        List<Map<String, Object>> lines = new ArrayList<>();
+        ((List<?>) api.call("GET", "/api/v1/accounts/me/statement?limit=500", t.key(), null)
+                        .body()
+                        .get("items"))
+                .forEach(i -> lines.add(DevnetApi.asMap(i)));
+        return lines.stream()
+                .filter(l -> type.equals(l.get("type")) && cid.equals(l.get("object")))
+                .toList();
     }
 
     private long stake() {

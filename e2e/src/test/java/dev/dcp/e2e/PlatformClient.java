@@ -59,12 +59,23 @@ final class PlatformClient {
         return issued.body();
     }
 
+    /** Enrols a worker key offering 2 GiB for shards, what the compose workers keep room for. */
     void enrol(String providerKey, String workerPublicKey) {
         Reply enrolled = call(
                 "POST",
                 "/api/v1/providers/me/workers",
                 providerKey,
-                Map.of("publicKey", workerPublicKey, "slots", 2, "pricePerCpuSecond", 10_000));
+                Map.of(
+                        "publicKey",
+                        workerPublicKey,
+                        "slots",
+                        2,
+                        "pricePerCpuSecond",
+                        10_000,
+                        "storageBytes",
+                        2L << 30,
+                        "pricePerGiBDay",
+                        1_000_000));
         assertThat(enrolled.status()).as(String.valueOf(enrolled.body())).isIn(201, 409);
     }
 

@@ -46,11 +46,14 @@ public record WorkerProperties(
      * @param gatewayUrl        the platform's gateway; empty means the worker's key is enrolled some other way
      * @param providerKey       the API key of the provider the worker works for
      * @param pricePerCpuSecond the price it offers, in micro-credits per CPU-second
+     * @param pricePerGiBDay    the price it asks for keeping shards, in micro-credits per GiB-day (offered with
+     *                          {@code storage-bytes})
      */
     public record Enrolment(
             String gatewayUrl,
             String providerKey,
-            @DefaultValue("10000") long pricePerCpuSecond) {
+            @DefaultValue("10000") long pricePerCpuSecond,
+            @DefaultValue("1000000") long pricePerGiBDay) {
 
         public boolean enabled() {
             return gatewayUrl != null && !gatewayUrl.isBlank();

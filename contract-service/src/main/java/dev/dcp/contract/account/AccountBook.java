@@ -15,8 +15,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class AccountBook {
 
-    /** A statement line for one account touched by the transaction. */
-    public record Line(String tenantId, long amount, String jobId) {}
+    /** A statement line for one account touched by the transaction, naming the job or the stored object. */
+    public record Line(String tenantId, long amount, String jobId, String object) {
+
+        public Line(String tenantId, long amount, String jobId) {
+            this(tenantId, amount, jobId, null);
+        }
+
+        public static Line ofObject(String tenantId, long amount, String cid) {
+            return new Line(tenantId, amount, null, cid);
+        }
+    }
 
     private final LedgerOutbox ledger;
     private final AccountEntryRepository entries;
@@ -32,7 +41,7 @@ public class AccountBook {
         Transaction tx = ledger.publish(type, payload);
         Instant now = Instant.now(clock);
         entries.saveAll(lines.stream()
-                .map(l -> new AccountEntry(l.tenantId(), tx.id(), type, l.amount(), l.jobId(), now))
+                .map(l -> new AccountEntry(l.tenantId(), tx.id(), type, l.amount(), l.jobId(), l.object(), now))
                 .toList());
         return tx;
     }

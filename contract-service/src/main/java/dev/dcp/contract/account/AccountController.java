@@ -30,7 +30,7 @@ class AccountController {
             double reputation,
             Quota quota) {}
 
-    record StatementLine(String transactionId, String type, long amount, String jobId, Instant at) {}
+    record StatementLine(String transactionId, String type, long amount, String jobId, String object, Instant at) {}
 
     record Statement(List<StatementLine> items, String nextCursor) {}
 
@@ -89,7 +89,12 @@ class AccountController {
         return new Statement(
                 page.stream()
                         .map(e -> new StatementLine(
-                                e.getTransactionId(), e.getType(), e.getAmount(), e.getJobId(), e.getAt()))
+                                e.getTransactionId(),
+                                e.getType(),
+                                e.getAmount(),
+                                e.getJobId(),
+                                e.getObject(),
+                                e.getAt()))
                         .toList(),
                 next);
     }

@@ -29,16 +29,21 @@ public class AccountEntry {
     @Column(name = "job_id")
     private String jobId;
 
+    /** The stored object (its CID) a storage movement concerns; null for jobs. */
+    private String object;
+
     private Instant at;
 
     protected AccountEntry() {}
 
-    public AccountEntry(String tenantId, String transactionId, String type, long amount, String jobId, Instant at) {
+    public AccountEntry(
+            String tenantId, String transactionId, String type, long amount, String jobId, String object, Instant at) {
         this.tenantId = tenantId;
         this.transactionId = transactionId;
         this.type = type;
         this.amount = amount;
         this.jobId = jobId;
+        this.object = object;
         this.at = at;
     }
 
@@ -56,6 +61,10 @@ public class AccountEntry {
 
     public long getAmount() {
         return amount;
+    }
+
+    public String getObject() {
+        return object;
     }
 
     public String getJobId() {

@@ -39,13 +39,17 @@ public class AccountService {
         return Quota.of(
                 tenant.getQuotaConcurrentJobs(),
                 tenant.getQuotaSubtasksPerMinute(),
-                new Quota(defaults.concurrentJobs(), defaults.subtasksPerMinute()));
+                tenant.getQuotaStorageBytes(),
+                new Quota(
+                        defaults.concurrentJobs(),
+                        defaults.subtasksPerMinute(),
+                        defaults.storage().toBytes()));
     }
 
     @Transactional
-    public Quota setQuota(String tenantId, Integer concurrentJobs, Integer subtasksPerMinute) {
+    public Quota setQuota(String tenantId, Integer concurrentJobs, Integer subtasksPerMinute, Long storageBytes) {
         Tenant tenant = tenants.lockById(tenantId).orElseThrow(() -> ProblemException.notFound("Tenant " + tenantId));
-        tenant.setQuota(concurrentJobs, subtasksPerMinute);
+        tenant.setQuota(concurrentJobs, subtasksPerMinute, storageBytes);
         return quotaOf(tenant);
     }
 

@@ -37,6 +37,9 @@ public class Tenant {
     @Column(name = "quota_subtasks_per_minute")
     private Integer quotaSubtasksPerMinute;
 
+    @Column(name = "quota_storage_bytes")
+    private Long quotaStorageBytes;
+
     protected Tenant() {}
 
     public Tenant(String id, String name, String role, String apiKeyHash, Instant createdAt) {
@@ -107,9 +110,14 @@ public class Tenant {
         stake -= amount;
     }
 
-    public void setQuota(Integer concurrentJobs, Integer subtasksPerMinute) {
+    public void setQuota(Integer concurrentJobs, Integer subtasksPerMinute, Long storageBytes) {
         this.quotaConcurrentJobs = concurrentJobs;
         this.quotaSubtasksPerMinute = subtasksPerMinute;
+        this.quotaStorageBytes = storageBytes;
+    }
+
+    public Long getQuotaStorageBytes() {
+        return quotaStorageBytes;
     }
 
     private static void requireNonNegative(long amount) {

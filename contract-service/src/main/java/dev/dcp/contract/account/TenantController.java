@@ -50,9 +50,10 @@ class TenantController {
     /** A tenant's own limits; a null field falls back to the configured default. */
     record QuotaRequest(
             @Min(0) @Max(1_000_000) Integer concurrentJobs,
-            @Min(0) @Max(100_000_000) Integer subtasksPerMinute) {}
+            @Min(0) @Max(100_000_000) Integer subtasksPerMinute,
+            @Min(0) @Max(1L << 50) Long storageBytes) {}
 
-    record QuotaView(int concurrentJobs, int subtasksPerMinute) {}
+    record QuotaView(int concurrentJobs, int subtasksPerMinute, long storageBytes) {}
 
     private final AccountService accounts;
 
@@ -87,7 +88,7 @@ class TenantController {
             @PathVariable String id,
             @Valid @RequestBody QuotaRequest request) {
         caller.requireAdmin();
-        Quota q = accounts.setQuota(id, request.concurrentJobs(), request.subtasksPerMinute());
-        return new QuotaView(q.concurrentJobs(), q.subtasksPerMinute());
+        Quota q = accounts.setQuota(id, request.concurrentJobs(), request.subtasksPerMinute(), request.storageBytes());
+        return new QuotaView(q.concurrentJobs(), q.subtasksPerMinute(), q.storageBytes());
     }
 }

@@ -48,9 +48,21 @@ class ProviderController {
             @NotNull @Min(1) @Max(1024) Integer slots,
 
             @NotNull @PositiveOrZero @Max(1_000_000_000_000L)
-            Long pricePerCpuSecond) {}
+            Long pricePerCpuSecond,
 
-    record Enrolled(String workerId, String publicKey, int slots, long pricePerCpuSecond) {}
+            /** Disk offered for other people's shards; absent or 0: this worker keeps none. */
+            @PositiveOrZero @Max(1L << 50) Long storageBytes,
+
+            /** micro-credits per GiB kept for a day; absent: 0. */
+            @PositiveOrZero @Max(1_000_000_000_000L) Long pricePerGiBDay) {}
+
+    record Enrolled(
+            String workerId,
+            String publicKey,
+            int slots,
+            long pricePerCpuSecond,
+            long storageBytes,
+            long pricePerGiBDay) {}
 
     record WorkerList(List<ProviderService.Enrolment> items, String nextCursor) {}
 
@@ -76,9 +88,21 @@ class ProviderController {
     @PostMapping("/workers")
     ResponseEntity<Enrolled> enrol(
             @RequestAttribute(Caller.ATTRIBUTE) Caller caller, @Valid @RequestBody EnrolRequest request) {
-        Worker w = providers.enrol(provider(caller), request.publicKey(), request.slots(), request.pricePerCpuSecond());
+        Worker w = providers.enrol(
+                provider(caller),
+                request.publicKey(),
+                request.slots(),
+                request.pricePerCpuSecond(),
+                request.storageBytes() == null ? 0 : request.storageBytes(),
+                request.pricePerGiBDay() == null ? 0 : request.pricePerGiBDay());
         return ResponseEntity.created(URI.create("/api/v1/workers/" + w.getId()))
-                .body(new Enrolled(w.getId(), w.getPublicKey(), w.getSlots(), w.getPricePerCpuSecond()));
+                .body(new Enrolled(
+                        w.getId(),
+                        w.getPublicKey(),
+                        w.getSlots(),
+                        w.getPricePerCpuSecond(),
+                        w.getStorageBytes(),
+                        w.getPricePerGiBDay()));
     }
 
     @GetMapping("/workers")

@@ -30,6 +30,8 @@ public class ProviderService {
             String providerId,
             int slots,
             long pricePerCpuSecond,
+            Long storageBytes,
+            long pricePerGiBDay,
             double reputation,
             long consecutiveValid,
             boolean trusted,
@@ -89,7 +91,13 @@ public class ProviderService {
     }
 
     @Transactional
-    public Worker enrol(String providerId, String publicKey, int slots, long pricePerCpuSecond) {
+    public Worker enrol(
+            String providerId,
+            String publicKey,
+            int slots,
+            long pricePerCpuSecond,
+            long storageBytes,
+            long pricePerGiBDay) {
         lockProvider(providerId);
         if (workers.findByPublicKey(publicKey).isPresent() || workers.existsById(Worker.idOf(publicKey))) {
             throw new ProblemException(
@@ -97,13 +105,18 @@ public class ProviderService {
                     "Worker already enrolled",
                     "The key " + publicKey + " (or one with the same id) is already enrolled");
         }
-        Worker worker = workers.save(new Worker(providerId, publicKey, slots, pricePerCpuSecond, Instant.now(clock)));
+        Worker worker = workers.save(new Worker(
+                providerId, publicKey, slots, pricePerCpuSecond, storageBytes, pricePerGiBDay, Instant.now(clock)));
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("worker", worker.getId());
         payload.put("provider", providerId);
         payload.put("publicKey", publicKey);
         payload.put("slots", slots);
         payload.put("pricePerCpuSecond", pricePerCpuSecond);
+        if (storageBytes > 0) {
+            payload.put("storageBytes", storageBytes);
+            payload.put("pricePerGiBDay", pricePerGiBDay);
+        }
         book.fact(TransactionTypes.WORKER_ENROLLED, payload);
         return worker;
     }
@@ -136,6 +149,8 @@ public class ProviderService {
                 w.getProviderId(),
                 w.getSlots(),
                 w.getPricePerCpuSecond(),
+                w.getStorageBytes(),
+                w.getPricePerGiBDay(),
                 w.reputation().score(),
                 w.reputation().consecutiveValid(),
                 w.reputation().trusted(properties.trustedAfter()),

@@ -26,6 +26,13 @@ public class Worker {
     @Column(name = "price_per_cpu_second")
     private long pricePerCpuSecond;
 
+    /** Bytes offered for shards; null on a worker enrolled before storage was sold (its heartbeat's figure stands). */
+    @Column(name = "storage_bytes")
+    private Long storageBytes;
+
+    @Column(name = "price_per_gib_day")
+    private long pricePerGiBDay;
+
     @Column(name = "consecutive_valid")
     private long consecutiveValid;
 
@@ -37,12 +44,21 @@ public class Worker {
 
     protected Worker() {}
 
-    public Worker(String providerId, String publicKey, int slots, long pricePerCpuSecond, Instant enrolledAt) {
+    public Worker(
+            String providerId,
+            String publicKey,
+            int slots,
+            long pricePerCpuSecond,
+            long storageBytes,
+            long pricePerGiBDay,
+            Instant enrolledAt) {
         this.id = idOf(publicKey);
         this.providerId = providerId;
         this.publicKey = publicKey;
         this.slots = slots;
         this.pricePerCpuSecond = pricePerCpuSecond;
+        this.storageBytes = storageBytes;
+        this.pricePerGiBDay = pricePerGiBDay;
         this.enrolledAt = enrolledAt;
     }
 
@@ -67,6 +83,14 @@ public class Worker {
 
     public String getId() {
         return id;
+    }
+
+    public Long getStorageBytes() {
+        return storageBytes;
+    }
+
+    public long getPricePerGiBDay() {
+        return pricePerGiBDay;
     }
 
     public String getProviderId() {

@@ -75,7 +75,7 @@ public class SlashingService {
         return slash(
                 e.challengeId(),
                 "object",
-                e.objectId(),
+                e.cid() != null ? e.cid() : e.objectId(),
                 e.workerKey(),
                 String.valueOf(e.workerId()),
                 "failed the audit of shard " + e.shardId() + ": " + e.reason());
@@ -120,7 +120,10 @@ public class SlashingService {
             book.record(
                     TransactionTypes.STAKE_SLASH,
                     payload,
-                    List.of(new AccountBook.Line(providerId, amount, subjectId)));
+                    List.of(
+                            "object".equals(subjectField)
+                                    ? AccountBook.Line.ofObject(providerId, amount, subjectId)
+                                    : new AccountBook.Line(providerId, amount, subjectId)));
             jdbc.update("update slashes set amount = ? where replica_id = ?", amount, claim);
         }
         return amount;

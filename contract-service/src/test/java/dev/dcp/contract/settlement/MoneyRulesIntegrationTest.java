@@ -397,6 +397,146 @@ class MoneyRulesIntegrationTest {
 
     // --- helpers: the scheduler's and the admin's side of contract-service ---
 
+    @Test
+    void storingEscrowsTheRetentionPaysAuditedShardsPeriodByPeriodAndDeletingReturnsTheRest() {
+        Provider p = provider("shard-keeper", 5_000, 1_000);
+        String keeper = storageWorker(p, 100_000);
+        Caller dora = consumer("dora", 10_000_000);
+        UUID object = UUID.randomUUID();
+        String cid = "bafkreigh2akiscaildcqabsyg3dfr6chu3fgpregiymsck7e7aqa4s52zy";
+        long offset = endOffset(jdbc);
+        long providerBalance = balanceOf(p.caller());
+
+        // 1 GiB coded 2 + 1 kept 10 days at 100,000 a GiB-day: 1.5 GiB × 10 × 100,000
+        Reply opened = openLease(object, dora, cid, 1L << 30, 10, List.of(keeper));
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.body()).containsEntry("escrowed", 1_500_000).containsEntry("pricePerGiBDay", 100_000);
+        assertThat(openLease(object, dora, cid, 1L << 30, 10, List.of(keeper)).body())
+                .as("opening again is the same lease")
+                .containsEntry("escrowed", 1_500_000);
+        assertAccount(dora, 8_500_000, 1_500_000);
+
+        clock.advance(Duration.ofDays(1));
+        // the worker holds one shard of each segment: half of the object's bytes, for a day
+        List<Map<String, Object>> holdings = List.of(Map.of("workerId", keeper, "segmentBytes", 1L << 30));
+        Map<String, Object> period = Map.of("through", clock.instant().toString(), "holdings", holdings);
+        Reply paid = call("POST", "/internal/storage/leases/" + object + "/payments", Caller.admin(), period);
+        assertThat(paid.body()).containsEntry("paidNow", 50_000).containsEntry("paid", 50_000);
+        assertThat(call("POST", "/internal/storage/leases/" + object + "/payments", Caller.admin(), period)
+                        .body())
+                .as("a span of time is paid once")
+                .containsEntry("paidNow", 0)
+                .containsEntry("paid", 50_000);
+        assertThat(balanceOf(p.caller())).isEqualTo(providerBalance + 50_000);
+
+        Map<String, Object> closing =
+                Map.of("through", clock.instant().toString(), "holdings", holdings, "reason", "deleted");
+        Reply closed = call("POST", "/internal/storage/leases/" + object + "/close", Caller.admin(), closing);
+        assertThat(closed.body()).containsEntry("status", "CLOSED").containsEntry("released", 1_450_000);
+        assertThat(call("POST", "/internal/storage/leases/" + object + "/close", Caller.admin(), closing)
+                        .body())
+                .as("closing twice releases once")
+                .containsEntry("released", 1_450_000);
+        assertAccount(dora, 10_000_000 - 50_000, 0);
+
+        List<Transaction> published = ledgerTransactionsFrom(offset, jdbc);
+        assertThat(published)
+                .filteredOn(tx -> cid.equals(tx.payload().get("object")))
+                .extracting(Transaction::type)
+                .containsExactly("OBJECT_STORED", "ESCROW_LOCK", "PAYMENT", "ESCROW_RELEASE", "OBJECT_DELETED");
+        assertThat(published)
+                .filteredOn(tx -> tx.type().equals("OBJECT_STORED"))
+                .singleElement()
+                .satisfies(tx -> assertThat(tx.payload())
+                        .containsEntry("tenant", dora.tenantId())
+                        .containsEntry("size", 1 << 30)
+                        .containsEntry("k", 2)
+                        .containsEntry("m", 1)
+                        .containsEntry("merkleRoot", "ab".repeat(32)));
+        assertThat(published)
+                .filteredOn(tx -> tx.type().equals("PAYMENT"))
+                .singleElement()
+                .satisfies(tx -> assertThat(tx.payload())
+                        .containsEntry("from", dora.tenantId())
+                        .containsEntry("to", p.id())
+                        .containsEntry("worker", keeper)
+                        .containsEntry("amount", 50_000)
+                        .doesNotContainKey("job"));
+    }
+
+    @Test
+    void aLeaseOverTheStorageQuotaIsA413AndOneTheBalanceCannotCoverIsA402AndNeitherChangesAnything() {
+        Provider p = provider("quota-keeper", 5_000, 1_000);
+        String keeper = storageWorker(p, 1_000_000);
+        Caller erin = consumer("erin", 1_000);
+        assertThat(call(
+                                "PUT",
+                                "/api/v1/tenants/" + erin.tenantId() + "/quota",
+                                Caller.admin(),
+                                Map.of("storageBytes", 1_000))
+                        .body())
+                .containsEntry("storageBytes", 1_000);
+        assertThat(call("GET", "/internal/storage/quotes?tenantId=" + erin.tenantId(), Caller.admin(), null)
+                        .body())
+                .containsEntry("remainingBytes", 1_000);
+        String cid = "bafkreiaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+
+        Reply over = openLease(UUID.randomUUID(), erin, cid, 1_001, 1, List.of(keeper));
+        assertThat(over.status()).isEqualTo(413);
+        assertThat(over.body()).containsEntry("title", "Storage quota exceeded");
+
+        // 1,000 bytes × 1.5 × 3,650 days at 1,000,000 a GiB-day is more than 1,000 micro-credits
+        Reply dear = openLease(UUID.randomUUID(), erin, cid, 1_000, 3_650, List.of(keeper));
+        assertThat(dear.status()).isEqualTo(402);
+        assertThat(dear.body()).containsEntry("title", "Insufficient credits");
+        assertAccount(erin, 1_000, 0);
+        assertThat(call("GET", "/internal/storage/quotes?tenantId=" + erin.tenantId(), Caller.admin(), null)
+                        .body())
+                .containsEntry("storedBytes", 0);
+
+        Reply fits = openLease(UUID.randomUUID(), erin, cid, 1_000, 1, List.of(keeper));
+        assertThat(fits.status()).isEqualTo(201);
+        assertThat(call("GET", "/internal/storage/quotes?tenantId=" + erin.tenantId(), Caller.admin(), null)
+                        .body())
+                .containsEntry("remainingBytes", 0);
+    }
+
+    private Reply openLease(UUID object, Caller tenant, String cid, long size, int days, List<String> workers) {
+        Map<String, Object> terms = new java.util.HashMap<>();
+        terms.put("objectId", object.toString());
+        terms.put("tenantId", tenant.tenantId());
+        terms.put("cid", cid);
+        terms.put("size", size);
+        terms.put("k", 2);
+        terms.put("m", 1);
+        terms.put("days", days);
+        terms.put("merkleRoot", "ab".repeat(32));
+        terms.put("workerIds", workers);
+        return call("POST", "/internal/storage/leases", Caller.admin(), terms);
+    }
+
+    /** Enrols a second worker key of the provider's that offers 1 GiB for shards at the price; its id. */
+    private String storageWorker(Provider p, long pricePerGiBDay) {
+        Reply enrolled = call(
+                "POST",
+                "/api/v1/providers/me/workers",
+                p.caller(),
+                Map.of(
+                        "publicKey",
+                        Ed25519.generate().publicKeyHex(),
+                        "slots",
+                        1,
+                        "pricePerCpuSecond",
+                        1_000,
+                        "storageBytes",
+                        1L << 30,
+                        "pricePerGiBDay",
+                        pricePerGiBDay));
+        assertThat(enrolled.status()).as(String.valueOf(enrolled.body())).isEqualTo(201);
+        assertThat(enrolled.body()).containsEntry("pricePerGiBDay", (int) pricePerGiBDay);
+        return (String) enrolled.body().get("workerId");
+    }
+
     private Caller consumer(String name, long deposit) {
         return new Caller(createTenant(name, "consumer", deposit), Caller.Role.CONSUMER);
     }

@@ -1,6 +1,6 @@
 // The tenant's objects: what is stored, how healthy each is, where its shards are, and deleting one.
 import {api, uploadObject} from '../api.js';
-import {actionButton, badge, errorBox, facts, h, number, panel, replace, shortId, table, when} from '../dom.js';
+import {actionButton, badge, credits, errorBox, facts, h, number, panel, replace, shortId, table, when} from '../dom.js';
 
 function health(hh) {
   if (!hh) return '—';
@@ -80,7 +80,9 @@ export async function objectView(root, {args: [cid], signal}) {
     ['code', `k = ${o.k} data + m = ${o.m} parity shards per segment`],
     ['health', h('span', {id: 'object-health'}, health(o.health), ` ${o.health.readable} / ${o.health.segments} segments readable`)],
     ['unreadable segments', o.unreadableSegments.length ? o.unreadableSegments.join(', ') : 'none'],
-    ['paid until', when(o.paidUntil)],
+    ['escrowed', h('span', {id: 'object-escrowed'}, credits(o.escrowed) + ' credits')],
+    ['providers paid through', when(o.paidThrough)],
+    ['kept until', when(o.paidUntil)],
   ])),
   panel('Placements', h('div', {id: 'object-placements'}, table(['segment', 'shard', 'worker', 'verdict', 'last audit'],
     o.placements.map((p) => [number(p.segment), number(p.shard), shortId(p.workerId), badge(p.verdict), when(p.lastAudit)]),

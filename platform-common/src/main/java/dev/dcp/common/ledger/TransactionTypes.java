@@ -16,6 +16,8 @@ public final class TransactionTypes {
     public static final String JOB_COMPLETED = "JOB_COMPLETED";
     public static final String JOB_FAILED = "JOB_FAILED";
     public static final String JOB_CANCELLED = "JOB_CANCELLED";
+    public static final String OBJECT_STORED = "OBJECT_STORED";
+    public static final String OBJECT_DELETED = "OBJECT_DELETED";
 
     private TransactionTypes() {}
 }

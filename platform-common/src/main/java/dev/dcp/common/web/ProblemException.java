@@ -1,6 +1,9 @@
 package dev.dcp.common.web;
 
+import dev.dcp.common.json.Json;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** A domain refusal that becomes an RFC 9457 problem response with the given status. */
@@ -45,6 +48,37 @@ public class ProblemException extends RuntimeException {
 
     public static ProblemException forbidden(String detail) {
         return new ProblemException(HttpStatus.FORBIDDEN, "Forbidden", detail);
+    }
+
+    /**
+     * Another service's refusal, passed on as it came (title, detail, field errors and Retry-After), so the caller's
+     * client sees what that service said rather than a 500 of ours.
+     */
+    public static ProblemException relayed(int status, byte[] body, String retryAfter) {
+        Map<String, Object> problem;
+        try {
+            problem = Json.readMap(new String(body, StandardCharsets.UTF_8));
+        } catch (RuntimeException notJson) {
+            problem = Map.of();
+        }
+        return new ProblemException(
+                HttpStatus.valueOf(status),
+                String.valueOf(problem.getOrDefault("title", "Refused")),
+                String.valueOf(problem.getOrDefault("detail", "refused by " + status)),
+                fieldErrors(problem),
+                retryAfter == null ? null : Long.valueOf(retryAfter.strip()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<FieldError> fieldErrors(Map<String, Object> problem) {
+        if (!(problem.get("errors") instanceof List<?> list)) {
+            return List.of();
+        }
+        return list.stream()
+                .filter(Map.class::isInstance)
+                .map(e -> (Map<String, Object>) e)
+                .map(e -> new FieldError(String.valueOf(e.get("field")), String.valueOf(e.get("message"))))
+                .toList();
     }
 
     public HttpStatus status() {

@@ -16,7 +16,6 @@ import org.springframework.util.unit.DataSize;
  * @param maxM           the most parity shards an upload may ask for
  * @param defaultDays    retention when the upload does not say
  * @param maxDays        the longest retention an upload may ask for
- * @param quotaPerTenant bytes of objects a tenant may keep (sizes as uploaded, before coding)
  * @param requestTimeout how long a worker has to answer one storage command
  * @param segmentsInFlight segments of one upload whose shards may be on their way to workers at once
  * @param abandonedAfter an upload that has not moved for this long is abandoned: its shards are deleted
@@ -24,6 +23,9 @@ import org.springframework.util.unit.DataSize;
  * @param auditLeaves    leaves asked for per audit: a worker keeping half a shard passes one with odds 2^-leaves
  * @param workerLease    a worker not heard from for this long is gone: its shards are rebuilt elsewhere
  *                       ({@code dcp.storage.repair-every}, 30 s)
+ * @param paymentPeriod  the audit period providers are paid per, for the shards that stand audited at its end
+ *                       (checked every {@code dcp.storage.audit-every}); an object whose retention has ended is
+ *                       paid to its end and deleted
  */
 @ConfigurationProperties("dcp.storage")
 public record StorageProperties(
@@ -36,10 +38,10 @@ public record StorageProperties(
         @DefaultValue("8") int maxM,
         @DefaultValue("30") int defaultDays,
         @DefaultValue("3650") int maxDays,
-        @DefaultValue("10GB") DataSize quotaPerTenant,
         @DefaultValue("30s") Duration requestTimeout,
         @DefaultValue("4") int segmentsInFlight,
         @DefaultValue("10m") Duration abandonedAfter,
         @DefaultValue("16") int auditsPerRound,
         @DefaultValue("8") int auditLeaves,
-        @DefaultValue("60s") Duration workerLease) {}
+        @DefaultValue("60s") Duration workerLease,
+        @DefaultValue("1h") Duration paymentPeriod) {}

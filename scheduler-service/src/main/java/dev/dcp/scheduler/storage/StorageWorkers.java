@@ -27,7 +27,9 @@ public class StorageWorkers {
         return registry.storageOnline(clock.instant().minus(WorkerRegistry.ONLINE_WINDOW)).stream()
                 .flatMap(w -> enrolments.known(w.publicKey()).filter(Enrolments.Enrolment::eligible).stream()
                         .map(e -> new ShardPlacement.Candidate(
-                                w.id(), e.providerId(), Math.max(0, w.storageBytes() - w.storedBytes()))))
+                                w.id(),
+                                e.providerId(),
+                                Math.max(0, Enrolments.storageOffer(e, w.storageBytes()) - w.storedBytes()))))
                 .toList();
     }
 

@@ -34,6 +34,8 @@ public class Enrolments {
             String providerId,
             int slots,
             long pricePerCpuSecond,
+            Long storageBytes,
+            long pricePerGiBDay,
             double reputation,
             long consecutiveValid,
             boolean trusted,
@@ -42,6 +44,17 @@ public class Enrolments {
             boolean eligible) {}
 
     private record Page(List<Enrolment> items) {}
+
+    /**
+     * The shard space a worker offers: what it was enrolled with, no more than its heartbeat says it has room
+     * for; a worker enrolled before storage was sold (null) offers what its heartbeat says.
+     */
+    public static long storageOffer(Enrolment enrolment, long heartbeatBytes) {
+        if (enrolment == null) {
+            return 0;
+        }
+        return enrolment.storageBytes() == null ? heartbeatBytes : Math.min(enrolment.storageBytes(), heartbeatBytes);
+    }
 
     private final RestClient http;
     private volatile Map<String, Enrolment> byKey = Map.of();

@@ -27,6 +27,7 @@ class WorkerController {
             boolean enrolled,
             boolean eligible,
             long storageBytes,
+            long pricePerGiBDay,
             long storedBytes) {}
 
     record WorkerPage(List<WorkerView> items, String nextCursor) {}
@@ -69,7 +70,8 @@ class WorkerController {
                                     w.lastSeen(),
                                     e != null,
                                     e != null && e.eligible(),
-                                    w.storageBytes(),
+                                    Enrolments.storageOffer(e, w.storageBytes()),
+                                    e == null ? 0 : e.pricePerGiBDay(),
                                     w.storedBytes());
                         })
                         .toList(),

@@ -80,7 +80,11 @@ class SelfEnrolment {
                 "slots",
                 properties.slots(),
                 "pricePerCpuSecond",
-                enrolment.pricePerCpuSecond()));
+                enrolment.pricePerCpuSecond(),
+                "storageBytes",
+                properties.storageBytes(),
+                "pricePerGiBDay",
+                enrolment.pricePerGiBDay()));
         HttpRequest request = HttpRequest.newBuilder(
                         URI.create(enrolment.gatewayUrl().replaceAll("/+$", "") + "/api/v1/providers/me/workers"))
                 .timeout(Duration.ofSeconds(10))

@@ -41,7 +41,7 @@ class SelfEnrolmentTest {
     }
 
     @Test
-    void theWorkerEnrolsItsOwnPublicKeyWithItsSlotsAndPriceUnderTheProvidersKey() throws IOException {
+    void theWorkerEnrolsItsOwnPublicKeyWithItsSlotsItsStorageOfferAndPricesUnderTheProvidersKey() throws IOException {
         String url = gatewayAnswering(201);
 
         enrolment(url).enrolOnce();
@@ -51,7 +51,9 @@ class SelfEnrolmentTest {
         assertThat(body.get())
                 .containsEntry("publicKey", identity.keys().publicKeyHex())
                 .containsEntry("slots", 3)
-                .containsEntry("pricePerCpuSecond", 25_000);
+                .containsEntry("pricePerCpuSecond", 25_000)
+                .containsEntry("storageBytes", 1 << 20)
+                .containsEntry("pricePerGiBDay", 70_000);
     }
 
     @Test
@@ -98,7 +100,7 @@ class SelfEnrolmentTest {
                 false,
                 1,
                 1,
-                0,
-                new WorkerProperties.Enrolment(gatewayUrl, "provider-key", 25_000));
+                1 << 20,
+                new WorkerProperties.Enrolment(gatewayUrl, "provider-key", 25_000, 70_000));
     }
 }

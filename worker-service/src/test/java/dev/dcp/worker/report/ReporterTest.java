@@ -40,7 +40,7 @@ class ReporterTest {
             1,
             1,
             0,
-            new WorkerProperties.Enrolment("", "", 1));
+            new WorkerProperties.Enrolment("", "", 1, 0));
     private final Reporter reporter = new Reporter(
             kafka,
             new WorkerIdentity(properties),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class AdmissionRulesTest {
 
-    private static final Quota QUOTA = new Quota(2, 10);
+    private static final Quota QUOTA = new Quota(2, 10, 0);
 
     @Test
     void aJobWithinEveryLimitIsLeftToTheSubtaskRate() {
@@ -31,12 +31,12 @@ class AdmissionRulesTest {
     @Test
     void aTenantAboveItsLimitOfRunningJobsIsRefusedToo() {
         // an admin may lower the limit below what runs already
-        assertThat(AdmissionRules.refusal(new Quota(1, 10), 5, 1_000, 1, 1)).contains(new TooManyRunningJobs(1, 5));
+        assertThat(AdmissionRules.refusal(new Quota(1, 10, 0), 5, 1_000, 1, 1)).contains(new TooManyRunningJobs(1, 5));
     }
 
     @Test
     void aLimitOfZeroRunningJobsRefusesEveryJob() {
-        assertThat(AdmissionRules.refusal(new Quota(0, 10), 0, 1_000, 1, 1)).contains(new TooManyRunningJobs(0, 0));
+        assertThat(AdmissionRules.refusal(new Quota(0, 10, 0), 0, 1_000, 1, 1)).contains(new TooManyRunningJobs(0, 0));
     }
 
     @Test

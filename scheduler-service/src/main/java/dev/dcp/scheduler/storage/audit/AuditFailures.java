@@ -6,6 +6,7 @@ import dev.dcp.common.json.Json;
 import dev.dcp.common.outbox.Outbox;
 import dev.dcp.scheduler.storage.object.ObjectRepository;
 import dev.dcp.scheduler.storage.object.ShardRecord;
+import dev.dcp.scheduler.storage.object.StoredObject;
 import dev.dcp.scheduler.worker.WorkerRegistry;
 import java.time.Clock;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,7 @@ class AuditFailures {
         repository.audited(shard.shardId(), ShardRecord.FAILED, clock.instant());
         ShardAuditFailed event = ShardAuditFailed.of(
                 shard.objectId().toString(),
+                repository.byId(shard.objectId()).map(StoredObject::cid).orElse(null),
                 shard.shardId(),
                 challengeId,
                 shard.workerId(),

@@ -57,7 +57,9 @@ class ObjectController {
             ObjectHealth.View health,
             List<Integer> unreadableSegments,
             List<PlacementView> placements,
-            Instant paidUntil) {}
+            Instant paidUntil,
+            long escrowed,
+            Instant paidThrough) {}
 
     record ListItem(String cid, long size, Instant storedAt, ObjectHealth.View health) {}
 
@@ -67,19 +69,19 @@ class ObjectController {
     private final ObjectReader reader;
     private final ObjectRepository repository;
     private final StorageWorkers workers;
-    private final ShardSweeper sweeper;
+    private final ObjectDeletion deletion;
 
     ObjectController(
             ObjectUpload uploads,
             ObjectReader reader,
             ObjectRepository repository,
             StorageWorkers workers,
-            ShardSweeper sweeper) {
+            ObjectDeletion deletion) {
         this.uploads = uploads;
         this.reader = reader;
         this.repository = repository;
         this.workers = workers;
-        this.sweeper = sweeper;
+        this.deletion = deletion;
     }
 
     @Operation(summary = "Store the request body as an object; its CID is computed as it streams in")
@@ -199,7 +201,9 @@ class ObjectController {
                 placements.stream()
                         .map(p -> new PlacementView(p.segment(), p.shard(), p.workerId(), p.lastAudit(), p.verdict()))
                         .toList(),
-                object.paidUntil());
+                object.paidUntil(),
+                object.escrowed(),
+                object.paidThrough());
     }
 
     @Operation(summary = "The caller's objects, oldest first")
@@ -240,10 +244,7 @@ class ObjectController {
     @Operation(summary = "Delete the object and its shards")
     @DeleteMapping("/api/v1/objects/{cid}")
     ResponseEntity<Void> delete(@RequestAttribute(Caller.ATTRIBUTE) Caller caller, @PathVariable String cid) {
-        StoredObject object = owned(caller, cid);
-        if (repository.markDeleting(object.id())) {
-            sweeper.sweepSoon(object.id());
-        }
+        deletion.end(owned(caller, cid), "deleted");
         return ResponseEntity.noContent().build();
     }
 
@@ -276,6 +277,7 @@ class ObjectController {
     }
 
     private static ObjectView view(StoredObject o) {
-        return new ObjectView(o.cid(), o.size(), o.k(), o.m(), o.segments(), o.merkleRoot(), o.days(), 0, o.storedAt());
+        return new ObjectView(
+                o.cid(), o.size(), o.k(), o.m(), o.segments(), o.merkleRoot(), o.days(), o.escrowed(), o.storedAt());
     }
 }

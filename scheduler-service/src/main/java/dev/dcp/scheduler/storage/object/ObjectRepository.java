@@ -76,12 +76,23 @@ public class ObjectRepository {
      *
      * @return false when the tenant already has an object with this cid (its own upload is then to be dropped)
      */
-    boolean complete(UUID id, String cid, long size, int segments, String merkleRoot, Instant now) {
+    boolean complete(UUID id, String cid, long size, int segments, String merkleRoot, long escrowed, Instant storedAt) {
         try {
-            return jdbc.update("""
+            return jdbc.update(
+                            """
                             update stored_objects set status = 'STORED', cid = ?, size = ?, segments = ?,
-                                merkle_root = ?, stored_at = ?, touched_at = ?
-                            where id = ? and status = 'UPLOADING'""", cid, size, segments, merkleRoot, Timestamp.from(now), Timestamp.from(now), id) == 1;
+                                merkle_root = ?, escrowed = ?, stored_at = ?, paid_through = ?, touched_at = ?
+                            where id = ? and status = 'UPLOADING'""",
+                            cid,
+                            size,
+                            segments,
+                            merkleRoot,
+                            escrowed,
+                            Timestamp.from(storedAt),
+                            Timestamp.from(storedAt),
+                            Timestamp.from(storedAt),
+                            id)
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
@@ -118,10 +129,13 @@ public class ObjectRepository {
                 order by o.stored_at, o.id limit ?""", (rs, n) -> object(rs), tenantId, after, limit);
     }
 
-    /** Bytes the tenant keeps or is uploading: what its quota counts. */
-    long usedBytes(String tenantId) {
+    /**
+     * Bytes of the tenant's uploads under way: its quota counts them besides the stored objects contract-service
+     * knows of.
+     */
+    long uploadingBytes(String tenantId) {
         Long used = jdbc.queryForObject(
-                "select coalesce(sum(size), 0) from stored_objects where tenant_id = ? and status <> 'DELETING'",
+                "select coalesce(sum(size), 0) from stored_objects where tenant_id = ? and status = 'UPLOADING'",
                 Long.class,
                 tenantId);
         return used == null ? 0 : used;
@@ -147,6 +161,19 @@ public class ObjectRepository {
 
     void remove(UUID id) {
         jdbc.update("delete from stored_objects where id = ?", id);
+    }
+
+    /** Stored objects whose providers were last paid before {@code before}, or whose retention has ended. */
+    public List<StoredObject> paymentDue(Instant before, Instant now, int limit) {
+        return jdbc.query("""
+                select * from stored_objects
+                where status = 'STORED'
+                  and (paid_through < ? or stored_at + days * interval '1 day' <= ?)
+                order by paid_through limit ?""", (rs, n) -> object(rs), Timestamp.from(before), Timestamp.from(now), limit);
+    }
+
+    public void paidThrough(UUID id, Instant through) {
+        jdbc.update("update stored_objects set paid_through = ? where id = ?", Timestamp.from(through), id);
     }
 
     public void setVerdict(String shardId, String verdict) {
@@ -211,7 +238,13 @@ public class ObjectRepository {
                 rs.getBytes("wrapped_key"),
                 rs.getInt("days"),
                 rs.getTimestamp("started_at").toInstant(),
-                stored == null ? null : stored.toInstant());
+                stored == null ? null : stored.toInstant(),
+                rs.getLong("escrowed"),
+                instant(rs.getTimestamp("paid_through")));
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
     }
 
     private static ShardRecord shard(ResultSet rs) throws SQLException {

@@ -11,6 +11,7 @@ import dev.dcp.common.storage.StorageRecords;
 import dev.dcp.common.web.ProblemException;
 import dev.dcp.scheduler.storage.StorageProperties;
 import dev.dcp.scheduler.storage.StorageWorkers;
+import dev.dcp.scheduler.storage.lease.StorageLeases;
 import dev.dcp.scheduler.storage.placement.ShardPlacement;
 import dev.dcp.scheduler.storage.transfer.ShardTransfer;
 import java.io.IOException;
@@ -50,6 +51,7 @@ class ObjectUpload {
     private final PlatformKey platformKey;
     private final StorageProperties properties;
     private final ShardSweeper sweeper;
+    private final StorageLeases leases;
     private final Clock clock;
 
     ObjectUpload(
@@ -59,6 +61,7 @@ class ObjectUpload {
             PlatformKey platformKey,
             StorageProperties properties,
             ShardSweeper sweeper,
+            StorageLeases leases,
             Clock clock) {
         this.repository = repository;
         this.transfer = transfer;
@@ -66,12 +69,14 @@ class ObjectUpload {
         this.platformKey = platformKey;
         this.properties = properties;
         this.sweeper = sweeper;
+        this.leases = leases;
         this.clock = clock;
     }
 
     Outcome upload(String tenantId, InputStream body, long declaredLength, Integer k, Integer m, Integer days) {
         UploadOptions options = UploadOptions.check(k, m, days, properties);
-        long remaining = properties.quotaPerTenant().toBytes() - repository.usedBytes(tenantId);
+        // the quota is contract-service's; uploads under way count against it too, until they are leased
+        long remaining = leases.quote(tenantId).remainingBytes() - repository.uploadingBytes(tenantId);
         if (declaredLength > remaining) {
             throw overQuota(remaining);
         }
@@ -91,6 +96,8 @@ class ObjectUpload {
                 platformKey.wrap(objectKey),
                 options.days(),
                 clock.instant(),
+                null,
+                0,
                 null);
         repository.insertUploading(object, clock.instant());
         try {
@@ -180,8 +187,24 @@ class ObjectUpload {
         String cid = ContentId.ofSha256(sha.digest()).toString();
         String merkleRoot = Hashes.hex(ShardTree.objectRoot(roots));
         var existing = repository.findStored(object.tenantId(), cid);
-        if (existing.isEmpty() && repository.complete(object.id(), cid, size, segments, merkleRoot, clock.instant())) {
-            return new Outcome(repository.findStored(object.tenantId(), cid).orElseThrow(), true);
+        if (existing.isEmpty()) {
+            // paid for before it is listed: a refusal (quota, credits) leaves nothing stored or billed
+            StorageLeases.Lease lease = leases.open(new StorageLeases.Terms(
+                    object.id(),
+                    object.tenantId(),
+                    cid,
+                    size,
+                    object.k(),
+                    object.m(),
+                    object.days(),
+                    merkleRoot,
+                    List.copyOf(planned.keySet())));
+            if (repository.complete(
+                    object.id(), cid, size, segments, merkleRoot, lease.escrowed(), lease.paidThrough())) {
+                return new Outcome(repository.findStored(object.tenantId(), cid).orElseThrow(), true);
+            }
+            // the same bytes finished storing meanwhile in another upload of the tenant's: this lease goes back
+            leases.close(object.id(), lease.paidThrough(), List.of(), "duplicate");
         }
         abandon(object); // the tenant has these bytes already: keep the first copy
         return new Outcome(

@@ -3,6 +3,7 @@ package dev.dcp.scheduler.storage.object;
 import dev.dcp.common.storage.StorageRecords;
 import dev.dcp.scheduler.storage.StorageProperties;
 import dev.dcp.scheduler.storage.StorageWorkers;
+import dev.dcp.scheduler.storage.lease.StorageLeases;
 import dev.dcp.scheduler.storage.transfer.ShardTransfer;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class ShardSweeper {
     private final ShardTransfer transfer;
     private final StorageWorkers workers;
     private final StorageProperties properties;
+    private final StorageLeases leases;
     private final Clock clock;
     private final ExecutorService soon = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "shard-sweeper");
@@ -43,11 +45,13 @@ class ShardSweeper {
             ShardTransfer transfer,
             StorageWorkers workers,
             StorageProperties properties,
+            StorageLeases leases,
             Clock clock) {
         this.repository = repository;
         this.transfer = transfer;
         this.workers = workers;
         this.properties = properties;
+        this.leases = leases;
         this.clock = clock;
     }
 
@@ -67,7 +71,11 @@ class ShardSweeper {
     void sweepAll() {
         for (StoredObject o : repository.toSweep(clock.instant().minus(properties.abandonedAfter()), 100)) {
             repository.markDeleting(o.id());
-            sweep(o.id());
+            try {
+                sweep(o.id());
+            } catch (RuntimeException e) {
+                log.warn("sweeping object {} failed; the next sweep retries: {}", o.id(), e.toString());
+            }
         }
     }
 
@@ -88,6 +96,9 @@ class ShardSweeper {
         }
         CompletableFuture.allOf(deletes.toArray(CompletableFuture[]::new)).join();
         if (repository.placements(objectId).isEmpty()) {
+            // an upload that stopped after its lease was opened (a crash, a lost answer) must not keep its escrow:
+            // the lease is closed, unpaid, before the last trace of the object goes (a closed one stays as it is)
+            leases.close(objectId, clock.instant(), List.of(), "abandoned");
             repository.remove(objectId);
         }
     }

@@ -4,7 +4,11 @@ import dev.dcp.common.storage.ObjectLayout;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One tenant's object as the scheduler records it; {@code cid} and {@code merkleRoot} are null while uploading. */
+/**
+ * One tenant's object as the scheduler records it; {@code cid} and {@code merkleRoot} are null while uploading.
+ * {@code escrowed} is what contract-service holds for its retention; {@code paidThrough} how far its providers are
+ * paid.
+ */
 public record StoredObject(
         UUID id,
         String tenantId,
@@ -19,7 +23,9 @@ public record StoredObject(
         byte[] wrappedKey,
         int days,
         Instant startedAt,
-        Instant storedAt) {
+        Instant storedAt,
+        long escrowed,
+        Instant paidThrough) {
 
     public enum Status {
         UPLOADING,
@@ -31,7 +37,8 @@ public record StoredObject(
         return new ObjectLayout(size, segmentSize, k, m);
     }
 
-    Instant paidUntil() {
+    /** The end of the retention the escrow pays for; the object is deleted then. */
+    public Instant paidUntil() {
         return storedAt == null ? null : storedAt.plus(java.time.Duration.ofDays(days));
     }
 }
