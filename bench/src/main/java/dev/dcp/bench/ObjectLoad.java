@@ -3,7 +3,7 @@ package dev.dcp.bench;
 import dev.dcp.common.crypto.Hashes;
 import dev.dcp.common.json.Json;
 import dev.dcp.common.storage.ContentId;
-import java.io.IOException;
+import dev.dcp.testkit.GeneratedBytes;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Upload and download of one large object through the gateway, as a client streams it: the bytes are generated
@@ -53,7 +52,8 @@ public final class ObjectLoad {
                         .header("Authorization", "Bearer " + key)
                         .header("Content-Type", "application/octet-stream")
                         .POST(HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(bytes, seed, expected)),
+                                HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new GeneratedBytes(bytes, seed, expected)),
                                 bytes))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -116,46 +116,22 @@ public final class ObjectLoad {
         if (created.statusCode() != 201) {
             throw new IllegalStateException("creating a tenant answered " + created.statusCode());
         }
-        return (String) Json.readMap(created.body()).get("apiKey");
+        Map<String, Object> tenant = Json.readMap(created.body());
+        // storing escrows its retention: 10,000 credits keep many GiB for the default 30 days at the devnet's price
+        HttpResponse<String> deposited = http.send(
+                HttpRequest.newBuilder(URI.create(url + "/api/v1/tenants/" + tenant.get("id") + "/deposits"))
+                        .header("Authorization", "Bearer " + adminKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(Json.write(Map.of("amount", 10_000_000_000L))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (deposited.statusCode() != 201) {
+            throw new IllegalStateException("the deposit answered " + deposited.statusCode());
+        }
+        return (String) tenant.get("apiKey");
     }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    /** {@code size} pseudo-random bytes, hashed as they are read. */
-    static final class Generated extends InputStream {
-        private final SplittableRandom random;
-        private final MessageDigest digest;
-        private long left;
-
-        Generated(long size, long seed, MessageDigest digest) {
-            this.left = size;
-            this.random = new SplittableRandom(seed);
-            this.digest = digest;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            for (int i = 0; i < n; i += 8) {
-                long r = random.nextLong();
-                for (int j = 0; j < 8 && i + j < n; j++) {
-                    b[off + i + j] = (byte) (r >>> (8 * j));
-                }
-            }
-            digest.update(b, off, n);
-            left -= n;
-            return n;
-        }
     }
 }

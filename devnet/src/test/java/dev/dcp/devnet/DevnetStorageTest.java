@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.devnet.DevnetApi.Tenant;
 import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.GeneratedBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -128,7 +129,8 @@ class DevnetStorageTest {
                 request(alice, "/api/v1/objects")
                         .header("Content-Type", "application/octet-stream")
                         .POST(HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(() -> new Generated(size, 300, sent)), size)),
+                                HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedBytes(size, 300, sent)),
+                                size)),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(put.statusCode()).as(put.body()).isEqualTo(201);
         String cid = field(put.body(), "cid");
@@ -661,39 +663,6 @@ class DevnetStorageTest {
         byte[] b = new byte[size];
         new Random(seed).nextBytes(b);
         return b;
-    }
-
-    /** {@code size} pseudo-random bytes made as they are read, and hashed as they go. */
-    static final class Generated extends InputStream {
-        private final Random random;
-        private final MessageDigest digest;
-        private long left;
-
-        Generated(long size, long seed, MessageDigest digest) {
-            this.left = size;
-            this.random = new Random(seed);
-            this.digest = digest;
-        }
-
-        @Override
-        public int read() {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            if (left == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, left);
-            byte[] chunk = new byte[n];
-            random.nextBytes(chunk);
-            System.arraycopy(chunk, 0, b, off, n);
-            digest.update(chunk);
-            left -= n;
-            return n;
-        }
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -49,6 +49,43 @@ public final class StorageRecords {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The headers of a reply, written by the worker that signs it and read by the scheduler that checks it: the
+     * one place both sides of the protocol agree on.
+     */
+    public record ReplyHeaders(
+            String request, String shard, String worker, Status status, String root, String signature) {
+
+        public void writeTo(Headers headers) {
+            put(headers, REQUEST, request);
+            put(headers, SHARD, shard);
+            put(headers, WORKER, worker);
+            put(headers, STATUS, status.name());
+            put(headers, ROOT, root);
+            put(headers, SIGNATURE, signature);
+        }
+
+        /** @throws IllegalArgumentException when the status header is missing or not one of {@link Status} */
+        public static ReplyHeaders readFrom(Headers headers) {
+            String status = get(headers, STATUS);
+            if (status == null) {
+                throw new IllegalArgumentException("a reply without a status");
+            }
+            return new ReplyHeaders(
+                    get(headers, REQUEST),
+                    get(headers, SHARD),
+                    get(headers, WORKER),
+                    Status.valueOf(status),
+                    get(headers, ROOT),
+                    get(headers, SIGNATURE));
+        }
+
+        /** What the signature covers. */
+        public byte[] receipt() {
+            return StorageRecords.receipt(request, shard, worker, status, root);
+        }
+    }
+
     public static void put(Headers headers, String name, String value) {
         headers.add(name, value.getBytes(StandardCharsets.UTF_8));
     }

@@ -110,12 +110,9 @@ class StorageCommandListener implements SmartLifecycle {
     private static ProducerRecord<String, byte[]> toRecord(ShardKeeper.Reply reply) {
         ProducerRecord<String, byte[]> out =
                 new ProducerRecord<>(Topics.STORAGE_REPLIES, reply.request(), reply.value());
-        StorageRecords.put(out.headers(), StorageRecords.REQUEST, reply.request());
-        StorageRecords.put(out.headers(), StorageRecords.SHARD, reply.shard());
-        StorageRecords.put(out.headers(), StorageRecords.WORKER, reply.worker());
-        StorageRecords.put(out.headers(), StorageRecords.STATUS, reply.status().name());
-        StorageRecords.put(out.headers(), StorageRecords.ROOT, reply.root());
-        StorageRecords.put(out.headers(), StorageRecords.SIGNATURE, reply.signature());
+        new StorageRecords.ReplyHeaders(
+                        reply.request(), reply.shard(), reply.worker(), reply.status(), reply.root(), reply.signature())
+                .writeTo(out.headers());
         return out;
     }
 

@@ -240,11 +240,12 @@ class ObjectUpload {
                 Thread.currentThread().interrupt();
                 throw unplaced(shard, "was not waited for");
             }
-            if (reply.status() != StorageRecords.Status.STORED) {
-                throw unplaced(shard, "refused it (" + reply.status() + ")");
-            }
-            if (!reply.root().equals(shard.root())) {
-                throw unplaced(shard, "receipted other bytes than were sent");
+            if (!reply.storedExactly(shard.root())) {
+                throw unplaced(
+                        shard,
+                        reply.status() == StorageRecords.Status.STORED
+                                ? "receipted other bytes than were sent"
+                                : "refused it (" + reply.status() + ")");
             }
             receipted.add(shard.shardId());
         }

@@ -133,8 +133,7 @@ class ShardRepair {
             ShardRecord shard = lost.get(i);
             try {
                 ShardTransfer.Reply reply = replies.get(i).get();
-                if (reply.status() == StorageRecords.Status.STORED
-                        && reply.root().equals(shard.root())) {
+                if (reply.storedExactly(shard.root())) {
                     repository.moved(shard.shardId(), targets.get(i));
                     placed++;
                     // the old copy, if its worker is still there, is no longer ours to keep

@@ -44,7 +44,13 @@ public class ShardTransfer implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ShardTransfer.class);
 
     /** A worker's verified answer: its status, the root it claims for a stored shard, and the bytes it sent. */
-    public record Reply(String workerId, String shardId, Status status, String root, byte[] value) {}
+    public record Reply(String workerId, String shardId, Status status, String root, byte[] value) {
+
+        /** Whether this receipts a shard stored as exactly the bytes with that root: the only proof a store took. */
+        public boolean storedExactly(String expectedRoot) {
+            return status == Status.STORED && expectedRoot.equals(root);
+        }
+    }
 
     /** The worker did not answer, or answered with something that is not its signed reply. */
     public static final class TransferFailed extends RuntimeException {
@@ -151,28 +157,28 @@ public class ShardTransfer implements SmartLifecycle {
         if (p == null) {
             return; // another scheduler's, or one that timed out
         }
-        String worker = StorageRecords.get(record.headers(), StorageRecords.WORKER);
-        String shard = StorageRecords.get(record.headers(), StorageRecords.SHARD);
-        String root = StorageRecords.get(record.headers(), StorageRecords.ROOT);
-        String signature = StorageRecords.get(record.headers(), StorageRecords.SIGNATURE);
-        Status status;
+        StorageRecords.ReplyHeaders h;
         try {
-            status = Status.valueOf(StorageRecords.get(record.headers(), StorageRecords.STATUS));
+            h = StorageRecords.ReplyHeaders.readFrom(record.headers());
         } catch (IllegalArgumentException e) {
             p.reply().completeExceptionally(new TransferFailed("a reply without a known status"));
             return;
         }
         String key = registry.keyOf(p.workerId()).orElse(null);
-        if (!worker.equals(p.workerId())
-                || !shard.equals(p.shardId())
+        if (!p.workerId().equals(h.worker())
+                || !p.shardId().equals(h.shard())
                 || key == null
-                || !Ed25519.verifyHex(key, StorageRecords.receipt(request, shard, worker, status, root), signature)) {
+                || !Ed25519.verifyHex(key, h.receipt(), h.signature())) {
             log.warn("ignored a storage reply to {} not signed by worker {}", request, p.workerId());
             return; // a forgery does not settle the request; the worker's own reply still may
         }
         p.reply()
-                .complete(
-                        new Reply(worker, shard, status, root, record.value() == null ? new byte[0] : record.value()));
+                .complete(new Reply(
+                        h.worker(),
+                        h.shard(),
+                        h.status(),
+                        h.root(),
+                        record.value() == null ? new byte[0] : record.value()));
     }
 
     @Override
