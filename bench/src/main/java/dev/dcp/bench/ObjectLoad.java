@@ -37,7 +37,7 @@ public final class ObjectLoad {
         ObjectLoad load = new ObjectLoad(opts.getOrDefault("url", "http://localhost:8080"));
         long bytes = Long.parseLong(opts.getOrDefault("mib", "1024")) << 20;
         int rounds = Integer.parseInt(opts.getOrDefault("rounds", "1"));
-        String key = load.tenant(opts.get("admin-key"));
+        String key = tenant(load.http, load.url, opts.get("admin-key"));
         for (int round = 1; round <= rounds; round++) {
             load.round(key, bytes, round);
         }
@@ -101,7 +101,8 @@ public final class ObjectLoad {
                 HttpResponse.BodyHandlers.discarding());
     }
 
-    private String tenant(String adminKey) throws Exception {
+    /** A fresh consumer tenant with 10,000 credits; its API key. */
+    static String tenant(HttpClient http, String url, String adminKey) throws Exception {
         if (adminKey == null) {
             throw new IllegalArgumentException("--admin-key is required (the devnet prints it)");
         }

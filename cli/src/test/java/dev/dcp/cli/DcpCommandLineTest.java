@@ -96,6 +96,18 @@ class DcpCommandLineTest {
     }
 
     @Test
+    void aWordcountOverAStoredObjectSendsItsCidAsTheInput() throws Exception {
+        String url = serve(202, "{\"id\":\"j1\",\"kind\":\"wordcount\",\"status\":\"RUNNING\"}");
+        String cid = "bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku";
+        Run run = dcp("submit", "wordcount", "--object", cid, "--url", url, "--key", "k");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(lastRequest.get())
+                .startsWith("POST /api/v1/jobs Bearer k ")
+                .contains("\"kind\":\"wordcount\"")
+                .contains("\"input\":{\"object\":\"" + cid + "\"}");
+    }
+
+    @Test
     void anApiThatCannotBeReachedIsExitCodeThreeNamingTheUrl() throws Exception {
         String url = serve(200, "{}");
         api.stop(0);

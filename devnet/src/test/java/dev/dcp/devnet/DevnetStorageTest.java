@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dcp.devnet.DevnetApi.Tenant;
 import dev.dcp.testkit.Eventually;
+import dev.dcp.testkit.GatewayCalls;
 import dev.dcp.testkit.GeneratedBytes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +68,9 @@ class DevnetStorageTest {
             "dcp.storage.audit-every", "1s",
             "dcp.storage.repair-every", "1s",
             "dcp.storage.worker-lease", "5s",
-            "dcp.storage.payment-period", "2s");
+            "dcp.storage.payment-period", "2s",
+            // the inline form of the text a wordcount over an object is checked against is 7 MiB of JSON
+            "dcp.gateway.max-body-bytes", "10MB");
 
     @BeforeAll
     void startDevnet() {
@@ -190,6 +193,63 @@ class DevnetStorageTest {
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(field(again.body(), "cid")).isEqualTo(field(first.body(), "cid"));
         assertThat(field(again.body(), "storedAt")).isEqualTo(field(first.body(), "storedAt"));
+    }
+
+    @Test
+    @Order(3)
+    void aWordcountOverAStoredObjectEqualsTheSameTextInline() throws Exception {
+        // multi-byte letters everywhere, so that the segments' and the ranges' cuts fall inside words and characters
+        StringBuilder text = new StringBuilder();
+        long utf8 = 0;
+        Random random = new Random(18);
+        String[] words = {"Straße", "größer", "été", "naïve", "日本語", "Ωmega", "the", "and", "a", "𝐀𝐁", "cat"};
+        String[] gaps = {" ", "  ", ", ", ".\n", " — ", "\t", "-", "1"};
+        while (utf8 < 7L * 1024 * 1024) {
+            String piece = words[random.nextInt(words.length)] + gaps[random.nextInt(gaps.length)];
+            text.append(piece);
+            utf8 += piece.getBytes(StandardCharsets.UTF_8).length;
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes.length).isBetween(SEGMENT + 1, 8 * 1024 * 1024); // two segments; inline texts stop at 8 MiB
+        String cid = field(put(alice, bytes, "").body(), "cid");
+
+        String overObject = api.submit(alice, Map.of("kind", "wordcount", "input", Map.of("object", cid)));
+        String overText = api.submit(alice, Map.of("kind", "wordcount", "input", Map.of("text", text.toString())));
+        // a range is whole segments, so eight asked for are the two segments' two; each read by two workers
+        String inSmallRanges = api.submit(
+                alice, Map.of("kind", "wordcount", "input", Map.of("object", cid), "parallelism", 8, "redundancy", 2));
+
+        Map<String, Object> fromObject = api.awaitEnd(alice, overObject);
+        Map<String, Object> fromText = api.awaitEnd(alice, overText);
+        Map<String, Object> twice = api.awaitEnd(alice, inSmallRanges);
+        assertThat(fromObject.get("status")).as(String.valueOf(fromObject)).isEqualTo("COMPLETED");
+        assertThat(twice.get("status")).as(String.valueOf(twice)).isEqualTo("COMPLETED");
+        assertThat(fromObject.get("result")).isNotNull().isEqualTo(fromText.get("result"));
+        assertThat(twice.get("result")).isEqualTo(fromText.get("result"));
+        assertThat(DevnetApi.number(fromObject.get("work"))).isEqualTo(bytes.length);
+        assertThat(DevnetApi.number(DevnetApi.asMap(fromObject.get("progress")).get("subtasks")))
+                .isEqualTo(1);
+        assertThat(DevnetApi.number(DevnetApi.asMap(twice.get("progress")).get("subtasks")))
+                .isEqualTo(2);
+    }
+
+    @Test
+    @Order(3)
+    void aWordcountOverAnotherTenantsObjectOrNoObjectIsRefusedAndNothingRuns() throws Exception {
+        String cid = field(
+                put(alice, "alice's words".getBytes(StandardCharsets.UTF_8), "").body(), "cid");
+        Tenant bob = api.tenant("bob", "consumer", 1_000_000);
+
+        GatewayCalls.Reply other = api.call(
+                "POST", "/api/v1/jobs", bob.key(), Map.of("kind", "wordcount", "input", Map.of("object", cid)));
+        assertThat(other.status()).isEqualTo(400);
+        assertThat(String.valueOf(other.body())).contains("input.object");
+        GatewayCalls.Reply bad = api.call(
+                "POST", "/api/v1/jobs", alice.key(), Map.of("kind", "wordcount", "input", Map.of("object", "QmNope")));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(String.valueOf(bad.body())).contains("input.object");
+        GatewayCalls.Reply jobs = api.call("GET", "/api/v1/jobs", bob.key(), null);
+        assertThat(String.valueOf(jobs.body())).doesNotContain("wordcount");
     }
 
     @Test

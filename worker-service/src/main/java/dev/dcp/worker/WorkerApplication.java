@@ -3,6 +3,7 @@ package dev.dcp.worker;
 import dev.dcp.common.kafka.DeadLetterConfiguration;
 import dev.dcp.common.kafka.KafkaRequestIds;
 import dev.dcp.worker.kernel.Kernels;
+import dev.dcp.worker.storage.RangeReader;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,8 +28,8 @@ public class WorkerApplication {
     }
 
     @Bean
-    Kernels kernels() {
-        return new Kernels();
+    Kernels kernels(RangeReader storedRanges) {
+        return new Kernels(storedRanges);
     }
 
     public static void main(String[] args) {

@@ -67,6 +67,12 @@ public final class SubmitCommand extends ApiCommand {
     @Option(names = "--text-file", paramLabel = "FILE", description = "input.text read from a UTF-8 file (wordcount).")
     Path textFile;
 
+    @Option(
+            names = "--object",
+            paramLabel = "CID",
+            description = "input.object: a stored object's CID, from dcp put (wordcount).")
+    String object;
+
     @Option(names = "--module", paramLabel = "FILE", description = "input.module: a .wasm file, sent as base64 (wasm).")
     Path module;
 
@@ -141,6 +147,7 @@ public final class SubmitCommand extends ApiCommand {
         put(in, "prefix", prefix);
         put(in, "difficulty", difficulty);
         put(in, "text", text);
+        put(in, "object", object);
         put(in, "function", function);
         put(in, "combine", combine);
         try {

@@ -29,7 +29,14 @@ public final class StorageRecords {
         /** Remove the shard; answer DELETED (also when it was not there). */
         DELETE,
         /** Answer the challenge in the value (JSON); answer ANSWERED with the signed answer. */
-        AUDIT
+        AUDIT,
+        /**
+         * Worker to scheduler, on the replies topic: a signed {@link RangeRead.Request} to read the range of the
+         * subtask replica it runs.
+         */
+        READ,
+        /** Scheduler to worker: a part of the answer to a READ ({@link RangeRead.Part}); the worker sends nothing back. */
+        RANGE
     }
 
     public enum Status {

@@ -24,6 +24,18 @@ public interface JobKind {
      */
     List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, Splitter splitter);
 
+    /**
+     * As {@link #split(Map, Integer, Splitter)}, for a kind whose input may name a stored object of the submitting
+     * tenant, found with {@code objects}.
+     *
+     * @throws InputRefused when the input names an object the tenant does not have
+     * @throws InputTooLarge when it names one too large for the kind
+     */
+    default List<Map<String, Object>> split(
+            Map<String, Object> input, Integer parallelism, Splitter splitter, StoredInput.Lookup objects) {
+        return split(input, parallelism, splitter);
+    }
+
     Reducer reducer();
 
     /** The platform kind this is. */

@@ -1,6 +1,7 @@
 package dev.dcp.scheduler.kind;
 
 import dev.dcp.common.metering.WorkCount;
+import dev.dcp.common.storage.ContentId;
 import dev.dcp.common.web.ProblemException.FieldError;
 import dev.dcp.scheduler.reduce.Reducer;
 import dev.dcp.scheduler.reduce.WordcountReducer;
@@ -12,8 +13,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code wordcount}: how often each word occurs in {@code text} (at most 8 MiB of UTF-8), a word being a maximal run
- * of Unicode letters. The text's char indices are split, then every cut moves forward to the next place that is not
+ * {@code wordcount}: how often each word occurs in {@code text} (at most 8 MiB of UTF-8) or in a stored
+ * {@code object} of the tenant (at most 1 GiB, read as UTF-8), a word being a maximal run of Unicode letters.
+ *
+ * <p>An object is split by byte ranges of whole segments ({@link #objectRanges}), so that each worker reads only the
+ * shards of its own segments; a word cut by a range's edge is joined by the reducer from the ranges' heads and
+ * tails. Subtask input {@code {object, from, to}}, output {@code {total, counts, head, tail}}.
+ *
+ * <p>A text's The text's char indices are split, then every cut moves forward to the next place that is not
  * inside a word or a surrogate pair, so each word is counted whole by exactly one subtask; chunks left empty are
  * dropped, but there is always at least one subtask. Subtask input {@code {text}}, output {@code {total, counts}}.
  *
@@ -28,6 +35,12 @@ public final class WordcountJob implements JobKind {
     /** Without a parallelism, one subtask per this many chars (bounded), a few hundred milliseconds of counting. */
     static final int DEFAULT_CHUNK = 64 * 1024;
 
+    static final long MAX_OBJECT_BYTES = 1L << 30;
+    /** Without a parallelism, an object's subtask reads this many segments: 16 MiB, about 200 ms of counting. */
+    static final int DEFAULT_SEGMENTS = 4;
+    /** No subtask reads more segments than this, so that what a worker holds of one stays small. */
+    static final int MAX_SEGMENTS = 8;
+
     @Override
     public String name() {
         return "wordcount";
@@ -38,8 +51,25 @@ public final class WordcountJob implements JobKind {
     public List<FieldError> validate(Map<String, Object> input) {
         List<FieldError> errors = new ArrayList<>();
         Object v = input.get("text");
+        if (input.containsKey("object")) {
+            if (v != null) {
+                errors.add(new FieldError("input", "must have either text or object, not both"));
+            }
+            Object cid = input.get("object");
+            if (!(cid instanceof String s)) {
+                errors.add(new FieldError("input.object", "must be the CID of a stored object, a string"));
+            } else {
+                try {
+                    ContentId.parse(s);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError("input.object", "is not a CID: " + e.getMessage()));
+                }
+            }
+            Inputs.othersHashable(input, Set.of("text", "object"), errors);
+            return errors;
+        }
         if (v == null) {
-            errors.add(new FieldError("input.text", "is required"));
+            errors.add(new FieldError("input.text", "is required (or an object's CID in input.object)"));
         } else if (!(v instanceof String text)) {
             errors.add(new FieldError("input.text", "must be a string"));
         } else {
@@ -61,7 +91,54 @@ public final class WordcountJob implements JobKind {
     }
 
     @Override
+    public List<Map<String, Object>> split(
+            Map<String, Object> input, Integer parallelism, Splitter splitter, StoredInput.Lookup objects) {
+        if (!input.containsKey("object")) {
+            return split(input, parallelism, splitter);
+        }
+        String cid = (String) input.get("object");
+        StoredInput object = objects.find(cid)
+                .orElseThrow(() -> new InputRefused(new FieldError("input.object", "names no object stored by you")));
+        if (object.size() > MAX_OBJECT_BYTES) {
+            throw new InputTooLarge(
+                    "input.object is " + object.size() + " bytes; at most " + MAX_OBJECT_BYTES + " are counted",
+                    new FieldError(
+                            "input.object", "must be an object of at most 1 GiB (" + MAX_OBJECT_BYTES + " bytes)"));
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Range r : objectRanges(object, parallelism, splitter)) {
+            out.add(Map.of("object", cid, "from", r.from(), "to", r.to()));
+        }
+        return out;
+    }
+
+    /**
+     * The byte ranges of an object's subtasks: whole segments, contiguous, covering the object, at most
+     * {@link #MAX_SEGMENTS} each, at least one (empty for an empty object).
+     */
+    static List<Range> objectRanges(StoredInput object, Integer parallelism, Splitter splitter) {
+        long segmentSize = object.segmentSize();
+        long segments = (object.size() + segmentSize - 1) / segmentSize;
+        if (segments == 0) {
+            return List.of(new Range(0, 0));
+        }
+        int wanted = parallelism != null ? parallelism : DefaultParallelism.of(segments, DEFAULT_SEGMENTS);
+        int parts = (int) Math.min(segments, Math.max(wanted, (segments + MAX_SEGMENTS - 1) / MAX_SEGMENTS));
+        List<Range> ranges = new ArrayList<>();
+        for (Range r : splitter.split(new Range(0, segments), parts)) {
+            for (long s = r.from(); s < r.to(); s += MAX_SEGMENTS) {
+                long end = Math.min(r.to(), s + MAX_SEGMENTS);
+                ranges.add(new Range(s * segmentSize, Math.min(object.size(), end * segmentSize)));
+            }
+        }
+        return ranges;
+    }
+
+    @Override
     public List<Map<String, Object>> split(Map<String, Object> input, Integer parallelism, Splitter splitter) {
+        if (input.containsKey("object")) {
+            throw new IllegalArgumentException("an object's ranges are split with the tenant's objects at hand");
+        }
         String text = (String) input.get("text");
         List<Map<String, Object>> out = new ArrayList<>();
         for (Range r : chunks(text, parallelism, splitter)) {
@@ -174,15 +251,22 @@ public final class WordcountJob implements JobKind {
 
     @Override
     public long workBound(Map<String, Object> subtaskInput) {
+        if (subtaskInput.containsKey("object")) {
+            return ((Number) subtaskInput.get("to")).longValue() - ((Number) subtaskInput.get("from")).longValue();
+        }
         return WorkCount.wordcount((String) subtaskInput.get("text"));
     }
 
     @Override
     public Map<String, Object> inputSchema() {
-        return InputSchema.object(
-                "Count the words (maximal runs of Unicode letters, lower-cased) of a text.",
-                List.of("text"),
-                InputSchema.string("text", "at most 8 MiB as UTF-8", null));
+        Map<String, Object> schema = new java.util.LinkedHashMap<>(InputSchema.object(
+                "Count the words (maximal runs of Unicode letters, lower-cased) of a text, or of a stored object read"
+                        + " as UTF-8: give text or object.",
+                List.of(),
+                InputSchema.string("text", "at most 8 MiB as UTF-8", null),
+                InputSchema.string("object", "the CID of an object you stored, at most 1 GiB", null)));
+        schema.put("oneOf", List.of(Map.of("required", List.of("text")), Map.of("required", List.of("object"))));
+        return schema;
     }
 
     @Override

@@ -18,11 +18,14 @@ import dev.dcp.scheduler.job.JobEvents;
 import dev.dcp.scheduler.job.JobRepository;
 import dev.dcp.scheduler.job.Subtask;
 import dev.dcp.scheduler.job.WorkStore;
+import dev.dcp.scheduler.kind.InputRefused;
 import dev.dcp.scheduler.kind.InputTooLarge;
 import dev.dcp.scheduler.kind.JobKind;
 import dev.dcp.scheduler.kind.JobKinds;
+import dev.dcp.scheduler.kind.StoredInput;
 import dev.dcp.scheduler.settle.JobSettlement;
 import dev.dcp.scheduler.split.Splitters;
+import dev.dcp.scheduler.storage.object.ObjectRepository;
 import dev.dcp.scheduler.worker.WorkerRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,6 +61,7 @@ public class JobService {
     private final JobSettlement settlement;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ObjectRepository storedObjects;
 
     JobService(
             JobKinds kinds,
@@ -70,7 +74,9 @@ public class JobService {
             WorkerRegistry workers,
             JobSettlement settlement,
             TransactionTemplate tx,
+            ObjectRepository storedObjects,
             Clock clock) {
+        this.storedObjects = storedObjects;
         this.clock = clock;
         this.settlement = settlement;
         this.kinds = kinds;
@@ -97,8 +103,7 @@ public class JobService {
                         .map(WorkerRegistry.WorkerRow::slots)
                         .toList()
                 : List.of();
-        List<Map<String, Object>> parts =
-                kind.split(spec.input(), spec.parallelism(), Splitters.forStrategy(strategy, capacities));
+        List<Map<String, Object>> parts = split(caller, spec, kind, strategy, capacities);
         String specHash = Hashes.sha256Hex(CanonicalJson.bytes(spec));
         String jobId = UUID.randomUUID().toString();
         boolean adaptive = Boolean.TRUE.equals(spec.adaptive()) && redundancy > 1;
@@ -172,6 +177,22 @@ public class JobService {
             log.info("job {} admitted: {} in {} subtask(s)", jobId, kind.name(), job.getSubtasks());
             return job;
         });
+    }
+
+    /** The subtask inputs; a stored object the input names must be the caller's own. */
+    private List<Map<String, Object>> split(
+            Caller caller, JobSpec spec, JobKind kind, String strategy, List<Integer> capacities) {
+        StoredInput.Lookup objects = cid -> storedObjects
+                .findStored(caller.tenantId(), cid)
+                .map(o -> new StoredInput(o.cid(), o.size(), o.segmentSize()));
+        try {
+            return kind.split(spec.input(), spec.parallelism(), Splitters.forStrategy(strategy, capacities), objects);
+        } catch (InputRefused e) {
+            throw ProblemException.invalid(List.of(e.field()));
+        } catch (InputTooLarge e) {
+            throw new ProblemException(
+                    HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(), List.of(e.field()), null);
+        }
     }
 
     private JobKind validate(JobSpec spec) {

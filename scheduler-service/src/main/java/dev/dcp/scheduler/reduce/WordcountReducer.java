@@ -1,6 +1,8 @@
 package dev.dcp.scheduler.reduce;
 
+import dev.dcp.common.words.RangeJoin;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +10,8 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Merges the chunks' word counts (no word spans two chunks, so counts simply add) into the total, the number of
+ * Merges the chunks' word counts (no word spans two text chunks, so counts simply add; the words that an object's
+ * byte ranges cut are joined from their heads and tails, in subtask order, by {@link RangeJoin}) into the total, the number of
  * distinct words and the {@value #TOP} most frequent as {@code [[word, count], …]}: by count descending, ties by word
  * in Unicode code point order.
  */
@@ -26,12 +29,21 @@ public final class WordcountReducer implements Reducer {
     public Map<String, Object> reduce(List<Map<String, Object>> outputs) {
         long total = 0;
         Map<String, Long> counts = new HashMap<>();
+        RangeJoin cut = new RangeJoin();
+        Base64.Decoder base64 = Base64.getDecoder();
         for (Map<String, Object> o : outputs) {
+            if (o.containsKey("head")) {
+                Object tail = o.get("tail");
+                cut.add(base64.decode((String) o.get("head")), tail == null ? null : base64.decode((String) tail));
+            }
             total = Math.addExact(total, ((Number) o.get("total")).longValue());
             @SuppressWarnings("unchecked")
             Map<String, Object> chunkCounts = (Map<String, Object>) o.get("counts");
             chunkCounts.forEach((word, n) -> counts.merge(word, ((Number) n).longValue(), Math::addExact));
         }
+        cut.finish();
+        total = Math.addExact(total, cut.total());
+        cut.counts().forEach((word, n) -> counts.merge(word, n[0], Math::addExact));
         // keeps the TOP best seen so far, the worst of them at the head to be pushed out
         PriorityQueue<Map.Entry<String, Long>> best = new PriorityQueue<>(TOP + 1, RANK.reversed());
         for (Map.Entry<String, Long> e : counts.entrySet()) {

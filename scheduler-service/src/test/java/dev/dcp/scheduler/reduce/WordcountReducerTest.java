@@ -102,4 +102,31 @@ class WordcountReducerTest {
         assertThat(reducer.reduce(List.of(chunk(0, Map.of()))))
                 .containsOnly(Map.entry("total", 0L), Map.entry("distinct", 0L), Map.entry("top", List.of()));
     }
+
+    private static Map<String, Object> range(long total, Map<String, Object> counts, String head, String tail) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(chunk(total, counts));
+        java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+        out.put("head", b64.encodeToString(head.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        if (tail != null) {
+            out.put("tail", b64.encodeToString(tail.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        return out;
+    }
+
+    @Test
+    void wordsThatAnObjectsRangesCutAreJoinedAndCountedOnce() {
+        // "the cat sat" + "on " + " the on mat" + "ting" + " ok": words cut at "sat|on" and across "mat|ting|"
+        Map<String, Object> result = reducer.reduce(List.of(
+                range(1, Map.of("cat", 1), "the", "sat"),
+                range(0, Map.of(), "on", ""),
+                range(2, Map.of("the", 1, "on", 1), "", "mat"),
+                range(0, Map.of(), "ting", null),
+                range(0, Map.of(), "", "ok")));
+
+        assertThat(result).containsEntry("total", 7L).containsEntry("distinct", 6L);
+        @SuppressWarnings("unchecked")
+        List<Object> top = (List<Object>) result.get("top");
+        assertThat(top)
+                .contains(List.<Object>of("the", 2L), List.<Object>of("matting", 1L), List.<Object>of("saton", 1L));
+    }
 }

@@ -175,7 +175,8 @@ class SubtaskListener {
         String error = null;
         long kernelCpu = -1;
         try {
-            Answer answer = kernel.get().run(task.input());
+            Answer answer =
+                    kernel.get().run(task.input(), new Kernel.Task(task.jobId(), task.index(), task.replicaId()));
             long work = answer.work();
             if (properties.inflateWork() > 1) {
                 work = Math.multiplyExact(work, properties.inflateWork());

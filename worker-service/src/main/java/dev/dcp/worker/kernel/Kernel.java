@@ -13,4 +13,12 @@ public interface Kernel {
     Kind kind();
 
     Answer run(Map<String, Object> input);
+
+    /** The replica a kernel runs: what a kernel that reads stored data names when it asks for it. */
+    record Task(String jobId, int index, String replicaId) {}
+
+    /** Runs the replica {@code task}; only kernels that read stored data need to know which it is. */
+    default Answer run(Map<String, Object> input, Task task) {
+        return run(input);
+    }
 }

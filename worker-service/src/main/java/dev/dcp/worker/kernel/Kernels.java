@@ -23,12 +23,17 @@ public class Kernels {
     private final Map<Kind, Kernel> byKind = new EnumMap<>(Kind.class);
 
     public Kernels() {
+        this(StoredRanges.NONE);
+    }
+
+    /** With {@code storedRanges}, the kernels that can read stored objects ({@code wordcount}) do. */
+    public Kernels(StoredRanges storedRanges) {
         for (Kernel kernel : List.of(
                 new PrimesKernel(),
                 new MonteCarloPiKernel(),
                 new HashcashKernel(),
                 new MatmulKernel(),
-                new WordcountKernel(),
+                new WordcountKernel(storedRanges),
                 new WasmKernel())) {
             if (byKind.putIfAbsent(kernel.kind(), kernel) != null) {
                 throw new IllegalStateException(

@@ -50,6 +50,7 @@ public final class ShardKeeper {
                     yield reply(request, shard, Status.DELETED, "", NOTHING);
                 }
                 case AUDIT -> audit(request, shard, value);
+                case READ, RANGE -> reply(request, shard, Status.REFUSED, "", NOTHING); // not a shard command
             };
         } catch (IOException | RuntimeException e) {
             log.warn("storage {} of shard {} failed: {}", op, shard, e.toString());

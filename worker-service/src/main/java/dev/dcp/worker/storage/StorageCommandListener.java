@@ -24,9 +24,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads this worker's partition of the storage commands (and skips records for the other workers that share it),
- * hands each to the {@link ShardKeeper}, and sends its reply. Offsets are committed only once the replies are on the
- * bus, so a crash repeats commands rather than losing them; every command is idempotent. Runs only on a worker that
- * offers storage.
+ * hands each to the {@link ShardKeeper}, and sends its reply; the parts of answers to this
+ * worker's own reads go to the {@link RangeReader}. Offsets are committed only once the replies are on the
+ * bus, so a crash repeats commands rather than losing them; every command is idempotent. Runs on every worker: one that
+ * offers no storage refuses shards, and still reads the stored objects of the subtasks it runs.
  */
 @Component
 class StorageCommandListener implements SmartLifecycle {
@@ -34,21 +35,23 @@ class StorageCommandListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StorageCommandListener.class);
 
     private final ShardStore store;
+    private final RangeReader ranges;
     private final WorkerIdentity identity;
     private final Environment environment;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
-    StorageCommandListener(ShardStore store, WorkerIdentity identity, Environment environment) {
+    StorageCommandListener(ShardStore store, RangeReader ranges, WorkerIdentity identity, Environment environment) {
         this.store = store;
+        this.ranges = ranges;
         this.identity = identity;
         this.environment = environment;
     }
 
     @Override
     public synchronized void start() {
-        if (store.capacityBytes() <= 0 || running) {
+        if (running) {
             return;
         }
         running = true;
@@ -72,6 +75,12 @@ class StorageCommandListener implements SmartLifecycle {
                 List<Future<?>> sent = new ArrayList<>();
                 for (ConsumerRecord<String, byte[]> record : records) {
                     if (!id.equals(record.key())) {
+                        continue;
+                    }
+                    if (StorageRecords.Op.RANGE
+                            .name()
+                            .equals(StorageRecords.get(record.headers(), StorageRecords.OP))) {
+                        ranges.deliver(record); // a part of a read this worker asked for: no reply
                         continue;
                     }
                     sent.add(producer.send(toRecord(handle(keeper, record))));

@@ -98,7 +98,8 @@ public class ObjectRepository {
         }
     }
 
-    Optional<StoredObject> findStored(String tenantId, String cid) {
+    /** The tenant's object with this CID, once stored and until its deletion begins. */
+    public Optional<StoredObject> findStored(String tenantId, String cid) {
         return jdbc
                 .query(
                         "select * from stored_objects where tenant_id = ? and cid = ? and status = 'STORED'",

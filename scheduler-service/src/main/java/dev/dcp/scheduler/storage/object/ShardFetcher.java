@@ -34,15 +34,19 @@ public class ShardFetcher {
 
     /** The segment's shards by index, {@code null} where none good was got; at most k are fetched when all go well. */
     public byte[][] goodShards(StoredObject object, List<ShardRecord> segmentShards, Set<String> online) {
-        int k = object.k();
-        byte[][] good = new byte[k + object.m()][];
+        return goodShards(object, segmentShards, online, object.k());
+    }
+
+    /** As {@link #goodShards(StoredObject, List, Set)}, stopping at {@code wanted} good shards. */
+    public byte[][] goodShards(StoredObject object, List<ShardRecord> segmentShards, Set<String> online, int wanted) {
+        byte[][] good = new byte[object.k() + object.m()][];
         List<ShardRecord> usable = new ArrayList<>(segmentShards.stream()
                 .filter(s -> s.healthyOn(online))
                 .sorted(Comparator.comparingInt(ShardRecord::shard))
                 .toList());
         int have = 0;
-        while (have < k && !usable.isEmpty()) {
-            List<ShardRecord> batch = new ArrayList<>(usable.subList(0, Math.min(usable.size(), k - have)));
+        while (have < wanted && !usable.isEmpty()) {
+            List<ShardRecord> batch = new ArrayList<>(usable.subList(0, Math.min(usable.size(), wanted - have)));
             usable.removeAll(batch);
             have += fetchInto(batch, good);
         }

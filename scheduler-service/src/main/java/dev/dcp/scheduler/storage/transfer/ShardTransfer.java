@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -67,6 +68,7 @@ public class ShardTransfer implements SmartLifecycle {
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     private volatile boolean running;
+    private volatile Consumer<ConsumerRecord<String, byte[]>> readRequests = record -> {};
     private volatile KafkaProducer<String, byte[]> producer;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
@@ -108,6 +110,36 @@ public class ShardTransfer implements SmartLifecycle {
         });
         return reply.orTimeout(within.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((r, e) -> pending.remove(request));
+    }
+
+    /**
+     * Where the workers' own requests to read ({@link Op#READ}) go; called on the reply loop's thread, so it must
+     * hand the work on at once.
+     */
+    public void onReadRequests(Consumer<ConsumerRecord<String, byte[]>> handler) {
+        this.readRequests = handler;
+    }
+
+    /**
+     * Sends one record to a worker's partition that asks for no reply (a part of the answer to its read); the
+     * future completes when the bus has it.
+     */
+    public CompletableFuture<Void> push(
+            String workerId, Op op, String request, Map<String, String> headers, byte[] value) {
+        CompletableFuture<Void> sent = new CompletableFuture<>();
+        ProducerRecord<String, byte[]> record =
+                new ProducerRecord<>(Topics.STORAGE_COMMANDS, Topics.storagePartition(workerId), workerId, value);
+        StorageRecords.put(record.headers(), StorageRecords.OP, op.name());
+        StorageRecords.put(record.headers(), StorageRecords.REQUEST, request);
+        headers.forEach((name, v) -> StorageRecords.put(record.headers(), name, v));
+        var unused = producer.send(record, (metadata, error) -> {
+            if (error != null) {
+                sent.completeExceptionally(new TransferFailed("the bus refused a record for a worker: " + error));
+            } else {
+                sent.complete(null);
+            }
+        });
+        return sent;
     }
 
     @Override
@@ -152,6 +184,10 @@ public class ShardTransfer implements SmartLifecycle {
     }
 
     private void accept(ConsumerRecord<String, byte[]> record) {
+        if (Op.READ.name().equals(StorageRecords.get(record.headers(), StorageRecords.OP))) {
+            readRequests.accept(record);
+            return;
+        }
         String request = StorageRecords.get(record.headers(), StorageRecords.REQUEST);
         Pending p = pending.get(request);
         if (p == null) {
