@@ -190,9 +190,14 @@ public class JobService {
         } catch (InputRefused e) {
             throw ProblemException.invalid(List.of(e.field()));
         } catch (InputTooLarge e) {
-            throw new ProblemException(
-                    HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(), List.of(e.field()), null);
+            throw tooLarge(e);
         }
+    }
+
+    /** An input too large to take at all: a 413 naming the field and what it may hold. */
+    private static ProblemException tooLarge(InputTooLarge e) {
+        return new ProblemException(
+                HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(), List.of(e.field()), null);
     }
 
     private JobKind validate(JobSpec spec) {
@@ -209,8 +214,7 @@ public class JobService {
             try {
                 errors.addAll(kind.validate(spec.input()));
             } catch (InputTooLarge e) {
-                throw new ProblemException(
-                        HttpStatus.CONTENT_TOO_LARGE, "Content Too Large", e.getMessage(), List.of(e.field()), null);
+                throw tooLarge(e);
             }
         }
         if (spec.parallelism() != null && (spec.parallelism() < 1 || spec.parallelism() > 10_000)) {
